@@ -1,0 +1,184 @@
+package dev.rclonebackup;
+
+import dev.rclonebackup.connector.Connector;
+import dev.rclonebackup.connector.ConnectorRegistry;
+import dev.rclonebackup.naming.FilenameTemplate;
+import dev.rclonebackup.operation.Context;
+import dev.rclonebackup.operation.DbBackupOperation;
+import dev.rclonebackup.operation.DbRestoreOperation;
+import dev.rclonebackup.operation.ListOperations;
+import dev.rclonebackup.operation.Listeners;
+import dev.rclonebackup.operation.MediaOperations;
+import dev.rclonebackup.rclone.Rclone;
+import dev.rclonebackup.settings.Settings;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.ServiceLoader;
+
+/**
+ * Entry point of the Java API: the five operations over one immutable configuration.
+ *
+ * <pre>{@code
+ * RcloneBackup backups = RcloneBackup.configure()
+ *         .settings(Settings.builder()
+ *                 .remote("b2:my-bucket/app")
+ *                 .database("default", DatabaseSettings.builder()
+ *                         .url("jdbc:postgresql://127.0.0.1:5432/app")
+ *                         .username("app").password(System.getenv("APP_DB_PASSWORD"))
+ *                         .build())
+ *                 .build())
+ *         .load();
+ * DbBackupResult result = backups.dbBackup("default", true);
+ * }</pre>
+ *
+ * Every method throws {@link RcloneBackupException} on failure; its {@link ErrorCode} tells
+ * configuration errors, failed operations and interrupts apart. Instances are thread-safe, but
+ * two operations on the same database should not run at once.
+ */
+public final class RcloneBackup {
+    private final Context context;
+
+    private RcloneBackup(Context context) {
+        this.context = context;
+    }
+
+    /** Starts a fluent configuration. */
+    public static Builder configure() {
+        return new Builder();
+    }
+
+    /** The settings this instance was built from. */
+    public Settings settings() {
+        return context.settings();
+    }
+
+    /**
+     * Dumps {@code database} straight into the remote ({@code db/NAME}); with {@code clean}, then
+     * deletes that database's backups beyond {@code db.cleanup-keep}.
+     */
+    public DbBackupResult dbBackup(String database, boolean clean) {
+        return call(() -> new DbBackupOperation(context).run(database, clean));
+    }
+
+    /**
+     * Restores {@code database} (may be null when exactly one database is configured) from
+     * {@code inputPath} (relative to {@code db.backup-dir}; null for the newest backup of that
+     * database), after {@code confirmation} agreed.
+     */
+    public DbRestoreResult dbRestore(String database, String inputPath, RestoreConfirmation confirmation) {
+        return call(() -> new DbRestoreOperation(context).run(database, inputPath, confirmation));
+    }
+
+    /** Mirrors {@code media.root} to the remote's media folder. */
+    public MediaResult mediaBackup(MediaBackupOptions options) {
+        return call(() -> new MediaOperations(context).backup(options));
+    }
+
+    /** Mirrors the remote's media folder back to {@code media.root}. */
+    public MediaResult mediaRestore(MediaRestoreOptions options) {
+        return call(() -> new MediaOperations(context).restore(options));
+    }
+
+    /** Database backups on the remote, newest first; only those of {@code database} unless null. */
+    public List<BackupFile> listBackups(String database) {
+        return call(() -> new ListOperations(context).backups(database));
+    }
+
+    /** The media copy on the remote. */
+    public MediaListing listMedia() {
+        return call(() -> new ListOperations(context).media());
+    }
+
+    private interface Operation<T> {
+        T run() throws IOException, InterruptedException;
+    }
+
+    private static <T> T call(Operation<T> operation) {
+        try {
+            return operation.run();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new RcloneBackupException(ErrorCode.INTERRUPTED, "Interrupted; everything started was stopped and cleaned up.", e);
+        } catch (IOException e) {
+            throw new RcloneBackupException(ErrorCode.OPERATION_FAILED, String.valueOf(e.getMessage()), e);
+        } catch (UncheckedIOException e) {
+            throw new RcloneBackupException(ErrorCode.OPERATION_FAILED, String.valueOf(e.getCause().getMessage()), e);
+        }
+    }
+
+    /** Fluent configuration of an {@link RcloneBackup}. */
+    public static final class Builder {
+        private Settings settings;
+        private final List<BackupListener> listeners = new ArrayList<>();
+        private final Map<String, Connector> connectors = new LinkedHashMap<>();
+        private Reporter reporter = Reporter.SILENT;
+        private boolean serviceLoaderListeners = true;
+        private Clock clock = Clock.systemUTC();
+
+        private Builder() {
+        }
+
+        public Builder settings(Settings settings) {
+            this.settings = settings;
+            return this;
+        }
+
+        /** Adds a listener, called after those found by ServiceLoader, in registration order. */
+        public Builder listener(BackupListener listener) {
+            listeners.add(Objects.requireNonNull(listener, "listener"));
+            return this;
+        }
+
+        /** Whether listeners listed in {@code META-INF/services} are used (default true). */
+        public Builder serviceLoaderListeners(boolean enabled) {
+            this.serviceLoaderListeners = enabled;
+            return this;
+        }
+
+        /** Registers a connector instance under its {@link Connector#id()}. */
+        public Builder connector(Connector connector) {
+            connectors.put(connector.id(), connector);
+            return this;
+        }
+
+        /** Where progress and messages go (default: nowhere). */
+        public Builder reporter(Reporter reporter) {
+            this.reporter = Objects.requireNonNull(reporter, "reporter");
+            return this;
+        }
+
+        /** The clock that timestamps backup names (default: system UTC). */
+        public Builder clock(Clock clock) {
+            this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        /** Builds the facade. */
+        public RcloneBackup load() {
+            if (settings == null) {
+                throw new ConfigurationException("remote is required: no settings were given");
+            }
+            List<BackupListener> all = new ArrayList<>();
+            if (serviceLoaderListeners) {
+                ServiceLoader.load(BackupListener.class).forEach(all::add);
+            }
+            all.addAll(listeners);
+            Context context = new Context(
+                    settings,
+                    Rclone.of(settings, reporter),
+                    new ConnectorRegistry(settings, connectors),
+                    FilenameTemplate.of(settings.filenameTemplate(), settings.dateFormat()),
+                    new Listeners(all),
+                    reporter,
+                    clock);
+            return new RcloneBackup(context);
+        }
+    }
+}

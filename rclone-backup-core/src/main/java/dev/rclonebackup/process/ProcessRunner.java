@@ -1,0 +1,55 @@
+package dev.rclonebackup.process;
+
+import dev.rclonebackup.Reporter;
+import dev.rclonebackup.connector.Step;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+
+/**
+ * Runs one external command to completion: writes {@code stdin} to it, collects its standard
+ * output, drains its standard error concurrently into a {@link TailBuffer}, and on interrupt
+ * ends its whole process tree. For streaming two processes into each other, see
+ * {@link ProcessPipeline}.
+ */
+public final class ProcessRunner {
+    private ProcessRunner() {
+    }
+
+    /**
+     * @param command  what to run; its environment is added to the inherited one
+     * @param stdin    bytes for its standard input, or {@code null} for none (empty input)
+     * @param reporter receives the command line (detail) and its stderr lines (tool output)
+     * @throws ToolNotFoundException when the executable does not exist
+     * @throws InterruptedException  when interrupted; the process tree has been ended then
+     */
+    public static ProcessResult run(Step.Command command, byte[] stdin, Reporter reporter)
+            throws IOException, InterruptedException {
+        reporter.detail("Running: " + String.join(" ", command.argv()));
+        Process process = ProcessStarter.start(ProcessStarter.builder(command));
+        String tool = command.tool();
+        StderrDrain stderr = StderrDrain.start(process, tool, reporter);
+        Thread feeder = Daemons.start("stdin-" + tool, () -> {
+            try (OutputStream out = process.getOutputStream()) {
+                if (stdin != null) {
+                    out.write(stdin);
+                }
+            } catch (IOException ignored) {
+                // The process closed its input early; its exit status tells what happened.
+            }
+        });
+        try {
+            byte[] stdout;
+            try (InputStream in = process.getInputStream()) {
+                stdout = in.readAllBytes();
+            }
+            int exit = process.waitFor();
+            feeder.join();
+            return new ProcessResult(exit, stdout, stderr.await());
+        } catch (InterruptedException | IOException | RuntimeException e) {
+            ProcessTree.destroy(process);
+            throw e;
+        }
+    }
+}
