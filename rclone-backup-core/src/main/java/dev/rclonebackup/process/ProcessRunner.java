@@ -27,7 +27,7 @@ public final class ProcessRunner {
     public static ProcessResult run(Step.Command command, byte[] stdin, Reporter reporter)
             throws IOException, InterruptedException {
         reporter.detail("Running: " + String.join(" ", command.argv()));
-        Process process = ProcessStarter.start(ProcessStarter.builder(command));
+        Process process = ProcessStarter.start(command);
         String tool = command.tool();
         StderrDrain stderr = StderrDrain.start(process, tool, reporter);
         Thread feeder = Daemons.start("stdin-" + tool, () -> {

@@ -5,7 +5,10 @@ import dev.rclonebackup.connector.Step;
 import java.io.IOException;
 import java.util.List;
 
-/** Builds {@link ProcessBuilder}s from command descriptions and turns "no such file" into a clear error. */
+/**
+ * Builds {@link ProcessBuilder}s from command descriptions and turns "no such file" into a clear
+ * error that names the tool and, when the command says which, the package that provides it.
+ */
 final class ProcessStarter {
     private ProcessStarter() {
     }
@@ -16,11 +19,24 @@ final class ProcessStarter {
         return builder;
     }
 
+    /** Starts {@code command}, naming its package when the executable is missing. */
+    static Process start(Step.Command command) throws IOException {
+        return start(builder(command), command.packageHint());
+    }
+
     static Process start(ProcessBuilder builder) throws IOException {
+        return start(builder, null);
+    }
+
+    /** Starts {@code commands} joined by operating-system pipes, naming the package of a missing executable. */
+    static List<Process> startCommandPipeline(List<Step.Command> commands) throws IOException {
         try {
-            return builder.start();
+            return ProcessBuilder.startPipeline(commands.stream().map(ProcessStarter::builder).toList());
         } catch (IOException e) {
-            throw notFoundOr(builder.command().get(0), e);
+            String tool = quotedTool(e);
+            String hint = commands.stream().filter(c -> c.tool().equals(tool))
+                    .map(Step.Command::packageHint).findFirst().orElse(null);
+            throw tool == null ? e : notFoundOr(tool, hint, e);
         }
     }
 
@@ -28,24 +44,33 @@ final class ProcessStarter {
         try {
             return ProcessBuilder.startPipeline(builders);
         } catch (IOException e) {
-            throw notFoundOr(e);
+            String tool = quotedTool(e);
+            throw tool == null ? e : notFoundOr(tool, null, e);
         }
     }
 
-    private static IOException notFoundOr(IOException e) {
+    private static Process start(ProcessBuilder builder, String packageHint) throws IOException {
+        try {
+            return builder.start();
+        } catch (IOException e) {
+            throw notFoundOr(builder.command().get(0), packageHint, e);
+        }
+    }
+
+    /** The executable named in a "Cannot run program "x": error=2, …" message, or {@code null}. */
+    private static String quotedTool(IOException e) {
         String message = String.valueOf(e.getMessage());
         int start = message.indexOf('"');
         int end = message.indexOf('"', start + 1);
-        if (start >= 0 && end > start) {
-            return notFoundOr(message.substring(start + 1, end), e);
-        }
-        return e;
+        return start >= 0 && end > start ? message.substring(start + 1, end) : null;
     }
 
-    private static IOException notFoundOr(String tool, IOException e) {
+    private static IOException notFoundOr(String tool, String packageHint, IOException e) {
         String message = String.valueOf(e.getMessage());
         if (message.contains("error=2,") || message.contains("No such file")) {
-            throw new ToolNotFoundException(tool, tool + " not found");
+            String where = tool.contains("/") ? "" : " on PATH";
+            String install = packageHint == null ? "" : " — install it with: apt-get install " + packageHint;
+            throw new ToolNotFoundException(tool, tool + " not found" + where + install);
         }
         if (message.contains("error=13,")) {
             throw new ToolNotFoundException(tool, tool + " is not executable");

@@ -1,0 +1,66 @@
+package dev.rclonebackup.connector.sqlite;
+
+import dev.rclonebackup.ErrorCode;
+import dev.rclonebackup.RcloneBackupException;
+import dev.rclonebackup.connector.Connector;
+import dev.rclonebackup.connector.Database;
+import dev.rclonebackup.connector.Dump;
+import dev.rclonebackup.connector.Restore;
+import dev.rclonebackup.connector.Step;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * SQLite through the {@code sqlite3} shell: the backup is its {@code .dump} (plain SQL).
+ *
+ * <p>A restore builds a new database in a temporary file beside the live one and, only when
+ * that succeeded, renames it over the live one in a single atomic step (see
+ * {@link SqliteRestore}); a failed restore leaves the live database untouched. Stop the
+ * application's writers before restoring: a connection still open on the old file keeps
+ * seeing the old data.
+ *
+ * <p>Options: {@code dump-args} and {@code restore-args} are passed to {@code sqlite3} before
+ * the file name (e.g. {@code -cmd}, {@code PRAGMA …}).
+ */
+public class SqliteConnector implements Connector {
+    public static final String ID = "sqlite";
+    static final String PACKAGE = "sqlite3";
+
+    @Override
+    public String id() {
+        return ID;
+    }
+
+    @Override
+    public String extension() {
+        return "sqlite3";
+    }
+
+    @Override
+    public Dump dump(Database database) {
+        Path file = file(database);
+        // sqlite3 would silently create a missing file and back up an empty database.
+        if (!Files.isRegularFile(file)) {
+            throw new RcloneBackupException(ErrorCode.OPERATION_FAILED, "SQLite database file " + file
+                    + " of database '" + database.alias() + "' does not exist.");
+        }
+        List<String> argv = new ArrayList<>(List.of("sqlite3"));
+        argv.addAll(database.listOption("dump-args"));
+        argv.add(file.toString());
+        argv.add(".dump");
+        return Dump.of(Step.command(argv, PACKAGE));
+    }
+
+    @Override
+    public Restore restore(Database database) {
+        return new SqliteRestore(file(database), database.listOption("restore-args"));
+    }
+
+    /** The database file as an absolute path, which also keeps a name like {@code -x} from reading as an option. */
+    private static Path file(Database database) {
+        return Path.of(database.name()).toAbsolutePath().normalize();
+    }
+}
