@@ -21,40 +21,46 @@ final class ProcessStarter {
 
     /** Starts {@code command}, naming its package when the executable is missing. */
     static Process start(Step.Command command) throws IOException {
-        return start(builder(command), command.packageHint());
+        return start(builder(command), command);
+    }
+
+    /**
+     * Starts {@code builder}, made by {@link #builder} from {@code command} and possibly adjusted
+     * (redirects); a missing executable is reported with the package {@code command} names.
+     */
+    static Process start(ProcessBuilder builder, Step.Command command) throws IOException {
+        try {
+            return builder.start();
+        } catch (IOException e) {
+            throw notFoundOr(builder.command().get(0), command == null ? null : command.packageHint(), e);
+        }
     }
 
     static Process start(ProcessBuilder builder) throws IOException {
         return start(builder, null);
     }
 
-    /** Starts {@code commands} joined by operating-system pipes, naming the package of a missing executable. */
-    static List<Process> startCommandPipeline(List<Step.Command> commands) throws IOException {
-        try {
-            return ProcessBuilder.startPipeline(commands.stream().map(ProcessStarter::builder).toList());
-        } catch (IOException e) {
-            String tool = quotedTool(e);
-            String hint = commands.stream().filter(c -> c.tool().equals(tool))
-                    .map(Step.Command::packageHint).findFirst().orElse(null);
-            throw tool == null ? e : notFoundOr(tool, hint, e);
-        }
-    }
-
-    static List<Process> startPipeline(List<ProcessBuilder> builders) throws IOException {
+    /**
+     * Starts {@code builders} joined by operating-system pipes; {@code commands} are what they
+     * were made from, in the same order, and name the package of a missing executable.
+     */
+    static List<Process> startPipeline(List<ProcessBuilder> builders, List<Step.Command> commands)
+            throws IOException {
         try {
             return ProcessBuilder.startPipeline(builders);
         } catch (IOException e) {
             String tool = quotedTool(e);
-            throw tool == null ? e : notFoundOr(tool, null, e);
+            if (tool == null) {
+                throw e;
+            }
+            String hint = commands.stream().filter(command -> command.tool().equals(tool))
+                    .map(Step.Command::packageHint).findFirst().orElse(null);
+            throw notFoundOr(tool, hint, e);
         }
     }
 
-    private static Process start(ProcessBuilder builder, String packageHint) throws IOException {
-        try {
-            return builder.start();
-        } catch (IOException e) {
-            throw notFoundOr(builder.command().get(0), packageHint, e);
-        }
+    static List<Process> startPipeline(List<ProcessBuilder> builders) throws IOException {
+        return startPipeline(builders, List.of());
     }
 
     /** The executable named in a "Cannot run program "x": error=2, …" message, or {@code null}. */

@@ -25,7 +25,7 @@ class ProcessStarterTest {
                 Step.command(List.of("true"), "coreutils"),
                 Step.command(List.of(MISSING), "sqlite3"));
 
-        assertThatThrownBy(() -> ProcessStarter.startCommandPipeline(commands))
+        assertThatThrownBy(() -> ProcessStarter.startPipeline(commands.stream().map(ProcessStarter::builder).toList(), commands))
                 .isInstanceOf(ToolNotFoundException.class)
                 .hasMessage(MISSING + " not found on PATH — install it with: apt-get install sqlite3");
     }

@@ -10,12 +10,12 @@ public final class Passwords {
     private Passwords() {
     }
 
-    /** 20 random letters and digits, then {@code ' " $ \ ä}, so quoting mistakes show up. */
+    /** 20 random letters and digits, then {@code ' " $ \}, a space and a letter, so quoting mistakes show up. */
     public static String random() {
         StringBuilder password = new StringBuilder();
         for (int i = 0; i < 20; i++) {
             password.append(ALPHABET.charAt(RANDOM.nextInt(ALPHABET.length())));
         }
-        return password.append("'\"$\\ä").toString();
+        return password.append("'\"$\\ x").toString();
     }
 }
