@@ -166,6 +166,7 @@ abstract class ConnectorContractTest {
     protected byte[] backUp(Configured configured, String name) throws Exception {
         Database database = configured.database();
         try (Dump dump = configured.connector().dump(database)) {
+            assertNoPasswordOnTheCommandLine(dump.step(), database);
             PipelineResult result = ProcessPipeline.run(dump.step(), remote().upload(name), Reporter.SILENT);
             assertThat(result.rootCause()).as("backup of %s", database).isEmpty();
         }
@@ -176,6 +177,7 @@ abstract class ConnectorContractTest {
     protected PipelineResult restore(Configured configured, String name) throws Exception {
         try (Restore restore = configured.connector().restore(configured.database())) {
             restore.prepare();
+            assertNoPasswordOnTheCommandLine(restore.step(), configured.database());
             PipelineResult result;
             try {
                 result = ProcessPipeline.run(remote().download(name), restore.step(), Reporter.SILENT);
@@ -189,6 +191,12 @@ abstract class ConnectorContractTest {
                 restore.abort();
             }
             return result;
+        }
+    }
+
+    private static void assertNoPasswordOnTheCommandLine(Step step, Database database) {
+        if (step instanceof Step.Command command && database.password() != null) {
+            assertThat(command.argv()).noneMatch(argument -> argument.contains(database.password()));
         }
     }
 
