@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
@@ -128,7 +129,7 @@ public final class ConnectorRegistry {
             type = Class.forName(className, true, classLoader());
         } catch (ClassNotFoundException | LinkageError e) {
             throw new ConfigurationException(key + " names '" + className + "', which is neither a known connector ("
-                    + String.join(", ", new java.util.TreeSet<>(BUILT_IN.keySet()))
+                    + String.join(", ", new TreeSet<>(BUILT_IN.keySet()))
                     + ") nor a class on the class path.", e);
         }
         if (!Connector.class.isAssignableFrom(type)) {

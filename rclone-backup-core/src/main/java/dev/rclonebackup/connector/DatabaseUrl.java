@@ -77,6 +77,10 @@ record DatabaseUrl(String engine, String host, Integer port, String name, String
         username = parameters.getOrDefault("user", username);
         password = parameters.getOrDefault("password", password);
         if (authority.contains(",")) {
+            if (engine.equals("mongodb")) {
+                // A replica set: the MongoDB tools take the whole URL and pick the member themselves.
+                return new DatabaseUrl(engine, authority, null, emptyToNull(decode(path)), username, password);
+            }
             throw new ConfigurationException(key + " names several hosts; a backup needs exactly one.");
         }
         String host = authority;

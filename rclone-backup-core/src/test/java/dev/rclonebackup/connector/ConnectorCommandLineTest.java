@@ -128,7 +128,7 @@ class ConnectorCommandLineTest {
             restore.prepare();
             Step.Command step = command(restore.step());
 
-            assertThat(step.argv()).startsWith("sqlite3", "-bail");
+            assertThat(step.argv()).startsWith("sqlite3", "-bail", "-safe");
             Path temporary = Path.of(step.argv().get(step.argv().size() - 1));
             assertThat(temporary.getParent()).isEqualTo(folder);
             assertThat(temporary).exists();

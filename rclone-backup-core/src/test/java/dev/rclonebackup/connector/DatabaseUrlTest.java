@@ -93,6 +93,12 @@ class DatabaseUrlTest {
     }
 
     @Test
+    void mongodbReplicaSetKeepsAllItsHosts() {
+        assertThat(DatabaseUrl.parse("mongodb://m1:27017,m2:27017/shop?replicaSet=rs0", KEY))
+                .isEqualTo(new DatabaseUrl("mongodb", "m1:27017,m2:27017", null, "shop", null, null));
+    }
+
+    @Test
     void missingDatabaseNameIsNull() {
         assertThat(DatabaseUrl.parse("jdbc:postgresql://h:5432/", KEY).name()).isNull();
         assertThat(DatabaseUrl.parse("jdbc:mysql://h:3306", KEY).name()).isNull();

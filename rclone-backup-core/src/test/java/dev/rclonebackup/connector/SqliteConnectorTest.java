@@ -103,6 +103,15 @@ class SqliteConnectorTest extends ConnectorContractTest {
     }
 
     @Test
+    void aBackupCannotRunShellCommands() throws Exception {
+        Path marker = databaseFolder.resolve("ran");
+
+        assertFailedRestoreLeavesDataUnchanged((".shell touch " + marker + "\n").getBytes(StandardCharsets.UTF_8));
+
+        assertThat(marker).doesNotExist();
+    }
+
+    @Test
     void theRestoredFileKeepsTheLiveFilesPermissions() throws Exception {
         Configured database = resolve(newDatabase());
         try (Connection connection = connect(database.database())) {

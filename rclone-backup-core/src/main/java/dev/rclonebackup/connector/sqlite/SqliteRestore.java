@@ -42,10 +42,14 @@ final class SqliteRestore implements Restore {
         }
     }
 
-    /** {@code sqlite3 -bail TEMPORARY}, reading SQL from standard input and stopping at the first error. */
+    /**
+     * {@code sqlite3 -bail -safe TEMPORARY}, reading SQL from standard input and stopping at the
+     * first error. Safe mode refuses the shell's own commands that reach beyond the database
+     * ({@code .shell}, {@code .system}, file access), so a tampered backup cannot run programs.
+     */
     @Override
     public Step step() {
-        List<String> argv = new ArrayList<>(List.of("sqlite3", "-bail"));
+        List<String> argv = new ArrayList<>(List.of("sqlite3", "-bail", "-safe"));
         argv.addAll(extraArguments);
         argv.add(temporary.toString());
         return Step.command(argv, SqliteConnector.PACKAGE);
