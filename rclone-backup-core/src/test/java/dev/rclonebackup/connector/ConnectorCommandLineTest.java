@@ -82,7 +82,7 @@ class ConnectorCommandLineTest {
         Step.Command restore = command(new MysqlConnector().restore(server("mysql", Map.of())).step());
 
         assertThat(restore.tool()).isIn("mysql", "mariadb");
-        assertThat(restore.argv().subList(1, restore.argv().size())).containsExactly(
+        assertThat(restore.argv().subList(1, restore.argv().size())).containsExactly("--loose-sandbox",
                 "--host=db.internal", "--port=5433", "--protocol=TCP", "--user=backup", "app");
         assertThat(restore.environment()).containsEntry("MYSQL_PWD", PASSWORD);
     }

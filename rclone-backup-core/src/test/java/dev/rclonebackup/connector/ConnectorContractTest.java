@@ -137,7 +137,7 @@ abstract class ConnectorContractTest {
     protected void assertFailedRestoreLeavesDataUnchanged(byte[] backup) throws Exception {
         Configured database = resolve(newDatabase());
         createSample(database);
-        Files.write(remote().path("broken"), backup);
+        Files.write(remotePath("broken"), backup);
 
         PipelineResult restored = restore(database, "broken");
 
@@ -198,6 +198,11 @@ abstract class ConnectorContractTest {
         if (step instanceof Step.Command command && database.password() != null) {
             assertThat(command.argv()).noneMatch(argument -> argument.contains(database.password()));
         }
+    }
+
+    /** Where the object {@code name} of the test's remote is stored, for tests that plant a backup. */
+    protected Path remotePath(String name) {
+        return remote().path(name);
     }
 
     private RcloneFolder remote() {

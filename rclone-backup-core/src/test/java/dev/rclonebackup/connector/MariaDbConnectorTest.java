@@ -1,13 +1,20 @@
 package dev.rclonebackup.connector;
 
 import dev.rclonebackup.connector.mysql.MysqlConnector;
+import dev.rclonebackup.process.PipelineResult;
 import dev.rclonebackup.settings.DatabaseSettings;
 import dev.rclonebackup.testing.MariaDbServer;
 import dev.rclonebackup.testing.Passwords;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** The connector contract on a real MariaDB 10.11, as a user with rights on its own database only. */
 class MariaDbConnectorTest extends ConnectorContractTest {
@@ -39,5 +46,17 @@ class MariaDbConnectorTest extends ConnectorContractTest {
     @Override
     protected Class<? extends Connector> expectedConnector() {
         return MysqlConnector.class;
+    }
+
+    @Test
+    void aBackupCannotRunShellCommands(@TempDir Path folder) throws Exception {
+        Configured database = resolve(newDatabase());
+        Path marker = folder.resolve("ran");
+        Files.writeString(remotePath("tampered"), "\\! touch " + marker + "\n");
+
+        PipelineResult restored = restore(database, "tampered");
+
+        assertThat(restored.consumer().succeeded()).isFalse();
+        assertThat(marker).doesNotExist();
     }
 }

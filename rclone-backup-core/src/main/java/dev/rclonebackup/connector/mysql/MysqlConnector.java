@@ -24,7 +24,8 @@ import java.util.Map;
  * <p>When a host or a port is configured the tools are told to use TCP: a JDBC URL always means
  * TCP, whereas the MySQL tools would silently use the local socket for {@code localhost}.
  *
- * <p>A restore is not atomic: MySQL commits each table's DDL as it goes.
+ * <p>A restore is not atomic: MySQL commits each table's DDL as it goes. It runs the client in
+ * sandbox mode where the client has one (MariaDB), so a tampered backup cannot run programs.
  *
  * <p>Options: {@code dump-args} and {@code restore-args} are appended to the respective command
  * line (e.g. {@code --ignore-table=app.sessions}).
@@ -55,8 +56,9 @@ public class MysqlConnector implements Connector {
 
     @Override
     public Restore restore(Database database) {
-        List<String> argv = new ArrayList<>();
-        argv.add(ExecutableSearch.firstOnPath("mysql", "mariadb"));
+        // Sandbox mode refuses client commands that reach beyond the server (\! shell, \. source),
+        // so a tampered backup cannot run programs; "loose" lets clients without it ignore it.
+        List<String> argv = new ArrayList<>(List.of(ExecutableSearch.firstOnPath("mysql", "mariadb"), "--loose-sandbox"));
         argv.addAll(connectionArguments(database));
         argv.addAll(database.listOption("restore-args"));
         argv.add(database.name());
