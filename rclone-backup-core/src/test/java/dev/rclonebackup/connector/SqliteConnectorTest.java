@@ -127,6 +127,33 @@ class SqliteConnectorTest extends ConnectorContractTest {
         assertOnlyDatabaseFilesIn(databaseFolder);
     }
 
+    @Test
+    void aSymbolicLinkStaysALinkAndItsTargetIsRestored() throws Exception {
+        Configured target = resolve(newDatabase());
+        try (Connection connection = connect(target.database())) {
+            connection.createStatement().execute(createSampleTable());
+        }
+        Path link = databaseFolder.resolve("link.sqlite3");
+        Files.createSymbolicLink(link, Path.of(target.database().name()));
+        Configured linked = resolve(DatabaseSettings.builder().engine("sqlite").name(link.toString()).build());
+        Configured source = resolve(newDatabase());
+        try (Connection connection = connect(source.database())) {
+            connection.createStatement().execute("CREATE TABLE other (id INTEGER PRIMARY KEY)");
+        }
+        backUp(source, "other");
+
+        assertThat(restore(linked, "other").succeeded()).isTrue();
+
+        assertThat(link).isSymbolicLink();
+        try (Connection connection = connect(target.database());
+             ResultSet tables = connection.createStatement().executeQuery(
+                     "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")) {
+            assertThat(tables.next()).isTrue();
+            assertThat(tables.getString(1)).isEqualTo("other");
+            assertThat(tables.next()).isFalse();
+        }
+    }
+
     private static void assertOnlyDatabaseFilesIn(Path folder) throws Exception {
         try (var files = Files.list(folder)) {
             assertThat(files).allSatisfy(file -> assertThat(file.getFileName().toString()).matches("app-\\d+\\.sqlite3"));

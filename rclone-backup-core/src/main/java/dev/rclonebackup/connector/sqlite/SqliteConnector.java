@@ -8,6 +8,7 @@ import dev.rclonebackup.connector.Dump;
 import dev.rclonebackup.connector.Restore;
 import dev.rclonebackup.connector.Step;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -54,9 +55,14 @@ public class SqliteConnector implements Connector {
         return Dump.of(Step.command(argv, PACKAGE));
     }
 
+    /** Restores into the file itself: when the configured path is a symbolic link, its target is replaced. */
     @Override
-    public Restore restore(Database database) {
-        return new SqliteRestore(file(database), database.listOption("restore-args"));
+    public Restore restore(Database database) throws IOException {
+        Path file = file(database);
+        if (Files.exists(file)) {
+            file = file.toRealPath();
+        }
+        return new SqliteRestore(file, database.listOption("restore-args"));
     }
 
     /** The database file as an absolute path, which also keeps a name like {@code -x} from reading as an option. */
