@@ -31,8 +31,6 @@ public final class Rclone {
     public static final String TOOL = "rclone";
 
     private static final String PACKAGE = "rclone";
-    /** rclone's exit status for "directory not found". */
-    private static final int DIRECTORY_NOT_FOUND = 3;
 
     private final String binary;
     private final Path config;
@@ -83,7 +81,7 @@ public final class Rclone {
             options.add("--recursive");
         }
         ProcessResult result = execute("lsjson", options, null, path);
-        if (result.exitCode() == DIRECTORY_NOT_FOUND) {
+        if (result.exitCode() == RcloneException.DIRECTORY_NOT_FOUND) {
             return List.of();
         }
         check(result, "lsjson", path);
@@ -95,7 +93,7 @@ public final class Rclone {
      */
     public Optional<RemoteEntry> stat(String path) throws IOException, InterruptedException {
         ProcessResult result = execute("lsjson", List.of("--stat", "--no-mimetype"), null, path);
-        if (result.exitCode() == DIRECTORY_NOT_FOUND) {
+        if (result.exitCode() == RcloneException.DIRECTORY_NOT_FOUND) {
             return Optional.empty();
         }
         check(result, "lsjson", path);
