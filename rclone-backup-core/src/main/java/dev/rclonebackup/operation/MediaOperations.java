@@ -38,7 +38,7 @@ public final class MediaOperations {
         // The listener comes first: a pre-backup hook may be what mounts the media volume.
         context.listener().beforeMediaBackup();
         if (!options.allowEmpty() && !hasFiles(root)) {
-            refuseToWipe(root, remote);
+            refuseIfRemoteHasFiles(root, remote);
         }
         if (!Files.isDirectory(root)) {
             throw new RcloneBackupException(ErrorCode.OPERATION_FAILED,
@@ -51,7 +51,7 @@ public final class MediaOperations {
         return new MediaResult(root.toString(), remote, options.dryRun(), Duration.ofNanos(System.nanoTime() - start));
     }
 
-    private void refuseToWipe(Path root, String remote) throws IOException, InterruptedException {
+    private void refuseIfRemoteHasFiles(Path root, String remote) throws IOException, InterruptedException {
         if (context.rclone().lsjson(remote, true).isEmpty()) {
             return;
         }

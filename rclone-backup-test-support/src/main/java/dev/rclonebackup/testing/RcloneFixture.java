@@ -91,14 +91,23 @@ public final class RcloneFixture implements BeforeEachCallback, AfterEachCallbac
      * @throws org.opentest4j.AssertionFailedError when rclone is not installed, with the command that installs it
      */
     public static String binary() {
-        String path = System.getenv().getOrDefault("PATH", "");
-        for (String folder : path.split(File.pathSeparator)) {
+        return binaryOn(System.getenv().getOrDefault("PATH", ""));
+    }
+
+    /**
+     * The rclone executable found in {@code searchPath} (folders separated as in PATH).
+     *
+     * @throws org.opentest4j.AssertionFailedError when there is none, with the command that installs it
+     */
+    public static String binaryOn(String searchPath) {
+        for (String folder : searchPath.split(File.pathSeparator)) {
             Path candidate = Path.of(folder.isEmpty() ? "." : folder, "rclone");
             if (Files.isExecutable(candidate)) {
                 return candidate.toString();
             }
         }
-        return fail("rclone is required by these tests and is not on PATH; install it with: " + INSTALL_COMMAND);
+        return fail("rclone is required by these tests and was not found on PATH (" + searchPath + "); install it with: "
+                + INSTALL_COMMAND);
     }
 
     /** The temporary folder holding everything. */
