@@ -123,9 +123,10 @@ public final class Rclone {
 
     /**
      * Deletes the files {@code names} directly inside {@code folder} in one rclone call
-     * ({@code rclone delete FOLDER --files-from-raw -}, names on standard input). rclone reads
-     * each line as an exact path from {@code folder}, not as a pattern, so a name matches only
-     * itself: never a file of the same name in a subfolder, never a longer name. Names that are
+     * ({@code rclone delete FOLDER --files-from-raw -}, names on standard input, each as
+     * {@code /NAME}). rclone reads each line as an exact path from {@code folder}, not as a
+     * pattern, so a name matches only itself: never a file of the same name in a subfolder, never
+     * a longer name, never other names through {@code *} or {@code [}. Names that are
      * absent are ignored. An empty list does nothing (rclone would delete the whole folder).
      *
      * @throws IllegalArgumentException when a name is empty, {@code .} or {@code ..}, or contains
