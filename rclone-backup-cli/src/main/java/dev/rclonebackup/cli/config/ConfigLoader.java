@@ -30,7 +30,8 @@ import java.util.Optional;
  * {@code engine: sqlite} database) written in the file are resolved against the file's folder,
  * so a configuration means the same thing from whatever directory the tool is started; relative
  * paths given in {@code RCLONE_BACKUP_*} variables are resolved against the working directory,
- * like any path typed in a shell. JDBC URLs are passed on as written.
+ * like any path typed in a shell. JDBC URLs are passed on as written, and {@code ~} is not
+ * expanded (write {@code ${HOME}}).
  *
  * <p>Every error is a {@link ConfigurationException} whose message starts with where the bad
  * value comes from (the file as the user named it, or the variable), then the key. Passwords are
@@ -73,7 +74,8 @@ public final class ConfigLoader {
         try {
             return builder.build();
         } catch (ConfigurationException e) {
-            throw new ConfigurationException(origin(e.getMessage(), file, overrides) + e.getMessage(), e);
+            String origin = origin(e.getMessage(), file, overrides);
+            throw origin.isEmpty() ? e : new ConfigurationException(origin + e.getMessage(), e);
         }
     }
 

@@ -25,12 +25,13 @@ final class DatabaseEntryReader {
         String prefix = "databases." + alias + ".";
         DatabaseSettings.Builder database = DatabaseSettings.builder();
         JsonNode nameNode = null;
+        String engine = null;
         for (Map.Entry<String, JsonNode> field : FileSettingsReader.mapping(values, "databases." + alias, entry).entrySet()) {
             String key = prefix + field.getKey();
             JsonNode node = field.getValue();
             switch (field.getKey()) {
                 case "url" -> database.url(values.string(key, node));
-                case "engine" -> database.engine(values.string(key, node));
+                case "engine" -> engine = values.string(key, node);
                 case "name" -> nameNode = node;
                 case "host" -> database.host(values.string(key, node));
                 case "port" -> database.port((Integer) values.read(key, node, ValueType.INTEGER));
@@ -41,9 +42,9 @@ final class DatabaseEntryReader {
                         + KeySuggestion.hint(field.getKey(), KEYS, prefix));
             }
         }
-        DatabaseSettings partial = database.build();
-        database.name(name(prefix + "name", nameNode, SQLITE.equalsIgnoreCase(partial.engine())));
-        return database.build();
+        return database.engine(engine)
+                .name(name(prefix + "name", nameNode, SQLITE.equalsIgnoreCase(engine)))
+                .build();
     }
 
     private String name(String key, JsonNode node, boolean isFile) {

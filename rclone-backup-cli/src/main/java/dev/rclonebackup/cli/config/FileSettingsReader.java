@@ -110,6 +110,11 @@ final class FileSettingsReader {
     }
 
     private String topLevelHint(String key) {
+        Optional<ScalarSetting> dotted = ScalarSetting.forKey(key);
+        if (dotted.isPresent() && key.contains(".")) {
+            String section = key.substring(0, key.indexOf('.'));
+            return "; write it nested, as " + section + ": {" + key.substring(section.length() + 1) + ": ...}";
+        }
         Optional<ScalarSetting> nested = ScalarSetting.ALL.stream()
                 .filter(setting -> setting.key().endsWith("." + key)).findFirst();
         if (nested.isPresent()) {

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 /**
  * Turns one configuration value into its Java type, or fails with a message that starts with
@@ -20,6 +21,8 @@ import java.util.Locale;
  * secret keys ({@code password}, {@code admin-password} …) are never repeated in a message.
  */
 final class ValueReader {
+    private static final Pattern LOOKS_NUMERIC = Pattern.compile("[-+]?[0-9][0-9._eE+-]*");
+
     private final String source;
     private final VariableExpander expander;
     private final Path base;
@@ -53,8 +56,7 @@ final class ValueReader {
             return switch (type) {
                 case STRING -> expansion.value();
                 case PATH -> path(key, expansion.value());
-                case INTEGER -> throw error(key, "must be a whole number, got " + (isSecret(key) ? "a quoted string"
-                        : "the string \"" + expansion.value() + "\"") + "; write it without quotes");
+                case INTEGER -> throw error(key, "must be a whole number, got " + quotedNumber(key, expansion.value()));
                 case STRING_LIST -> throw error(key, "must be a list of strings, written [\"...\", \"...\"], not a single string");
             };
         }
@@ -134,13 +136,24 @@ final class ValueReader {
         }
     }
 
-    /** What a wrong value was, without repeating it when the key is secret. */
+    private static String quotedNumber(String key, String text) {
+        boolean looksNumeric = LOOKS_NUMERIC.matcher(text).matches();
+        return looksNumeric && !isSecret(key) ? "the string \"" + text + "\"; write it without quotes" : "a string";
+    }
+
+    /**
+     * What a wrong value was. Numbers and booleans are shown unless the key is secret; strings
+     * never are, since a string in the wrong place may be a URL with credentials.
+     */
     static String shown(String key, JsonNode node) {
         if (node.isContainer()) {
             return node.isArray() ? "a list" : "a mapping";
         }
-        if (isSecret(key) || node.isBinary()) {
-            return node.isNumber() ? "a number" : node.isBoolean() ? "true or false" : "a " + node.getNodeType().name().toLowerCase(Locale.ROOT) + " value";
+        if (node.isString()) {
+            return "a string";
+        }
+        if (isSecret(key) || !(node.isNumber() || node.isBoolean())) {
+            return node.isNumber() ? "a number" : "a " + node.getNodeType().name().toLowerCase(Locale.ROOT) + " value";
         }
         return node.asString();
     }

@@ -433,6 +433,8 @@ class ConfigLoaderTest {
                 Arguments.of("db: {cleanup-keep: true}", "db.cleanup-keep must be a whole number, got true"),
                 Arguments.of("remot: x", "remot is not a known setting; did you mean 'remote'?"),
                 Arguments.of("cleanup-keep: 3", "cleanup-keep is not a known setting; did you mean 'db.cleanup-keep'?"),
+                Arguments.of("db.cleanup-keep: 3", "db.cleanup-keep is not a known setting; write it nested, as db: {cleanup-keep: ...}"),
+                Arguments.of("db: {cleanup-keep: \"five\"}", "db.cleanup-keep must be a whole number, got a string"),
                 Arguments.of("db: {cleanup-kep: 3}", "db.cleanup-kep is not a known setting; did you mean 'db.cleanup-keep'?"),
                 Arguments.of("rclone: {flag: [-v]}", "rclone.flag is not a known setting; did you mean 'rclone.flags'?"),
                 Arguments.of("media: {zzz: 1}", "media.zzz is not a known setting; known are root, backup-dir"),
@@ -445,13 +447,13 @@ class ConfigLoaderTest {
                 Arguments.of("db: {date-format: \"yyyy/MM\"}", "db.date-format must not produce '/'"),
                 Arguments.of("media: {root: \"\"}", "media.root must not be empty"),
                 Arguments.of("rclone: {binary: \" \"}", "rclone.binary must not be empty"),
-                Arguments.of("rclone: x", "rclone must be a mapping of keys to values, got x"),
+                Arguments.of("rclone: x", "rclone must be a mapping of keys to values, got a string"),
                 Arguments.of("rclone: {flags: --fast-list}", "rclone.flags must be a list of strings"),
                 Arguments.of("rclone: {flags: [--bwlimit, 10M, oops]}", "rclone.flags[2] must be a flag starting with '-'"),
                 Arguments.of("rclone: {flags: [-v, null]}", "rclone.flags[1] must be a string, got null"),
                 Arguments.of("rclone: {flags: [-v, 3]}", "rclone.flags[1] must be a string, got 3; put it in quotes"),
                 Arguments.of("databases: [a]", "databases must be a mapping of keys to values, got a list"),
-                Arguments.of("databases: {default: \"jdbc:sqlite:x\"}", "databases.default must be a mapping of keys to values, got jdbc:sqlite:x"),
+                Arguments.of("databases: {default: \"jdbc:sqlite:x\"}", "databases.default must be a mapping of keys to values, got a string"),
                 Arguments.of("databases: {my db: {name: x}}", "databases has an invalid alias 'my db'"),
                 Arguments.of("databases: {default: {host: h}}", "databases.default needs a url"),
                 Arguments.of("databases: {default: {name: x, port: \"5432\"}}", "databases.default.port must be a whole number, got the string \"5432\""),
@@ -500,6 +502,10 @@ class ConfigLoaderTest {
                 .hasMessage("rclone-backup.yml: databases.default.password must be a string, got a list");
         assertThat(failure(MINIMAL + "databases: {default: {name: x, options: {admin-password: 1234567}}}\n"))
                 .hasMessageNotContaining("1234567");
+        assertThat(failure(MINIMAL + "databases: {default: \"postgresql://app:hunter2@db/app\"}\n"))
+                .hasMessageNotContaining("hunter2");
+        assertThat(failure(MINIMAL + "databases: {default: {name: x, port: \"app:hunter2@db\"}}\n"))
+                .hasMessageNotContaining("hunter2");
         assertThat(failure(MINIMAL + "databases: {default: {name: x, password: \"" + SECRET + "\"}}\nbroken: [\n"))
                 .hasMessageStartingWith("rclone-backup.yml: is not valid YAML");
         assertThat(failure(MINIMAL + "databases: {default: {name: x, password: \"" + SECRET + "\n"))
