@@ -20,7 +20,8 @@ import java.util.Optional;
  *       Integers must be YAML integers; a float or a quoted number is refused.</li>
  *   <li>Expands {@code ${VAR}} and {@code ${VAR:-default}} in string values from
  *       {@code environment} (see {@link VariableExpander}). A string holding a reference takes
- *       the type of its key: {@code port: ${DB_PORT}} is read as an integer.</li>
+ *       the type of its key: {@code port: ${DB_PORT}} is read as an integer, and where a list is
+ *       expected ({@code rclone.flags}, a hook) it is split at whitespace.</li>
  *   <li>Applies {@code RCLONE_BACKUP_<KEY>} overrides of the scalar settings (see
  *       {@link EnvironmentOverrides}): file &lt; environment. Command-line options, applied
  *       afterwards by the caller, win over both.</li>

@@ -96,7 +96,7 @@ final class ValueReader {
             throw error(key, "must be a whole number, got " + shown(key, node));
         }
         if (!node.canConvertToInt()) {
-            throw error(key, "is too large, got " + shown(key, node));
+            throw error(key, "is out of range, got " + shown(key, node));
         }
         return node.intValue();
     }

@@ -428,7 +428,7 @@ class ConfigLoaderTest {
                 Arguments.of("db: {cleanup-keep: \"5\"}", "db.cleanup-keep must be a whole number, got the string \"5\"; write it without quotes"),
                 Arguments.of("db: {cleanup-keep: 0}", "db.cleanup-keep must be at least 1, got 0"),
                 Arguments.of("db: {cleanup-keep: -3}", "db.cleanup-keep must be at least 1, got -3"),
-                Arguments.of("db: {cleanup-keep: 99999999999}", "db.cleanup-keep is too large, got 99999999999"),
+                Arguments.of("db: {cleanup-keep: 99999999999}", "db.cleanup-keep is out of range, got 99999999999"),
                 Arguments.of("db: {cleanup-keep: [1]}", "db.cleanup-keep must be a whole number, got a list"),
                 Arguments.of("db: {cleanup-keep: true}", "db.cleanup-keep must be a whole number, got true"),
                 Arguments.of("remot: x", "remot is not a known setting; did you mean 'remote'?"),
