@@ -9,7 +9,9 @@ import tools.jackson.core.TokenStreamLocation;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
+import tools.jackson.dataformat.yaml.YAMLFactory;
 import tools.jackson.dataformat.yaml.YAMLMapper;
+import tools.jackson.dataformat.yaml.YAMLSchema;
 
 import java.io.IOException;
 import java.nio.charset.CharacterCodingException;
@@ -18,13 +20,14 @@ import java.nio.file.Path;
 
 /**
  * A configuration file: where it is, how it is named in messages, and its YAML content as a
- * tree. Duplicate keys are an error; so are several YAML documents in one file.
+ * tree, read with the YAML 1.2 core schema ({@code ~} and {@code null} are null, {@code yes} is a
+ * string). Duplicate keys are an error; so are several YAML documents in one file.
  *
  * @param path        the file to read
  * @param displayName the name messages start with: as the user gave it, or {@code rclone-backup.yml}
  */
 record ConfigFile(Path path, String displayName) {
-    private static final YAMLMapper MAPPER = YAMLMapper.builder()
+    private static final YAMLMapper MAPPER = YAMLMapper.builder(YAMLFactory.builder().yamlSchema(YAMLSchema.CORE).build())
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .build();
 

@@ -165,13 +165,14 @@ class ConfigLoaderTest {
         Settings settings = load("""
                 remote: r:x
                 rclone:
-                db: {cleanup-keep: null, backup-dir: ~no-tilde-magic}
-                media: {root: null}
+                db: {cleanup-keep: null, backup-dir: ~}
+                media: {root: ~}
                 databases:
                 """);
 
         assertThat(settings.cleanupKeep()).isEqualTo(Settings.DEFAULT_CLEANUP_KEEP);
         assertThat(settings.rcloneBinary()).isEqualTo("rclone");
+        assertThat(settings.dbBackupDir()).isEqualTo("db");
         assertThat(settings.mediaRoot()).isNull();
         assertThat(settings.databases()).isEmpty();
 
