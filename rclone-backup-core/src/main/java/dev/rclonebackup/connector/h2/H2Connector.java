@@ -11,7 +11,8 @@ import dev.rclonebackup.connector.Step;
  * file: the dump streams the rows of H2's {@code SCRIPT} statement (one SQL statement each) into
  * the upload, and the restore executes the downloaded script statement by statement, split by
  * H2's own script parser, the way {@code RUNSCRIPT} does. Backups ({@code .sql}) are plain H2
- * scripts that H2's {@code RUNSCRIPT FROM} can also run.
+ * scripts that H2's {@code RUNSCRIPT FROM} can also run; like any H2 script they hold the
+ * database users with their salted password hashes.
  *
  * <p>Databases: file databases ({@code jdbc:h2:file:…}, {@code jdbc:h2:./…}, {@code jdbc:h2:/…},
  * {@code jdbc:h2:~/…}) and server databases ({@code jdbc:h2:tcp://…}, {@code jdbc:h2:ssl://…}),

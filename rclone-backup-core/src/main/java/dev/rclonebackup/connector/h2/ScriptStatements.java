@@ -10,6 +10,7 @@ import java.io.Reader;
  * comments and {@code $$} blocks are honoured) and tracks where each one starts, for error messages.
  */
 final class ScriptStatements {
+    private static final int EXCERPT_LENGTH = 80;
 
     /**
      * One statement of the script.
@@ -25,8 +26,6 @@ final class ScriptStatements {
             return H2Messages.oneLine(sql.substring(sqlStart(sql)), EXCERPT_LENGTH);
         }
     }
-
-    private static final int EXCERPT_LENGTH = 80;
 
     private final ScriptReader reader;
     private int nextLine = 1;

@@ -6,6 +6,7 @@ import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HexFormat;
 import java.util.List;
 
 /**
@@ -69,6 +70,7 @@ record MongoUri(boolean srv, List<String> hosts, String database, String usernam
     String option(String key) {
         for (String option : options) {
             if (key(option).equalsIgnoreCase(key)) {
+                // parse() has checked every value decodes, so no alias is needed for an error.
                 return decode("", option.substring(option.indexOf('=') + 1), key);
             }
         }
@@ -129,21 +131,15 @@ record MongoUri(boolean srv, List<String> hosts, String database, String usernam
         int plain = 0;
         for (int percent = text.indexOf('%'); percent >= 0; percent = text.indexOf('%', plain)) {
             bytes.writeBytes(text.substring(plain, percent).getBytes(StandardCharsets.UTF_8));
-            int value = percent + 2 < text.length() ? hex(text.charAt(percent + 1), text.charAt(percent + 2)) : -1;
-            if (value < 0) {
+            if (percent + 2 >= text.length()
+                    || !HexFormat.isHexDigit(text.charAt(percent + 1)) || !HexFormat.isHexDigit(text.charAt(percent + 2))) {
                 throw invalid(alias, "the " + what + " has a '%' not followed by two hexadecimal digits");
             }
-            bytes.write(value);
+            bytes.write(HexFormat.fromHexDigits(text, percent + 1, percent + 3));
             plain = percent + 3;
         }
         bytes.writeBytes(text.substring(plain).getBytes(StandardCharsets.UTF_8));
         return bytes.toString(StandardCharsets.UTF_8);
-    }
-
-    private static int hex(char high, char low) {
-        int h = Character.digit(high, 16);
-        int l = Character.digit(low, 16);
-        return h < 0 || l < 0 ? -1 : h * 16 + l;
     }
 
     private static ConfigurationException invalid(String alias, String reason) {

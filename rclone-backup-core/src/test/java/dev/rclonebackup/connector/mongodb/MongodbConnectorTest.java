@@ -9,6 +9,7 @@ import dev.rclonebackup.process.PipelineResult;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.nio.file.Files;
@@ -83,8 +84,9 @@ class MongodbConnectorTest {
         assertThat(restoreConfig).doesNotExist();
     }
 
-    private static Map<String, Object> readConfig(Path file) throws Exception {
-        return JsonMapper.builder().build().readValue(file.toFile(), Map.class);
+    private static Map<String, Object> readConfig(Path file) {
+        return JsonMapper.builder().build().readValue(file.toFile(), new TypeReference<Map<String, Object>>() {
+        });
     }
 
     @Test
