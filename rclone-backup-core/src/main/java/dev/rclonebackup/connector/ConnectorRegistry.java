@@ -1,6 +1,8 @@
 package dev.rclonebackup.connector;
 
 import dev.rclonebackup.ConfigurationException;
+import dev.rclonebackup.connector.h2.H2Connector;
+import dev.rclonebackup.connector.mongodb.MongodbConnector;
 import dev.rclonebackup.connector.mysql.MysqlConnector;
 import dev.rclonebackup.connector.postgresql.PostgresqlConnector;
 import dev.rclonebackup.connector.sqlite.SqliteConnector;
@@ -30,13 +32,17 @@ public final class ConnectorRegistry {
     private static final Map<String, Supplier<Connector>> BUILT_IN = Map.of(
             PostgresqlConnector.ID, PostgresqlConnector::new,
             MysqlConnector.ID, MysqlConnector::new,
-            SqliteConnector.ID, SqliteConnector::new);
+            SqliteConnector.ID, SqliteConnector::new,
+            "h2", H2Connector::new,
+            "mongodb", MongodbConnector::new);
 
     private static final Map<String, String> BUILT_IN_MAPPING = Map.of(
             "postgresql", PostgresqlConnector.ID,
             "mysql", MysqlConnector.ID,
             "mariadb", MysqlConnector.ID,
-            "sqlite", SqliteConnector.ID);
+            "sqlite", SqliteConnector.ID,
+            "h2", "h2",
+            "mongodb", "mongodb");
 
     private final Settings settings;
     private final Map<String, Connector> registered;

@@ -124,9 +124,9 @@ abstract class ConnectorContractTest {
 
         backUp(database, "default.backup");
 
-        assertThat(remote().path("default.backup")).isNotEmptyFile();
+        assertThat(remotePath("default.backup")).isNotEmptyFile();
         try (var files = Files.list(remoteFolder)) {
-            assertThat(files).containsExactly(remote().path("default.backup"));
+            assertThat(files).containsExactly(remotePath("default.backup"));
         }
     }
 
@@ -167,10 +167,10 @@ abstract class ConnectorContractTest {
         Database database = configured.database();
         try (Dump dump = configured.connector().dump(database)) {
             assertNoPasswordOnTheCommandLine(dump.step(), database);
-            PipelineResult result = ProcessPipeline.run(dump.step(), remote().upload(name), Reporter.SILENT);
+            PipelineResult result = ProcessPipeline.run(dump.step(), RcloneSteps.rcat(remotePath(name)), Reporter.SILENT);
             assertThat(result.rootCause()).as("backup of %s", database).isEmpty();
         }
-        return Files.readAllBytes(remote().path(name));
+        return Files.readAllBytes(remotePath(name));
     }
 
     /** Restores {@code name} from the remote, committing on success and aborting on failure. */
@@ -180,7 +180,7 @@ abstract class ConnectorContractTest {
             assertNoPasswordOnTheCommandLine(restore.step(), configured.database());
             PipelineResult result;
             try {
-                result = ProcessPipeline.run(remote().download(name), restore.step(), Reporter.SILENT);
+                result = ProcessPipeline.run(RcloneSteps.cat(remotePath(name)), restore.step(), Reporter.SILENT);
             } catch (IOException | InterruptedException | RuntimeException e) {
                 restore.abort();
                 throw e;
@@ -200,13 +200,9 @@ abstract class ConnectorContractTest {
         }
     }
 
-    /** Where the object {@code name} of the test's remote is stored, for tests that plant a backup. */
+    /** Where the object {@code name} of the test's remote (a local folder) is stored. */
     protected Path remotePath(String name) {
-        return remote().path(name);
-    }
-
-    private RcloneFolder remote() {
-        return new RcloneFolder(remoteFolder);
+        return remoteFolder.resolve(name);
     }
 
     private void createSample(Configured configured) throws SQLException {

@@ -1,6 +1,8 @@
 package dev.rclonebackup.connector;
 
 import dev.rclonebackup.ConfigurationException;
+import dev.rclonebackup.connector.h2.H2Connector;
+import dev.rclonebackup.connector.mongodb.MongodbConnector;
 import dev.rclonebackup.connector.mysql.MysqlConnector;
 import dev.rclonebackup.connector.postgresql.PostgresqlConnector;
 import dev.rclonebackup.connector.sqlite.SqliteConnector;
@@ -127,13 +129,17 @@ class ConnectorRegistryTest {
                 .database("pg", url("jdbc:postgresql://db/app"))
                 .database("my", url("jdbc:mysql://db/app"))
                 .database("maria", url("jdbc:mariadb://db/app"))
-                .database("lite", url("jdbc:sqlite:app.db"));
+                .database("lite", url("jdbc:sqlite:app.db"))
+                .database("embedded", url("jdbc:h2:file:/srv/app"))
+                .database("documents", url("mongodb://mongo/shop"));
         ConnectorRegistry registry = registry(settings);
 
         assertThat(registry.connectorFor(registry.database("pg"))).isInstanceOf(PostgresqlConnector.class);
         assertThat(registry.connectorFor(registry.database("my"))).isInstanceOf(MysqlConnector.class);
         assertThat(registry.connectorFor(registry.database("maria"))).isInstanceOf(MysqlConnector.class);
         assertThat(registry.connectorFor(registry.database("lite"))).isInstanceOf(SqliteConnector.class);
+        assertThat(registry.connectorFor(registry.database("embedded"))).isInstanceOf(H2Connector.class);
+        assertThat(registry.connectorFor(registry.database("documents"))).isInstanceOf(MongodbConnector.class);
     }
 
     @Test
@@ -180,14 +186,16 @@ class ConnectorRegistryTest {
 
     @Test
     void anEngineWithoutConnectorIsAConfigurationErrorNamingIt() {
-        Settings.Builder settings = settings().database("embedded", url("jdbc:h2:file:/srv/app"));
+        Settings.Builder settings = settings()
+                .database("wide", DatabaseSettings.builder().engine("cassandra").name("shop").build());
         ConnectorRegistry registry = registry(settings);
-        Database database = registry.database("embedded");
+        Database database = registry.database("wide");
 
         assertThatThrownBy(() -> registry.connectorFor(database))
                 .isInstanceOf(ConfigurationException.class)
-                .hasMessageContaining("engine 'h2'")
-                .hasMessageContaining("connector-mapping.h2");
+                .hasMessageContaining("engine 'cassandra'")
+                .hasMessageContaining("connector-mapping.cassandra")
+                .hasMessageContaining("connectors.wide");
     }
 
     @Test
@@ -202,7 +210,7 @@ class ConnectorRegistryTest {
                 .isInstanceOf(ConfigurationException.class)
                 .hasMessageContaining("connectors.pg")
                 .hasMessageContaining("com.example.MissingConnector")
-                .hasMessageContaining("mysql, postgresql, sqlite");
+                .hasMessageContaining("h2, mongodb, mysql, postgresql, sqlite");
     }
 
     @Test
