@@ -61,19 +61,19 @@ public final class ProcessPipeline {
         if (producer instanceof Step.Command p && consumer instanceof Step.Command c) {
             ProcessBuilder from = ProcessStarter.builder(p).redirectInput(NO_INPUT);
             ProcessBuilder to = ProcessStarter.builder(c);
-            List<Process> processes = ProcessStarter.startPipeline(List.of(from, to));
+            List<Process> processes = ProcessStarter.startPipeline(List.of(from, to), List.of(p, c));
             return List.of(
                     new ProcessStage(processes.get(0), p.tool(), false, reporter),
                     new ProcessStage(processes.get(1), c.tool(), true, reporter));
         }
         if (producer instanceof Step.Writer w && consumer instanceof Step.Command c) {
-            Process process = ProcessStarter.start(ProcessStarter.builder(c));
+            Process process = ProcessStarter.start(ProcessStarter.builder(c), c);
             RunningStage to = new ProcessStage(process, c.tool(), true, reporter);
             var stdin = process.getOutputStream();
             return List.of(new JvmStage(w.tool(), () -> w.writer().writeTo(stdin), stdin), to);
         }
         if (producer instanceof Step.Command p && consumer instanceof Step.Reader r) {
-            Process process = ProcessStarter.start(ProcessStarter.builder(p).redirectInput(NO_INPUT));
+            Process process = ProcessStarter.start(ProcessStarter.builder(p).redirectInput(NO_INPUT), p);
             RunningStage from = new ProcessStage(process, p.tool(), false, reporter);
             var stdout = process.getInputStream();
             return List.of(from, new JvmStage(r.tool(), () -> r.reader().readFrom(stdout), stdout));

@@ -32,12 +32,8 @@ final class ProcessStarter {
         try {
             return builder.start();
         } catch (IOException e) {
-            throw notFoundOr(builder.command().get(0), command == null ? null : command.packageHint(), e);
+            throw notFoundOr(builder.command().get(0), command.packageHint(), e);
         }
-    }
-
-    static Process start(ProcessBuilder builder) throws IOException {
-        return start(builder, null);
     }
 
     /**
@@ -57,10 +53,6 @@ final class ProcessStarter {
                     .map(Step.Command::packageHint).findFirst().orElse(null);
             throw notFoundOr(tool, hint, e);
         }
-    }
-
-    static List<Process> startPipeline(List<ProcessBuilder> builders) throws IOException {
-        return startPipeline(builders, List.of());
     }
 
     /** The executable named in a "Cannot run program "x": error=2, …" message, or {@code null}. */
