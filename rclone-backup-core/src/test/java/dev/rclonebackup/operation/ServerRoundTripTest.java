@@ -1,0 +1,165 @@
+package dev.rclonebackup.operation;
+
+import dev.rclonebackup.DbBackupResult;
+import dev.rclonebackup.RcloneBackup;
+import dev.rclonebackup.RcloneBackupException;
+import dev.rclonebackup.RestoreConfirmation;
+import dev.rclonebackup.settings.DatabaseSettings;
+import dev.rclonebackup.settings.Settings;
+import dev.rclonebackup.testing.CommandLineSampler;
+import dev.rclonebackup.testing.MariaDbServer;
+import dev.rclonebackup.testing.Passwords;
+import dev.rclonebackup.testing.PostgresServer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * dbbackup and dbrestore through the facade against the real PostgreSQL and MariaDB test servers,
+ * as an application role with a password full of shell and SQL metacharacters and unicode.
+ */
+@Timeout(180)
+class ServerRoundTripTest {
+    private static final String PASSWORD = Passwords.random() + " ünï✓ `$(id)` ;|&";
+
+    @TempDir
+    Path remote;
+    final RecordingReporter reporter = new RecordingReporter();
+
+    interface Server {
+        Connection connect() throws SQLException;
+    }
+
+    @Test
+    void postgresqlRoundTripKeepsThePasswordOffEveryCommandLine() throws Exception {
+        PostgresServer server = PostgresServer.shared();
+        String name = "app_" + UUID.randomUUID().toString().replace("-", "").substring(0, 8);
+        server.createRole(name, PASSWORD);
+        server.createDatabase(name, name);
+        DatabaseSettings database = DatabaseSettings.builder()
+                .url(server.jdbcUrl(name)).username(name).password(PASSWORD).build();
+
+        roundTrip(database, () -> server.connect(name, name, PASSWORD), "dump", "pg_dump --format=custom");
+    }
+
+    @Test
+    void mariadbRoundTripKeepsThePasswordOffEveryCommandLine() throws Exception {
+        MariaDbServer server = MariaDbServer.shared();
+        String name = "app_" + UUID.randomUUID().toString().replace("-", "").substring(0, 8);
+        server.createDatabase(name);
+        server.createUser(name, PASSWORD);
+        server.grantAll(name, name);
+        DatabaseSettings database = DatabaseSettings.builder()
+                .url(server.jdbcUrl(name)).username(name).password(PASSWORD).build();
+
+        roundTrip(database, () -> server.connect(name, name, PASSWORD), "sql", "dump --quick");
+    }
+
+    @Test
+    void aTruncatedPostgresqlBackupFailsAndLeavesTheDataInPlace() throws Exception {
+        PostgresServer server = PostgresServer.shared();
+        String name = "app_" + UUID.randomUUID().toString().replace("-", "").substring(0, 8);
+        server.createRole(name, PASSWORD);
+        server.createDatabase(name, name);
+        Server connection = () -> server.connect(name, name, PASSWORD);
+        fill(connection);
+        RcloneBackup backups = backups(DatabaseSettings.builder()
+                .url(server.jdbcUrl(name)).username(name).password(PASSWORD).build());
+        Path stored = remote.resolve(backups.dbBackup("default", false).path());
+        byte[] whole = Files.readAllBytes(stored);
+        Files.write(stored, java.util.Arrays.copyOf(whole, whole.length * 2 / 3));
+        execute(connection, "INSERT INTO item (label) VALUES ('after the backup')");
+        List<String> before = rows(connection);
+
+        assertThatThrownBy(() -> backups.dbRestore("default", null, RestoreConfirmation.ALWAYS))
+                .isInstanceOf(RcloneBackupException.class)
+                .hasMessageContaining("pg_restore")
+                .hasMessageNotContaining(PASSWORD);
+
+        assertThat(rows(connection)).isEqualTo(before);
+    }
+
+    private void roundTrip(DatabaseSettings database, Server connection, String extension, String dumpTool)
+            throws Exception {
+        fill(connection);
+        List<String> original = rows(connection);
+        RcloneBackup backups = backups(database);
+
+        DbBackupResult backup;
+        try (CommandLineSampler sampler = CommandLineSampler.start()) {
+            backup = backups.dbBackup("default", false);
+            execute(connection, "DELETE FROM item WHERE id = 1");
+            execute(connection, "INSERT INTO item (label) VALUES ('added after the backup')");
+            backups.dbRestore("default", null, RestoreConfirmation.ALWAYS);
+            assertThat(sampler.rounds()).isPositive();
+            assertThat(sampler.commandLines()).anyMatch(line -> line.contains("rclone rcat"))
+                    .anyMatch(line -> line.contains(dumpTool));
+            assertThat(sampler.commandLines()).noneMatch(line -> line.contains(PASSWORD))
+                    .noneMatch(line -> line.contains("ünï✓"));
+        }
+
+        assertThat(backup.path()).matches("db/default-\\d{4}-\\d{2}-\\d{2}-\\d{6}\\." + extension);
+        assertThat(rows(connection)).isEqualTo(original);
+        assertThat(reporter.all()).doesNotContain(PASSWORD).contains("Running:");
+    }
+
+    private RcloneBackup backups(DatabaseSettings database) {
+        Settings settings = Settings.builder().remote(remote.toString()).database("default", database).build();
+        return RcloneBackup.configure().settings(settings).reporter(reporter).serviceLoaderListeners(false).load();
+    }
+
+    private static void fill(Server server) throws SQLException {
+        execute(server, "CREATE TABLE item (id SERIAL PRIMARY KEY, label VARCHAR(100), price DECIMAL(10,2), "
+                + "created DATE, data " + (isPostgres(server) ? "BYTEA" : "BLOB") + ")");
+        execute(server, "INSERT INTO item (label, price, created) VALUES ('Zoë — ✓ unicode', 12.50, '2024-01-15')");
+        execute(server, "INSERT INTO item (label, price, created) VALUES (NULL, NULL, NULL)");
+        try (Connection c = server.connect();
+             var insert = c.prepareStatement("INSERT INTO item (label, data) VALUES ('binary', ?)")) {
+            byte[] all = new byte[256];
+            for (int i = 0; i < all.length; i++) {
+                all[i] = (byte) i;
+            }
+            insert.setBytes(1, all);
+            insert.executeUpdate();
+        }
+    }
+
+    private static boolean isPostgres(Server server) throws SQLException {
+        try (Connection c = server.connect()) {
+            return c.getMetaData().getDatabaseProductName().contains("PostgreSQL");
+        }
+    }
+
+    private static void execute(Server server, String sql) throws SQLException {
+        try (Connection c = server.connect(); Statement statement = c.createStatement()) {
+            statement.execute(sql);
+        }
+    }
+
+    private static List<String> rows(Server server) throws SQLException {
+        List<String> rows = new ArrayList<>();
+        try (Connection c = server.connect();
+             Statement statement = c.createStatement();
+             ResultSet rs = statement.executeQuery("SELECT id, label, price, created, data FROM item ORDER BY id")) {
+            while (rs.next()) {
+                byte[] data = rs.getBytes(5);
+                rows.add(rs.getInt(1) + "|" + rs.getString(2) + "|" + rs.getBigDecimal(3) + "|" + rs.getDate(4)
+                        + "|" + (data == null ? null : java.util.HexFormat.of().formatHex(data)));
+            }
+        }
+        return rows;
+    }
+}
