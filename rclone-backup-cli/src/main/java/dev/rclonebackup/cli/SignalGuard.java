@@ -1,0 +1,73 @@
+package dev.rclonebackup.cli;
+
+import sun.misc.Signal;
+
+import java.io.PrintStream;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.IntSupplier;
+
+/**
+ * Runs the command on a worker thread and turns SIGINT and SIGTERM into an interrupt of that
+ * thread, so that the core ends its child processes and removes partial uploads. The exit status
+ * is then the shell's convention for the first signal received (128 + its number: 130 for INT,
+ * 143 for TERM), once the worker has finished or the clean-up grace period has passed.
+ */
+final class SignalGuard {
+    static final long CLEANUP_GRACE_SECONDS = 20;
+    private static final int SIGNAL_EXIT_BASE = 128;
+
+    private final CompletableFuture<Signal> received = new CompletableFuture<>();
+    private final PrintStream err;
+
+    private SignalGuard(PrintStream err) {
+        this.err = err;
+    }
+
+    /** Runs {@code command} and returns its exit status, or the status of the signal that interrupted it. */
+    static int run(IntSupplier command, PrintStream err) {
+        return new SignalGuard(err).guard(command);
+    }
+
+    private int guard(IntSupplier command) {
+        CompletableFuture<Integer> exitStatus = new CompletableFuture<>();
+        Thread worker = new Thread(() -> {
+            try {
+                exitStatus.complete(command.getAsInt());
+            } catch (Throwable t) {
+                exitStatus.completeExceptionally(t);
+            }
+        }, "rclone-backup-command");
+        handle("INT", worker);
+        handle("TERM", worker);
+        worker.start();
+        CompletableFuture.anyOf(exitStatus, received).join();
+        if (!received.isDone()) {
+            return exitStatus.join();
+        }
+        try {
+            exitStatus.get(CLEANUP_GRACE_SECONDS, TimeUnit.SECONDS);
+        } catch (TimeoutException e) {
+            err.println("Clean-up did not finish within " + CLEANUP_GRACE_SECONDS + " seconds; exiting anyway.");
+        } catch (ExecutionException e) {
+            // The worker failed while being interrupted; the signal decides the exit status.
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return SIGNAL_EXIT_BASE + received.join().getNumber();
+    }
+
+    private void handle(String name, Thread worker) {
+        try {
+            Signal.handle(new Signal(name), signal -> {
+                if (received.complete(signal)) {
+                    worker.interrupt();
+                }
+            });
+        } catch (IllegalArgumentException unavailable) {
+            // The signal is reserved here (e.g. the JVM runs with -Xrs); its default action stays.
+        }
+    }
+}
