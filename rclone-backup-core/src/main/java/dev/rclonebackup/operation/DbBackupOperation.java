@@ -1,10 +1,25 @@
 package dev.rclonebackup.operation;
 
 import dev.rclonebackup.DbBackupResult;
+import dev.rclonebackup.ErrorCode;
+import dev.rclonebackup.RcloneBackupException;
+import dev.rclonebackup.connector.Connector;
+import dev.rclonebackup.connector.Database;
+import dev.rclonebackup.connector.Dump;
+import dev.rclonebackup.naming.RemotePaths;
+import dev.rclonebackup.process.PipelineResult;
+import dev.rclonebackup.process.ProcessPipeline;
+import dev.rclonebackup.rclone.RemoteEntry;
 
 import java.io.IOException;
+import java.time.Duration;
+import java.util.List;
 
-/** dbbackup: dump | rclone rcat to a partial name, moveto the final name, optional retention. */
+/**
+ * dbbackup: streams the connector's dump into {@code rclone rcat} under a partial name, then
+ * moves it to its final name without ever overwriting an existing backup. On any failure or
+ * interrupt the partial upload is deleted, so no backup becomes visible.
+ */
 public final class DbBackupOperation {
     private final Context context;
 
@@ -12,7 +27,62 @@ public final class DbBackupOperation {
         this.context = context;
     }
 
-    public DbBackupResult run(String database, boolean clean) throws IOException, InterruptedException {
-        throw new UnsupportedOperationException("not implemented yet");
+    public DbBackupResult run(String alias, boolean clean) throws IOException, InterruptedException {
+        Database database = context.connectors().database(alias);
+        Connector connector = context.connectors().connectorFor(database);
+        long started = System.nanoTime();
+        String name = context.template().render(alias, context.clock().instant(), connector.extension());
+        String path = context.displayPath(name);
+        String target = RemotePaths.join(context.dbFolder(), name);
+
+        context.listener().beforeDbBackup(alias);
+        if (exists(target)) {
+            throw alreadyExists(path);
+        }
+        context.reporter().info("Backing up database '" + alias + "' to " + path);
+        String partial = RemotePaths.join(context.dbFolder(), PartialUpload.nameFor(name));
+        try {
+            stream(database, connector, partial, path);
+            if (!context.rclone().movetoIfAbsent(partial, target)) {
+                throw alreadyExists(path);
+            }
+        } catch (IOException | InterruptedException | RuntimeException e) {
+            PartialUpload.remove(context, partial);
+            throw e;
+        }
+        context.reporter().success("Backup completed: " + path);
+        long size = sizeOf(target);
+        Duration duration = Duration.ofNanos(System.nanoTime() - started);
+        context.reporter().detail("Stored " + size + " bytes in " + duration.toMillis() + " ms");
+        context.listener().afterDbBackup(alias, path);
+        List<String> removed = clean ? new Retention(context).apply(alias) : List.of();
+        return new DbBackupResult(alias, path, size, duration, removed);
+    }
+
+    private void stream(Database database, Connector connector, String partial, String path)
+            throws IOException, InterruptedException {
+        PipelineResult result;
+        try (Dump dump = connector.dump(database)) {
+            result = ProcessPipeline.run(dump.step(), context.rclone().rcat(partial), context.reporter());
+        }
+        if (!result.succeeded()) {
+            String cause = StageFailure.describe(result.rootCause().orElseThrow(), database.password());
+            throw new RcloneBackupException(ErrorCode.OPERATION_FAILED,
+                    "Backup of database '" + database.alias() + "' to " + path + " failed: " + cause);
+        }
+    }
+
+    private boolean exists(String target) throws IOException, InterruptedException {
+        return !context.rclone().lsjson(target, false).isEmpty();
+    }
+
+    private long sizeOf(String target) throws IOException, InterruptedException {
+        return context.rclone().lsjson(target, false).stream().mapToLong(RemoteEntry::size).findFirst().orElse(-1);
+    }
+
+    private static RcloneBackupException alreadyExists(String path) {
+        return new RcloneBackupException(ErrorCode.OPERATION_FAILED,
+                "A backup named " + path + " already exists; refusing to overwrite it (wait a second and try again, "
+                        + "or put a finer {datetime} in db.date-format)");
     }
 }

@@ -1,11 +1,28 @@
 package dev.rclonebackup.operation;
 
+import dev.rclonebackup.BackupFile;
+import dev.rclonebackup.ConfigurationException;
 import dev.rclonebackup.DbRestoreResult;
+import dev.rclonebackup.ErrorCode;
+import dev.rclonebackup.RcloneBackupException;
 import dev.rclonebackup.RestoreConfirmation;
+import dev.rclonebackup.connector.Connector;
+import dev.rclonebackup.connector.Database;
+import dev.rclonebackup.connector.Restore;
+import dev.rclonebackup.naming.RemotePaths;
+import dev.rclonebackup.process.PipelineResult;
+import dev.rclonebackup.process.ProcessPipeline;
 
 import java.io.IOException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
 
-/** dbrestore: choose the backup, confirm, rclone cat | restore, commit or abort. */
+/**
+ * dbrestore: picks the backup (the given input path, or the newest of the database), asks for
+ * confirmation, then streams {@code rclone cat} into the connector's restore. The connector's
+ * commit runs only when both ends succeeded; otherwise its abort keeps the existing data.
+ */
 public final class DbRestoreOperation {
     private final Context context;
 
@@ -13,8 +30,87 @@ public final class DbRestoreOperation {
         this.context = context;
     }
 
-    public DbRestoreResult run(String database, String inputPath, RestoreConfirmation confirmation)
+    public DbRestoreResult run(String requestedAlias, String inputPath, RestoreConfirmation confirmation)
             throws IOException, InterruptedException {
-        throw new UnsupportedOperationException("not implemented yet");
+        String alias = chooseDatabase(requestedAlias);
+        Database database = context.connectors().database(alias);
+        Connector connector = context.connectors().connectorFor(database);
+        String relative = inputPath == null ? newest(alias) : existing(InputPath.check(inputPath, alias, context.template()));
+        String path = context.displayPath(relative);
+
+        if (!confirmation.confirm(alias, path)) {
+            return new DbRestoreResult(alias, path, true, Duration.ZERO);
+        }
+        long started = System.nanoTime();
+        context.listener().beforeDbRestore(alias, path);
+        context.reporter().info("Restoring database '" + alias + "' from " + path);
+        restore(database, connector, RemotePaths.join(context.dbFolder(), relative), path);
+        context.reporter().success("Restore completed from: " + path);
+        context.listener().afterDbRestore(alias);
+        return new DbRestoreResult(alias, path, false, Duration.ofNanos(System.nanoTime() - started));
+    }
+
+    private String chooseDatabase(String requested) {
+        if (requested != null) {
+            return requested;
+        }
+        Set<String> configured = context.settings().databases().keySet();
+        if (configured.size() == 1) {
+            return configured.iterator().next();
+        }
+        if (configured.isEmpty()) {
+            throw new ConfigurationException("No databases are configured; add one under 'databases'");
+        }
+        throw new RcloneBackupException(ErrorCode.USAGE, "Several databases are configured (" + String.join(", ", configured)
+                + "); choose one with --database");
+    }
+
+    private String newest(String alias) throws IOException, InterruptedException {
+        List<BackupFile> backups = new ListOperations(context).backups(alias);
+        if (backups.isEmpty()) {
+            throw new RcloneBackupException(ErrorCode.OPERATION_FAILED, "No backups found for database '" + alias + "'");
+        }
+        return backups.get(0).name();
+    }
+
+    private String existing(String relative) throws IOException, InterruptedException {
+        if (context.rclone().lsjson(RemotePaths.join(context.dbFolder(), relative), false).isEmpty()) {
+            throw new RcloneBackupException(ErrorCode.OPERATION_FAILED,
+                    "No backup " + context.displayPath(relative) + " found on " + context.settings().remote());
+        }
+        return relative;
+    }
+
+    private void restore(Database database, Connector connector, String source, String path)
+            throws IOException, InterruptedException {
+        try (Restore restore = connector.restore(database)) {
+            boolean committed = false;
+            try {
+                restore.prepare();
+                PipelineResult result = ProcessPipeline.run(context.rclone().cat(source), restore.step(), context.reporter());
+                if (!result.succeeded()) {
+                    String cause = StageFailure.describe(result.rootCause().orElseThrow(), database.password());
+                    throw new RcloneBackupException(ErrorCode.OPERATION_FAILED,
+                            "Restore of database '" + database.alias() + "' from " + path + " failed: " + cause);
+                }
+                restore.commit();
+                committed = true;
+            } finally {
+                if (!committed) {
+                    abort(restore);
+                }
+            }
+        }
+    }
+
+    private static void abort(Restore restore) {
+        boolean interrupted = Thread.interrupted();
+        try {
+            restore.abort();
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
     }
 }

@@ -29,7 +29,7 @@ public final class ProcessRunner {
         reporter.detail("Running: " + String.join(" ", command.argv()));
         Process process = ProcessStarter.start(ProcessStarter.builder(command));
         String tool = command.tool();
-        StderrDrain stderr = StderrDrain.start(process, tool, reporter);
+        OutputDrain stderr = OutputDrain.start(process.getErrorStream(), tool, reporter);
         Thread feeder = Daemons.start("stdin-" + tool, () -> {
             try (OutputStream out = process.getOutputStream()) {
                 if (stdin != null) {

@@ -8,22 +8,23 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Reads a process's standard error on its own thread until end of stream, keeping the tail in
+ * Reads a process's standard error (or an output nobody else reads) on its own thread until end of stream, keeping the tail in
  * a {@link TailBuffer} and passing each line to {@link Reporter#toolOutput}. A tool that prints
  * without end therefore never blocks on a full pipe and never fills the heap.
  */
-final class StderrDrain {
+final class OutputDrain {
     private static final int MAX_LINE = 8 * 1024;
 
     private final TailBuffer tail = new TailBuffer();
     private final Thread thread;
 
-    private StderrDrain(InputStream stderr, String tool, Reporter reporter) {
-        this.thread = Daemons.start("stderr-" + tool, () -> drain(stderr, tool, reporter));
+    private OutputDrain(InputStream stderr, String tool, Reporter reporter) {
+        this.thread = Daemons.start("drain-" + tool, () -> drain(stderr, tool, reporter));
     }
 
-    static StderrDrain start(Process process, String tool, Reporter reporter) {
-        return new StderrDrain(process.getErrorStream(), tool, reporter);
+    /** Drains {@code stream} (a process's standard error, or an output nobody consumes). */
+    static OutputDrain start(InputStream stream, String tool, Reporter reporter) {
+        return new OutputDrain(stream, tool, reporter);
     }
 
     private void drain(InputStream stderr, String tool, Reporter reporter) {
@@ -58,6 +59,15 @@ final class StderrDrain {
     /** Waits for end of stream and returns the kept tail. */
     String await() throws InterruptedException {
         thread.join();
+        return tail.text();
+    }
+
+    /**
+     * Waits at most {@code millis} for end of stream (a grandchild may keep the stream open after
+     * the process itself exited) and returns the kept tail.
+     */
+    String await(long millis) throws InterruptedException {
+        thread.join(millis);
         return tail.text();
     }
 

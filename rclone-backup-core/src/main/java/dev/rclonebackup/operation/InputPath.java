@@ -1,0 +1,49 @@
+package dev.rclonebackup.operation;
+
+import dev.rclonebackup.ErrorCode;
+import dev.rclonebackup.RcloneBackupException;
+import dev.rclonebackup.naming.FilenameTemplate;
+
+/**
+ * Checks a restore's input path (relative to {@code db.backup-dir}) before anything runs: it
+ * must be relative, POSIX-style, short, free of {@code .}/{@code ..} segments and control
+ * characters, and — when its name parses under the template — belong to the chosen database.
+ */
+final class InputPath {
+    static final int MAX_LENGTH = 1024;
+
+    private InputPath() {
+    }
+
+    static String check(String path, String alias, FilenameTemplate template) {
+        if (path.isEmpty()) {
+            throw invalid(path, "it is empty");
+        }
+        if (path.length() > MAX_LENGTH) {
+            throw invalid(path.substring(0, 40) + "…", "it is longer than " + MAX_LENGTH + " characters");
+        }
+        if (path.chars().anyMatch(c -> c < 0x20 || c == 0x7f)) {
+            throw invalid(path.replaceAll("\\p{Cntrl}", "?"), "it contains control characters");
+        }
+        if (path.contains("\\")) {
+            throw invalid(path, "use '/' as separator, not '\\'");
+        }
+        if (path.startsWith("/") || path.matches("^[A-Za-z][A-Za-z0-9+.-]*:.*")) {
+            throw invalid(path, "it must be relative to db.backup-dir, not absolute or a remote");
+        }
+        for (String segment : path.split("/", -1)) {
+            if (segment.isEmpty() || segment.equals(".") || segment.equals("..")) {
+                throw invalid(path, "it must not contain empty, '.' or '..' segments");
+            }
+        }
+        String name = path.substring(path.lastIndexOf('/') + 1);
+        template.databaseOf(name).filter(owner -> !owner.equals(alias)).ifPresent(owner -> {
+            throw invalid(path, "it is a backup of database '" + owner + "', not of '" + alias + "'");
+        });
+        return path;
+    }
+
+    private static RcloneBackupException invalid(String path, String why) {
+        return new RcloneBackupException(ErrorCode.USAGE, "Invalid input path '" + path + "': " + why);
+    }
+}

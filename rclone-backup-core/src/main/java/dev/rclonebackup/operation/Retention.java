@@ -1,0 +1,48 @@
+package dev.rclonebackup.operation;
+
+import dev.rclonebackup.BackupFile;
+import dev.rclonebackup.rclone.RemoteEntry;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * dbbackup --clean: keeps the {@code db.cleanup-keep} newest backups of one database and deletes
+ * the rest, together with that database's partial uploads older than a day (left by a killed
+ * run), in one batched rclone call. Other databases' files, foreign files and recent partial
+ * uploads (a backup running right now) are never touched.
+ */
+final class Retention {
+    static final Duration STALE_PARTIAL_AGE = Duration.ofHours(24);
+
+    private final Context context;
+
+    Retention(Context context) {
+        this.context = context;
+    }
+
+    /** @return the remote paths ({@code db/NAME}) deleted */
+    List<String> apply(String alias) throws IOException, InterruptedException {
+        List<BackupFile> backups = new ListOperations(context).backups(alias);
+        List<String> names = new ArrayList<>();
+        for (BackupFile old : backups.subList(Math.min(context.settings().cleanupKeep(), backups.size()), backups.size())) {
+            context.reporter().info("Removing old backup: " + context.displayPath(old.name()));
+            names.add(old.name());
+        }
+        Instant staleBefore = context.clock().instant().minus(STALE_PARTIAL_AGE);
+        for (RemoteEntry entry : context.rclone().lsjson(context.dbFolder(), false)) {
+            if (!entry.dir() && entry.modified().isBefore(staleBefore)
+                    && PartialUpload.databaseOf(entry.name(), context.template()).filter(alias::equals).isPresent()) {
+                context.reporter().info("Removing stale partial upload: " + context.displayPath(entry.name()));
+                names.add(entry.name());
+            }
+        }
+        if (!names.isEmpty()) {
+            context.rclone().deleteFiles(context.dbFolder(), names);
+        }
+        return names.stream().map(context::displayPath).toList();
+    }
+}

@@ -1,0 +1,42 @@
+package dev.rclonebackup.operation;
+
+import dev.rclonebackup.process.StageResult;
+
+import java.util.Arrays;
+import java.util.List;
+
+/** Turns a failed pipeline stage into the clause a user reads: which tool, how it ended, what it said. */
+final class StageFailure {
+    private static final int MAX_LINES = 3;
+    private static final int SIGNAL_BASE = 128;
+
+    private StageFailure() {
+    }
+
+    /** e.g. {@code pg_dump exited with status 1: pg_dump: error: connection refused}. */
+    static String describe(StageResult stage, String secret) {
+        String ending = stage.exitCode() > SIGNAL_BASE && stage.exitCode() < SIGNAL_BASE + 65
+                ? "was killed by signal " + (stage.exitCode() - SIGNAL_BASE)
+                : "exited with status " + stage.exitCode();
+        String said = lastLines(stage.stderr());
+        String text = stage.tool() + " " + ending + (said.isEmpty() ? "" : ": " + said);
+        return redact(text, secret);
+    }
+
+    /** Removes {@code secret} from {@code text}, in case a tool echoed it. */
+    static String redact(String text, String secret) {
+        if (secret == null || secret.isEmpty()) {
+            return text;
+        }
+        return text.replace(secret, "****");
+    }
+
+    private static String lastLines(String stderr) {
+        List<String> lines = Arrays.stream(stderr.split("\\R"))
+                .map(String::strip)
+                .filter(line -> !line.isEmpty())
+                .filter(line -> !RcloneNoise.isNoise(line))
+                .toList();
+        return String.join(" | ", lines.subList(Math.max(0, lines.size() - MAX_LINES), lines.size()));
+    }
+}
