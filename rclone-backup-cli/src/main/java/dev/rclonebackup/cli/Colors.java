@@ -2,6 +2,8 @@ package dev.rclonebackup.cli;
 
 import picocli.CommandLine.Help.Ansi;
 
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 
 /** Decides whether a stream gets colour, and paints success and error lines. */
@@ -22,6 +24,18 @@ final class Colors {
         boolean noColor = !environment.getOrDefault("NO_COLOR", "").isEmpty();
         boolean dumb = "dumb".equals(environment.get("TERM"));
         return terminal && !noColor && !dumb;
+    }
+
+    /**
+     * The colour override in raw arguments, for output produced before they could be parsed
+     * (help, usage errors). {@code --no-color} wins when both are given.
+     */
+    static Boolean overrideIn(String... args) {
+        List<String> arguments = Arrays.asList(args);
+        if (arguments.contains("--no-color")) {
+            return Boolean.FALSE;
+        }
+        return arguments.contains("--force-color") ? Boolean.TRUE : null;
     }
 
     static String green(String text, boolean enabled) {

@@ -10,7 +10,6 @@ import picocli.CommandLine.ParseResult;
 import picocli.CommandLine.UnmatchedArgumentException;
 
 import java.io.PrintStream;
-import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -83,9 +82,6 @@ final class FailureHandler implements IExecutionExceptionHandler, IParameterExce
 
     /** Colour for a failure that happened before the options could be parsed. */
     private boolean colorFromRawArguments(String[] args) {
-        List<String> arguments = Arrays.asList(args);
-        Boolean override = arguments.contains("--force-color") ? Boolean.TRUE
-                : arguments.contains("--no-color") ? Boolean.FALSE : null;
-        return Colors.enabled(override, context.environment(), context.errIsTerminal());
+        return Colors.enabled(Colors.overrideIn(args), context.environment(), context.errIsTerminal());
     }
 }

@@ -7,9 +7,7 @@ import java.io.InputStream;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -69,10 +67,8 @@ public final class Main {
     }
 
     private static Help.Ansi helpColors(CliContext context, String... args) {
-        List<String> arguments = Arrays.asList(args);
-        Boolean override = arguments.contains("--force-color") ? Boolean.TRUE
-                : arguments.contains("--no-color") ? Boolean.FALSE : null;
-        return Colors.enabled(override, context.environment(), context.outIsTerminal()) ? Help.Ansi.ON : Help.Ansi.OFF;
+        return Colors.enabled(Colors.overrideIn(args), context.environment(), context.outIsTerminal())
+                ? Help.Ansi.ON : Help.Ansi.OFF;
     }
 
     private static void describeExitCodes(CommandLine commandLine) {
