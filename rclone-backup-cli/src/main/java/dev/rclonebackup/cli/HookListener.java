@@ -112,8 +112,11 @@ public final class HookListener implements BackupListener {
                     "The " + event + " hook " + argv.get(0) + " could not be run: " + e.getMessage(), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new RcloneBackupException(ErrorCode.INTERRUPTED,
-                    "Interrupted while the " + event + " hook " + argv.get(0) + " was running; it was stopped", e);
+            throw interrupted(event, argv, e);
+        }
+        if (Thread.currentThread().isInterrupted()) {
+            // The hook was ended from outside while its output was being read.
+            throw interrupted(event, argv, null);
         }
         result.stdoutText().lines().forEach(line -> reporter.toolOutput(argv.get(0), line));
         if (result.exitCode() != 0) {
@@ -121,6 +124,11 @@ public final class HookListener implements BackupListener {
                     "The " + event + " hook " + argv.get(0) + " failed with exit status " + result.exitCode()
                             + quote(result.stderr()));
         }
+    }
+
+    private static RcloneBackupException interrupted(String event, List<String> argv, InterruptedException cause) {
+        return new RcloneBackupException(ErrorCode.INTERRUPTED,
+                "Interrupted while the " + event + " hook " + argv.get(0) + " was running; it was stopped", cause);
     }
 
     /** The last few lines of a hook's stderr, as the end of the failure sentence. */

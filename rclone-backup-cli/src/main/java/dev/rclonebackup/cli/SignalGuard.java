@@ -1,5 +1,6 @@
 package dev.rclonebackup.cli;
 
+import dev.rclonebackup.process.ProcessTree;
 import sun.misc.Signal;
 
 import java.io.PrintStream;
@@ -14,8 +15,14 @@ import java.util.function.IntSupplier;
  * thread, so that the core ends its child processes and removes partial uploads. The exit status
  * is then the shell's convention for the first signal received (128 + its number: 130 for INT,
  * 143 for TERM), once the worker has finished or the clean-up grace period has passed.
+ *
+ * <p>A thread blocked reading a child's output does not notice an interrupt until the child
+ * ends, so child processes still running a few seconds after the signal are ended from here;
+ * whatever is left when the command returns (or gives up) is ended too, so that no child
+ * outlives the command.
  */
 final class SignalGuard {
+    static final long INTERRUPT_GRACE_SECONDS = 5;
     static final long CLEANUP_GRACE_SECONDS = 20;
     private static final int SIGNAL_EXIT_BASE = 128;
 
@@ -47,16 +54,32 @@ final class SignalGuard {
         if (!received.isDone()) {
             return exitStatus.join();
         }
+        if (!finishesWithin(exitStatus, INTERRUPT_GRACE_SECONDS)) {
+            endChildProcesses();
+            if (!finishesWithin(exitStatus, CLEANUP_GRACE_SECONDS - INTERRUPT_GRACE_SECONDS)) {
+                err.println("Clean-up did not finish within " + CLEANUP_GRACE_SECONDS + " seconds; exiting anyway.");
+            }
+        }
+        endChildProcesses();
+        return SIGNAL_EXIT_BASE + received.join().getNumber();
+    }
+
+    private static boolean finishesWithin(CompletableFuture<Integer> exitStatus, long seconds) {
         try {
-            exitStatus.get(CLEANUP_GRACE_SECONDS, TimeUnit.SECONDS);
+            exitStatus.get(seconds, TimeUnit.SECONDS);
+            return true;
         } catch (TimeoutException e) {
-            err.println("Clean-up did not finish within " + CLEANUP_GRACE_SECONDS + " seconds; exiting anyway.");
+            return false;
         } catch (ExecutionException e) {
-            // The worker failed while being interrupted; the signal decides the exit status.
+            return true;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            return true;
         }
-        return SIGNAL_EXIT_BASE + received.join().getNumber();
+    }
+
+    private static void endChildProcesses() {
+        ProcessHandle.current().children().forEach(ProcessTree::destroy);
     }
 
     private void handle(String name, Thread worker) {
