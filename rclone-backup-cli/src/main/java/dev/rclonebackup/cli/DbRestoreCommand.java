@@ -16,7 +16,8 @@ import picocli.CommandLine.Option;
                         + "transaction and SQLite restores swap the file in only on success.",
                 "",
                 "Asks for confirmation first unless --noinput is given; answering anything but "
-                        + "y or yes cancels without changing anything."})
+                        + "y or yes cancels without changing anything (exit status 0). When there is no "
+                        + "input to read the answer from, it fails with exit status 2."})
 final class DbRestoreCommand extends OperationCommand {
     @Option(order = 1, names = {"-d", "--database"}, paramLabel = "ALIAS",
             description = "Database to restore, by its alias under 'databases' "

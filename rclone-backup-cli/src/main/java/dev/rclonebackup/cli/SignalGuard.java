@@ -5,6 +5,7 @@ import sun.misc.Signal;
 
 import java.io.PrintStream;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -50,9 +51,9 @@ final class SignalGuard {
         handle("INT", worker);
         handle("TERM", worker);
         worker.start();
-        CompletableFuture.anyOf(exitStatus, received).join();
+        CompletableFuture.anyOf(exitStatus, received).exceptionally(failure -> null).join();
         if (!received.isDone()) {
-            return exitStatus.join();
+            return exitStatusOf(exitStatus);
         }
         if (!finishesWithin(exitStatus, INTERRUPT_GRACE_SECONDS)) {
             endChildProcesses();
@@ -62,6 +63,18 @@ final class SignalGuard {
         }
         endChildProcesses();
         return SIGNAL_EXIT_BASE + received.join().getNumber();
+    }
+
+    /** The command's exit status, or what it threw (it cannot throw checked exceptions). */
+    private static int exitStatusOf(CompletableFuture<Integer> exitStatus) {
+        try {
+            return exitStatus.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof Error) {
+                throw (Error) e.getCause();
+            }
+            throw (RuntimeException) e.getCause();
+        }
     }
 
     private static boolean finishesWithin(CompletableFuture<Integer> exitStatus, long seconds) {
