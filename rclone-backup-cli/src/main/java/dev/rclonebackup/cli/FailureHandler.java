@@ -39,17 +39,14 @@ final class FailureHandler implements IExecutionExceptionHandler, IParameterExce
 
     @Override
     public int handleExecutionException(Exception ex, CommandLine command, ParseResult parseResult) {
-        CommonOptions options = command.getCommand() instanceof OperationCommand
-                ? ((OperationCommand) command.getCommand()).options()
-                : null;
+        CommonOptions options = command.getCommand() instanceof OperationCommand operation ? operation.options() : null;
         boolean traceback = options != null && options.traceback();
         boolean color = options != null
                 ? Colors.enabled(options.colorOverride(), context.environment(), context.errIsTerminal())
                 : colorFromRawArguments(parseResult.originalArgs().toArray(new String[0]));
         int exitCode;
         String message;
-        if (ex instanceof RcloneBackupException) {
-            RcloneBackupException failure = (RcloneBackupException) ex;
+        if (ex instanceof RcloneBackupException failure) {
             exitCode = failure.errorCode().exitCode();
             message = failure.errorCode() == ErrorCode.INTERRUPTED ? failure.getMessage() : ERROR_PREFIX + failure.getMessage();
         } else {
@@ -70,8 +67,8 @@ final class FailureHandler implements IExecutionExceptionHandler, IParameterExce
     /** An unknown first word is an unknown command, which picocli would call an "unmatched argument". */
     private static String usageMessage(ParameterException ex) {
         CommandLine command = ex.getCommandLine();
-        if (ex instanceof UnmatchedArgumentException && command.getParent() == null) {
-            List<String> unmatched = ((UnmatchedArgumentException) ex).getUnmatched();
+        if (ex instanceof UnmatchedArgumentException unmatchedArguments && command.getParent() == null) {
+            List<String> unmatched = unmatchedArguments.getUnmatched();
             if (!unmatched.isEmpty() && !unmatched.get(0).startsWith("-")) {
                 return "Unknown command '" + unmatched.get(0) + "'; use one of "
                         + String.join(", ", command.getSubcommands().keySet());
