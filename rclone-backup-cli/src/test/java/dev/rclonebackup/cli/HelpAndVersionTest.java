@@ -4,6 +4,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Map;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 class HelpAndVersionTest {
@@ -16,6 +23,19 @@ class HelpAndVersionTest {
         assertThat(run.exitCode()).isZero();
         assertThat(run.out()).isEqualTo("rclone-backup " + System.getProperty("project.version") + System.lineSeparator());
         assertThat(run.err()).isEmpty();
+    }
+
+    @Test
+    void publicEntryPointTreatsCapturedStreamsAsNoTerminal() {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+        int exitCode = Main.run(InputStream.nullInputStream(), new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8), Map.of(), Path.of("."), "dbbackup", "--bogus");
+
+        assertThat(exitCode).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).startsWith("Error: Unknown option: '--bogus'");
+        assertThat(out.toString(StandardCharsets.UTF_8)).isEmpty();
     }
 
     @Test

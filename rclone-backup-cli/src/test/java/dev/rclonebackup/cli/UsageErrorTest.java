@@ -4,6 +4,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import java.util.Map;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 class UsageErrorTest {
@@ -65,6 +67,8 @@ class UsageErrorTest {
         assertThat(CliRun.builder().terminal().run("dbbackup", "--bogus").err()).startsWith("\u001B[31mError: ");
         assertThat(CliRun.builder().terminal().run("dbbackup", "--no-color", "--bogus").err()).startsWith("Error: ");
         assertThat(CliRun.of("dbbackup", "--bogus").err()).startsWith("Error: ");
+        assertThat(CliRun.builder().terminal().environment(Map.of("NO_COLOR", "1")).run("dbbackup", "--bogus").err())
+                .startsWith("Error: ");
     }
 
     private static void assertUsageError(CliRun run, String message) {
