@@ -8,7 +8,6 @@ import dev.rclonebackup.connector.Database;
 import dev.rclonebackup.connector.Dump;
 import dev.rclonebackup.naming.RemotePaths;
 import dev.rclonebackup.process.PipelineResult;
-import dev.rclonebackup.process.ProcessPipeline;
 import dev.rclonebackup.rclone.RemoteEntry;
 
 import java.io.IOException;
@@ -63,7 +62,7 @@ public final class DbBackupOperation {
             throws IOException, InterruptedException {
         PipelineResult result;
         try (Dump dump = connector.dump(database)) {
-            result = ProcessPipeline.run(dump.step(), context.rclone().rcat(partial), context.reporter());
+            result = Streams.run(context, dump.step(), context.rclone().rcat(partial));
         }
         if (!result.succeeded()) {
             String cause = StageFailure.describe(result.rootCause().orElseThrow(), database.password());

@@ -11,7 +11,6 @@ import dev.rclonebackup.connector.Database;
 import dev.rclonebackup.connector.Restore;
 import dev.rclonebackup.naming.RemotePaths;
 import dev.rclonebackup.process.PipelineResult;
-import dev.rclonebackup.process.ProcessPipeline;
 
 import java.io.IOException;
 import java.time.Duration;
@@ -87,7 +86,7 @@ public final class DbRestoreOperation {
             boolean committed = false;
             try {
                 restore.prepare();
-                PipelineResult result = ProcessPipeline.run(context.rclone().cat(source), restore.step(), context.reporter());
+                PipelineResult result = Streams.run(context, context.rclone().cat(source), restore.step());
                 if (!result.succeeded()) {
                     String cause = StageFailure.describe(result.rootCause().orElseThrow(), database.password());
                     throw new RcloneBackupException(ErrorCode.OPERATION_FAILED,

@@ -1,10 +1,17 @@
 package dev.rclonebackup.operation;
 
 import dev.rclonebackup.BackupFile;
+import dev.rclonebackup.MediaFile;
 import dev.rclonebackup.MediaListing;
+import dev.rclonebackup.naming.FilenameTemplate;
+import dev.rclonebackup.rclone.RemoteEntry;
 
 import java.io.IOException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 
 /** listbackups: database backups (newest first) and the media copy, from rclone lsjson. */
 public final class ListOperations {
@@ -17,14 +24,38 @@ public final class ListOperations {
     /**
      * Backups of {@code database} (all databases when null), newest first by modification time,
      * ties broken by the timestamp in the name. Names that do not parse under the template and
-     * partial uploads are left out.
+     * partial uploads are left out. A backup folder that does not exist yet means no backups.
      */
     public List<BackupFile> backups(String database) throws IOException, InterruptedException {
-        throw new UnsupportedOperationException("not implemented yet");
+        FilenameTemplate template = context.template();
+        List<BackupFile> backups = new ArrayList<>();
+        for (RemoteEntry entry : context.rclone().lsjson(context.dbFolder(), false)) {
+            Optional<String> owner = template.databaseOf(entry.name());
+            if (owner.isPresent() && (database == null || database.equals(owner.get()))) {
+                backups.add(new BackupFile(entry.name(), owner.get(), entry.size(), entry.modified()));
+            }
+        }
+        backups.sort(newestFirst(template));
+        return List.copyOf(backups);
     }
 
-    /** The media copy's files sorted by path, with their total size. */
+    /** Latest modification time first; then the latest timestamp in the name; then by name. */
+    static Comparator<BackupFile> newestFirst(FilenameTemplate template) {
+        Comparator<BackupFile> byModified = Comparator.comparing(BackupFile::modified);
+        Comparator<BackupFile> byNameTime = Comparator.comparing(
+                (BackupFile b) -> template.timeOf(b.name()).orElse(Instant.MIN));
+        return byModified.thenComparing(byNameTime).thenComparing(BackupFile::name).reversed();
+    }
+
+    /** The media copy's files sorted by path, with their total size; empty when there is none. */
     public MediaListing media() throws IOException, InterruptedException {
-        throw new UnsupportedOperationException("not implemented yet");
+        List<MediaFile> files = new ArrayList<>();
+        long total = 0;
+        for (RemoteEntry entry : context.rclone().lsjson(context.mediaFolder(), true)) {
+            files.add(new MediaFile(entry.path(), entry.size()));
+            total += Math.max(entry.size(), 0);
+        }
+        files.sort(Comparator.comparing(MediaFile::path));
+        return new MediaListing(files, total);
     }
 }

@@ -1,6 +1,7 @@
 package dev.rclonebackup.operation;
 
 import dev.rclonebackup.process.StageResult;
+import dev.rclonebackup.rclone.RcloneDiagnostics;
 
 import java.util.Arrays;
 import java.util.List;
@@ -32,10 +33,10 @@ final class StageFailure {
     }
 
     private static String lastLines(String stderr) {
-        List<String> lines = Arrays.stream(stderr.split("\\R"))
+        List<String> lines = Arrays.stream(RcloneDiagnostics.withoutConfigNotice(stderr).split("\\R"))
                 .map(String::strip)
                 .filter(line -> !line.isEmpty())
-                .filter(line -> !RcloneNoise.isNoise(line))
+                .map(RcloneDiagnostics::withoutLogPrefix)
                 .toList();
         return String.join(" | ", lines.subList(Math.max(0, lines.size() - MAX_LINES), lines.size()));
     }

@@ -2,24 +2,47 @@ package dev.rclonebackup.rclone;
 
 import dev.rclonebackup.Reporter;
 import dev.rclonebackup.connector.Step;
+import dev.rclonebackup.process.ProcessResult;
+import dev.rclonebackup.process.ProcessRunner;
+import dev.rclonebackup.process.ToolNotFoundException;
 import dev.rclonebackup.settings.Settings;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 /**
  * The rclone client: runs the configured rclone binary with the configured config file and
  * extra flags. Every method takes full rclone paths ({@code remote:path} or a local path); see
- * {@link dev.rclonebackup.naming.RemotePaths} for joining. A non-zero exit becomes an
- * {@link RcloneException} with rclone's exit code and stderr.
+ * {@link dev.rclonebackup.naming.RemotePaths} for joining. Paths are passed after {@code --}, so
+ * a path starting with {@code -} is never taken for a flag.
+ *
+ * <p>A non-zero exit becomes an {@link RcloneException} whose message names the rclone command,
+ * the path and rclone's last diagnostic line; a missing binary becomes a
+ * {@link ToolNotFoundException} that says how to install it. rclone's standard error is passed
+ * line by line to {@link Reporter#toolOutput} (shown at the highest verbosity only).
  */
 public final class Rclone {
+    /** The tool name under which rclone's own output is reported. */
+    public static final String TOOL = "rclone";
+
+    private static final String PACKAGE = "rclone";
+
     private final String binary;
     private final Path config;
     private final List<String> flags;
     private final Reporter reporter;
 
+    /**
+     * @param binary   the rclone executable (a name looked up on PATH, or a path)
+     * @param config   an rclone.conf passed as {@code --config}, or {@code null} for rclone's default
+     * @param flags    extra flags added to every call, e.g. {@code --bwlimit 10M}
+     * @param reporter receives command lines (detail) and rclone's diagnostics (tool output)
+     */
     public Rclone(String binary, Path config, List<String> flags, Reporter reporter) {
         this.binary = binary;
         this.config = config;
@@ -27,53 +50,196 @@ public final class Rclone {
         this.reporter = reporter;
     }
 
+    /** The client configured by {@code rclone.binary}, {@code rclone.config} and {@code rclone.flags}. */
     public static Rclone of(Settings settings, Reporter reporter) {
         return new Rclone(settings.rcloneBinary(), settings.rcloneConfig(), settings.rcloneFlags(), reporter);
     }
 
-    /** Describes {@code rclone rcat PATH}: uploads its standard input to {@code path}. */
+    /**
+     * Describes {@code rclone rcat PATH}: uploads its standard input to {@code path}. Note that
+     * rcat exits 0 even when whatever fed it died, so only the feeder's exit status tells whether
+     * the upload is complete.
+     */
     public Step.Command rcat(String path) {
-        throw new UnsupportedOperationException("not implemented yet");
+        return command("rcat", List.of(), path);
     }
 
     /** Describes {@code rclone cat PATH}: writes the object at {@code path} to its standard output. */
     public Step.Command cat(String path) {
-        throw new UnsupportedOperationException("not implemented yet");
+        return command("cat", List.of(), path);
     }
 
     /**
-     * Lists {@code path} with {@code rclone lsjson} (files only; recursive when asked). A
-     * folder that does not exist yields an empty list (rclone exit 3).
+     * Lists the files in {@code path} (recursively when asked) with {@code rclone lsjson}; folders
+     * are left out. A folder that does not exist yields an empty list: rclone exits 3
+     * ("directory not found") for it, which on a fresh remote simply means "nothing there yet".
+     * Any other failure is an {@link RcloneException}.
      */
     public List<RemoteEntry> lsjson(String path, boolean recursive) throws IOException, InterruptedException {
-        throw new UnsupportedOperationException("not implemented yet");
+        List<String> options = new ArrayList<>(List.of("--files-only", "--no-mimetype"));
+        if (recursive) {
+            options.add("--recursive");
+        }
+        ProcessResult result = execute("lsjson", options, null, path);
+        if (result.exitCode() == RcloneException.DIRECTORY_NOT_FOUND) {
+            return List.of();
+        }
+        check(result, "lsjson", path);
+        return LsjsonParser.parseList(result.stdout(), path);
     }
 
     /**
-     * Moves {@code source} to {@code destination}, refusing to overwrite: returns false (and
-     * leaves {@code source} in place) when {@code destination} already exists.
+     * The file or folder at {@code path}, or empty when nothing is there ({@code rclone lsjson --stat}).
+     */
+    public Optional<RemoteEntry> stat(String path) throws IOException, InterruptedException {
+        ProcessResult result = execute("lsjson", List.of("--stat", "--no-mimetype"), null, path);
+        if (result.exitCode() == RcloneException.DIRECTORY_NOT_FOUND) {
+            return Optional.empty();
+        }
+        check(result, "lsjson", path);
+        return Optional.of(LsjsonParser.parseOne(result.stdout(), path));
+    }
+
+    /**
+     * Moves {@code source} to {@code destination} unless {@code destination} already exists;
+     * returns false (leaving {@code source} in place) when it does.
+     *
+     * <p>The refusal is {@code rclone moveto --ignore-existing}: rclone checks the destination
+     * and moves within one process, which is the narrowest check-then-act window rclone offers
+     * (object stores have no conditional rename). Whether the move happened is then read from
+     * whether {@code source} is still there, rather than from a separate check made before the
+     * move, which could be stale by the time of the move.
      */
     public boolean movetoIfAbsent(String source, String destination) throws IOException, InterruptedException {
-        throw new UnsupportedOperationException("not implemented yet");
+        ProcessResult result = execute("moveto", List.of("--ignore-existing"), null, source, destination);
+        check(result, "moveto", source);
+        return stat(source).isEmpty();
     }
 
-    /** Deletes one file. */
+    /** Deletes the file at {@code path} ({@code rclone deletefile}). */
     public void deletefile(String path) throws IOException, InterruptedException {
-        throw new UnsupportedOperationException("not implemented yet");
+        check(execute("deletefile", List.of(), null, path), "deletefile", path);
     }
 
-    /** Deletes {@code names} (relative to {@code folder}) in one rclone call. */
+    /**
+     * Deletes the files {@code names} directly inside {@code folder} in one rclone call
+     * ({@code rclone delete FOLDER --files-from-raw -}, names on standard input, each as
+     * {@code /NAME}). rclone reads each line as an exact path from {@code folder}, not as a
+     * pattern, so a name matches only itself: never a file of the same name in a subfolder, never
+     * a longer name, never other names through {@code *} or {@code [}. Names that are
+     * absent are ignored. An empty list does nothing (rclone would delete the whole folder).
+     *
+     * @throws IllegalArgumentException when a name is empty, {@code .} or {@code ..}, or contains
+     *                                  {@code /}, {@code \} or a line break
+     */
     public void deleteFiles(String folder, List<String> names) throws IOException, InterruptedException {
-        throw new UnsupportedOperationException("not implemented yet");
+        if (names.isEmpty()) {
+            return;
+        }
+        StringBuilder list = new StringBuilder();
+        for (String name : names) {
+            requirePlainName(name);
+            list.append('/').append(name).append('\n');
+        }
+        byte[] stdin = list.toString().getBytes(StandardCharsets.UTF_8);
+        check(execute("delete", List.of("--files-from-raw", "-"), stdin, folder), "delete", folder);
     }
 
-    /** {@code rclone sync SOURCE DESTINATION} (with {@code --dry-run} when asked). */
+    private static void requirePlainName(String name) {
+        if (name.isEmpty() || name.equals(".") || name.equals("..")
+                || name.chars().anyMatch(c -> c == '/' || c == '\\' || c == '\n' || c == '\r')) {
+            throw new IllegalArgumentException("Not a plain file name: '" + name + "'");
+        }
+    }
+
+    /**
+     * {@code rclone sync SOURCE DESTINATION}: makes {@code destination} identical to {@code source},
+     * deleting what is not in {@code source}. With {@code dryRun}, nothing changes and each
+     * change rclone would make is reported as an info line.
+     */
     public void sync(String source, String destination, boolean dryRun) throws IOException, InterruptedException {
-        throw new UnsupportedOperationException("not implemented yet");
+        transfer("sync", source, destination, dryRun);
     }
 
-    /** {@code rclone copy SOURCE DESTINATION} (with {@code --dry-run} when asked). */
+    /**
+     * {@code rclone copy SOURCE DESTINATION}: copies new and changed files, deleting nothing.
+     * With {@code dryRun}, nothing changes and each change rclone would make is reported.
+     */
     public void copy(String source, String destination, boolean dryRun) throws IOException, InterruptedException {
-        throw new UnsupportedOperationException("not implemented yet");
+        transfer("copy", source, destination, dryRun);
+    }
+
+    private void transfer(String subcommand, String source, String destination, boolean dryRun)
+            throws IOException, InterruptedException {
+        List<String> options = dryRun ? List.of("--dry-run") : List.of();
+        Reporter output = dryRun ? new DryRunReporter(reporter) : reporter;
+        Step.Command command = command(subcommand, options, source, destination);
+        check(run(command, null, output), subcommand, source);
+    }
+
+    /**
+     * {@code rclone SUBCOMMAND OPTIONS [--config FILE] FLAGS -- PATHS}: subcommand options first,
+     * then the configured config file and extra flags.
+     */
+    private Step.Command command(String subcommand, List<String> options, String... paths) {
+        List<String> argv = new ArrayList<>();
+        argv.add(binary);
+        argv.add(subcommand);
+        argv.addAll(options);
+        if (config != null) {
+            argv.add("--config");
+            argv.add(config.toString());
+        }
+        argv.addAll(flags);
+        argv.add("--");
+        argv.addAll(List.of(paths));
+        return new Step.Command(argv, Map.of(), PACKAGE);
+    }
+
+    private ProcessResult execute(String subcommand, List<String> options, byte[] stdin, String... paths)
+            throws IOException, InterruptedException {
+        return run(command(subcommand, options, paths), stdin, reporter);
+    }
+
+    private ProcessResult run(Step.Command command, byte[] stdin, Reporter output)
+            throws IOException, InterruptedException {
+        try {
+            return ProcessRunner.run(command, stdin, output);
+        } catch (ToolNotFoundException e) {
+            throw explain(e);
+        }
+    }
+
+    /**
+     * Turns the process layer's "not found" into an error that says how to install rclone or
+     * where to point {@code rclone.binary}. For callers that start {@link #rcat} or {@link #cat}
+     * in a pipeline themselves.
+     */
+    public ToolNotFoundException explain(ToolNotFoundException e) {
+        String message = e.getMessage() != null && e.getMessage().endsWith("is not executable")
+                ? "rclone at '" + binary + "' is not executable — fix its permissions or set rclone.binary"
+                : "rclone not found at '" + binary + "' — install it (apt-get install rclone) or set rclone.binary";
+        return new ToolNotFoundException(binary, message);
+    }
+
+    private static void check(ProcessResult result, String subcommand, String path) {
+        if (result.exitCode() != 0) {
+            throw failure(subcommand, path, result.exitCode(), result.stderr());
+        }
+    }
+
+    /**
+     * The exception for a failed rclone call, e.g.
+     * {@code rclone lsjson remote:db failed (exit 1): didn't find section in config file}.
+     * Public for callers that run {@link #rcat} or {@link #cat} in a pipeline themselves.
+     *
+     * @param stderr what rclone printed on standard error (its tail)
+     */
+    public static RcloneException failure(String subcommand, String path, int exitCode, String stderr) {
+        String diagnostics = RcloneDiagnostics.withoutConfigNotice(stderr);
+        String last = RcloneDiagnostics.lastLine(diagnostics);
+        String message = "rclone " + subcommand + " " + path + " failed (exit " + exitCode + ")"
+                + (last.isEmpty() ? "" : ": " + last);
+        return new RcloneException(message, exitCode, diagnostics);
     }
 }

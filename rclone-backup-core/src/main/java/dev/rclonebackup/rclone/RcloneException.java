@@ -3,9 +3,12 @@ package dev.rclonebackup.rclone;
 import dev.rclonebackup.ErrorCode;
 import dev.rclonebackup.RcloneBackupException;
 
-/** rclone exited with a non-zero status. */
+/** rclone exited with a non-zero status; the message names the rclone command and path. */
 public class RcloneException extends RcloneBackupException {
     private static final long serialVersionUID = 1L;
+
+    /** rclone's exit status for "directory not found". */
+    public static final int DIRECTORY_NOT_FOUND = 3;
 
     private final int exitCode;
     private final String stderr;

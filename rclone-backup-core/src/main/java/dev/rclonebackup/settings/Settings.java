@@ -17,6 +17,10 @@ public final class Settings {
     public static final String DEFAULT_FILENAME_TEMPLATE = "{database}-{datetime}.{ext}";
     public static final String DEFAULT_DATE_FORMAT = "yyyy-MM-dd-HHmmss";
     public static final int DEFAULT_CLEANUP_KEEP = 10;
+    /** The events a {@code hooks} entry may name, in the order they are documented. */
+    public static final List<String> HOOK_EVENTS = List.of(
+            "pre-db-backup", "post-db-backup", "pre-db-restore", "post-db-restore",
+            "pre-media-backup", "post-media-backup", "pre-media-restore", "post-media-restore");
 
     private final String remote;
     private final String rcloneBinary;

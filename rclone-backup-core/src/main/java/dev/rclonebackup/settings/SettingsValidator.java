@@ -1,11 +1,181 @@
 package dev.rclonebackup.settings;
 
-/** Checks a {@link Settings} and throws a {@link dev.rclonebackup.ConfigurationException} naming the key. */
+import dev.rclonebackup.ConfigurationException;
+import dev.rclonebackup.naming.FilenameTemplate;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Checks a {@link Settings} and throws a {@link ConfigurationException} whose message starts
+ * with the offending key ({@code db.cleanup-keep}, {@code databases.default.port},
+ * {@code rclone.flags[2]} …). Messages never contain a password.
+ */
 final class SettingsValidator {
+    private static final int MAX_PORT = 65_535;
+
     private SettingsValidator() {
     }
 
     static void validate(Settings settings) {
-        // To be completed: remote required, aliases, template, date format, cleanup-keep, flags, databases.
+        if (isBlank(settings.remote())) {
+            throw new ConfigurationException("remote is required: set it to an rclone remote:path "
+                    + "(e.g. \"myremote:backups\") or a local folder");
+        }
+        validateRclone(settings);
+        relativeFolder("db.backup-dir", settings.dbBackupDir());
+        FilenameTemplate.of(settings.filenameTemplate(), settings.dateFormat());
+        if (settings.cleanupKeep() < 1) {
+            throw new ConfigurationException("db.cleanup-keep must be at least 1, got " + settings.cleanupKeep());
+        }
+        Path mediaRoot = settings.mediaRoot();
+        if (mediaRoot != null && mediaRoot.toString().isEmpty()) {
+            throw new ConfigurationException("media.root must not be empty; leave it unset when there is no media folder");
+        }
+        relativeFolder("media.backup-dir", settings.mediaBackupDir());
+        settings.databases().forEach(SettingsValidator::validateDatabase);
+        validateConnectors(settings);
+        settings.hooks().forEach(SettingsValidator::validateHook);
+    }
+
+    private static void validateRclone(Settings settings) {
+        if (isBlank(settings.rcloneBinary())) {
+            throw new ConfigurationException("rclone.binary must not be empty; it names the rclone executable");
+        }
+        if (settings.rcloneConfig() != null && settings.rcloneConfig().toString().isEmpty()) {
+            throw new ConfigurationException("rclone.config must not be empty; leave it unset to use rclone's default");
+        }
+        validateFlags(settings.rcloneFlags());
+    }
+
+    /**
+     * Every entry is a flag ({@code -x}, {@code --name}, {@code --name=value}) or the value of the
+     * flag right before it ({@code ["--bwlimit", "10M"]}); anything else would reach rclone as an
+     * extra path and change what the command does.
+     */
+    private static void validateFlags(List<String> flags) {
+        boolean valueAllowed = false;
+        for (int i = 0; i < flags.size(); i++) {
+            String key = "rclone.flags[" + i + "]";
+            String flag = flags.get(i);
+            if (isBlank(flag)) {
+                throw new ConfigurationException(key + " must not be empty");
+            }
+            if (flag.equals("--") || flag.equals("-")) {
+                throw new ConfigurationException(key + " must be a flag such as --bwlimit, not a bare '" + flag + "'");
+            }
+            if (flag.startsWith("-")) {
+                valueAllowed = !flag.contains("=");
+            } else if (valueAllowed) {
+                valueAllowed = false;
+            } else {
+                throw new ConfigurationException(key + " must be a flag starting with '-', or the value of a flag "
+                        + "written right before it without '='");
+            }
+        }
+    }
+
+    private static void relativeFolder(String key, String folder) {
+        if (isBlank(folder)) {
+            throw new ConfigurationException(key + " must not be empty");
+        }
+        if (folder.startsWith("/")) {
+            throw new ConfigurationException(key + " must be relative to the remote, without a leading '/': '" + folder + "'");
+        }
+        if (folder.contains("\\")) {
+            throw new ConfigurationException(key + " must use '/' as separator, not '\\': '" + folder + "'");
+        }
+        for (String segment : folder.split("/", -1)) {
+            if (segment.equals("..")) {
+                throw new ConfigurationException(key + " must stay under the remote, without '..': '" + folder + "'");
+            }
+            if (segment.isEmpty()) {
+                throw new ConfigurationException(key + " must not contain an empty segment or end with '/': '" + folder + "'");
+            }
+            if (segment.chars().anyMatch(Character::isISOControl)) {
+                throw new ConfigurationException(key + " must not contain control characters");
+            }
+        }
+    }
+
+    private static void validateDatabase(String alias, DatabaseSettings database) {
+        String key = "databases." + alias;
+        if (alias == null || !FilenameTemplate.ALIAS.matcher(alias).matches()) {
+            throw new ConfigurationException("databases has an invalid alias '" + alias + "': use only letters, digits, "
+                    + "'_' and '-' (the alias becomes part of backup file names)");
+        }
+        if (database == null) {
+            throw new ConfigurationException(key + " needs a url or a name");
+        }
+        if (database.url() != null && database.url().isBlank()) {
+            throw new ConfigurationException(key + ".url must not be empty");
+        }
+        if (isBlank(database.url()) && isBlank(database.name())) {
+            throw new ConfigurationException(key + " needs a url (e.g. jdbc:postgresql://host:5432/app) "
+                    + "or an engine and a name");
+        }
+        if (database.port() != null && (database.port() < 1 || database.port() > MAX_PORT)) {
+            throw new ConfigurationException(key + ".port must be between 1 and " + MAX_PORT + ", got " + database.port());
+        }
+        database.options().forEach((option, value) -> validateOption(key + ".options", option, value));
+    }
+
+    private static void validateOption(String optionsKey, String option, Object value) {
+        if (isBlank(option)) {
+            throw new ConfigurationException(optionsKey + " has an empty option name");
+        }
+        String key = optionsKey + "." + option;
+        if (value instanceof String) {
+            return;
+        }
+        if (value instanceof List<?> list) {
+            for (int i = 0; i < list.size(); i++) {
+                if (!(list.get(i) instanceof String)) {
+                    throw new ConfigurationException(key + "[" + i + "] must be a string");
+                }
+            }
+            return;
+        }
+        throw new ConfigurationException(key + " must be a string or a list of strings");
+    }
+
+    private static void validateConnectors(Settings settings) {
+        for (Map.Entry<String, String> entry : settings.connectors().entrySet()) {
+            String key = "connectors." + entry.getKey();
+            if (!settings.databases().containsKey(entry.getKey())) {
+                throw new ConfigurationException(key + " names no configured database; configured are "
+                        + settings.databases().keySet());
+            }
+            if (isBlank(entry.getValue())) {
+                throw new ConfigurationException(key + " must name a connector (a built-in id or a class name)");
+            }
+        }
+        for (Map.Entry<String, String> entry : settings.connectorMapping().entrySet()) {
+            if (isBlank(entry.getKey())) {
+                throw new ConfigurationException("connector-mapping has an empty engine name");
+            }
+            if (isBlank(entry.getValue())) {
+                throw new ConfigurationException("connector-mapping." + entry.getKey()
+                        + " must name a connector (a built-in id or a class name)");
+            }
+        }
+    }
+
+    private static void validateHook(String event, List<String> command) {
+        String key = "hooks." + event;
+        if (!Settings.HOOK_EVENTS.contains(event)) {
+            throw new ConfigurationException(key + " is not an event; hooks may be set for " + String.join(", ", Settings.HOOK_EVENTS));
+        }
+        if (command.isEmpty()) {
+            throw new ConfigurationException(key + " must be a non-empty command (argv list)");
+        }
+        if (isBlank(command.get(0))) {
+            throw new ConfigurationException(key + "[0] must name the program to run");
+        }
+    }
+
+    private static boolean isBlank(String value) {
+        return value == null || value.isBlank();
     }
 }

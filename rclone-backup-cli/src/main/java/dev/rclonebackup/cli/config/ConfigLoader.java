@@ -1,27 +1,118 @@
 package dev.rclonebackup.cli.config;
 
+import dev.rclonebackup.ConfigurationException;
 import dev.rclonebackup.settings.Settings;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Optional;
 
 /**
- * Reads {@code rclone-backup.yml}: finds the file ({@code --config}, then
- * {@code RCLONE_BACKUP_CONFIG}, then {@code ./rclone-backup.yml}), expands {@code ${VAR}} and
- * {@code ${VAR:-default}}, applies {@code RCLONE_BACKUP_*} overrides of scalar settings, and
- * builds validated {@link Settings}. Errors are {@link dev.rclonebackup.ConfigurationException}s
- * naming the file and the key.
+ * Reads {@code rclone-backup.yml} into validated {@link Settings}.
+ *
+ * <ol>
+ *   <li>Finds the file: {@code --config FILE}, else the file named by {@code RCLONE_BACKUP_CONFIG},
+ *       else {@code rclone-backup.yml} in the working directory. A file named explicitly must
+ *       exist; with no file at all, the defaults and the environment alone are used.</li>
+ *   <li>Parses it as YAML (a duplicate key is an error) and reads it key by key: unknown keys
+ *       (with the nearest known key suggested) and wrong types are errors naming the dotted key.
+ *       Integers must be YAML integers; a float or a quoted number is refused.</li>
+ *   <li>Expands {@code ${VAR}} and {@code ${VAR:-default}} in string values from
+ *       {@code environment} (see {@link VariableExpander}). A string holding a reference takes
+ *       the type of its key: {@code port: ${DB_PORT}} is read as an integer, and where a list is
+ *       expected ({@code rclone.flags}, a hook) it is split at whitespace.</li>
+ *   <li>Applies {@code RCLONE_BACKUP_<KEY>} overrides of the scalar settings (see
+ *       {@link EnvironmentOverrides}): file &lt; environment. Command-line options, applied
+ *       afterwards by the caller, win over both.</li>
+ * </ol>
+ *
+ * <p>Relative paths ({@code media.root}, {@code rclone.config} and the {@code name} of an
+ * {@code engine: sqlite} database) written in the file are resolved against the file's folder,
+ * so a configuration means the same thing from whatever directory the tool is started; relative
+ * paths given in {@code RCLONE_BACKUP_*} variables are resolved against the working directory,
+ * like any path typed in a shell. JDBC URLs are passed on as written, and {@code ~} is not
+ * expanded (write {@code ${HOME}}).
+ *
+ * <p>Every error is a {@link ConfigurationException} whose message starts with where the bad
+ * value comes from (the file as the user named it, or the variable), then the key. Passwords are
+ * never part of a message.
  */
 public final class ConfigLoader {
+    /** The file looked for in the working directory. */
+    public static final String DEFAULT_FILE_NAME = "rclone-backup.yml";
+    /** The variable naming the configuration file. */
+    public static final String CONFIG_VARIABLE = "RCLONE_BACKUP_CONFIG";
+
     private ConfigLoader() {
     }
 
     /**
      * @param explicitFile     the {@code --config} value, or null
      * @param environment      the process environment (for discovery, expansion and overrides)
-     * @param workingDirectory where {@code ./rclone-backup.yml} is looked for
+     * @param workingDirectory where {@code ./rclone-backup.yml} is looked for, and what relative
+     *                         paths outside the file are resolved against
+     * @throws ConfigurationException naming the file and the key when the configuration is invalid
      */
     public static Settings load(Path explicitFile, Map<String, String> environment, Path workingDirectory) {
-        throw new UnsupportedOperationException("not implemented yet");
+        Path directory = workingDirectory.toAbsolutePath();
+        Optional<ConfigFile> file = locate(explicitFile, environment, directory);
+        Settings.Builder builder = Settings.builder();
+        file.ifPresent(config -> {
+            Path folder = config.path().toAbsolutePath().getParent();
+            ValueReader values = new ValueReader(config.displayName(),
+                    new VariableExpander(environment, config.displayName()), folder);
+            new FileSettingsReader(values).readInto(config.read(), builder);
+        });
+        Map<ScalarSetting, String> overrides = EnvironmentOverrides.apply(environment, directory, builder);
+        boolean remoteOverridden = overrides.keySet().stream().anyMatch(setting -> setting.key().equals("remote"));
+        if (file.isEmpty() && !remoteOverridden) {
+            throw new ConfigurationException("remote is required, and no configuration file was found (looked for "
+                    + directory.resolve(DEFAULT_FILE_NAME) + "; " + CONFIG_VARIABLE + " is not set): create "
+                    + DEFAULT_FILE_NAME + ", pass --config FILE, or set " + CONFIG_VARIABLE + " or "
+                    + ScalarSetting.forKey("remote").orElseThrow().environmentVariable());
+        }
+        try {
+            return builder.build();
+        } catch (ConfigurationException e) {
+            String origin = origin(e.getMessage(), file, overrides);
+            throw origin.isEmpty() ? e : new ConfigurationException(origin + e.getMessage(), e);
+        }
+    }
+
+    private static Optional<ConfigFile> locate(Path explicitFile, Map<String, String> environment, Path directory) {
+        if (explicitFile != null) {
+            return Optional.of(existing(directory.resolve(explicitFile), explicitFile.toString(), "--config"));
+        }
+        String fromEnvironment = environment.get(CONFIG_VARIABLE);
+        if (fromEnvironment != null && !fromEnvironment.isBlank()) {
+            return Optional.of(existing(directory.resolve(fromEnvironment), fromEnvironment, CONFIG_VARIABLE));
+        }
+        Path local = directory.resolve(DEFAULT_FILE_NAME);
+        return Files.exists(local) ? Optional.of(existing(local, DEFAULT_FILE_NAME, "the working directory")) : Optional.empty();
+    }
+
+    private static ConfigFile existing(Path path, String displayName, String namedBy) {
+        if (!Files.exists(path)) {
+            throw new ConfigurationException("Configuration file " + displayName + " (from " + namedBy + ") does not exist");
+        }
+        if (!Files.isRegularFile(path)) {
+            throw new ConfigurationException("Configuration file " + displayName + " (from " + namedBy + ") is not a file");
+        }
+        return new ConfigFile(path, displayName);
+    }
+
+    /**
+     * Where the key a validation message starts with was set: its override variable, else the
+     * file (defaults are valid, so nothing else can be at fault).
+     */
+    private static String origin(String message, Optional<ConfigFile> file, Map<ScalarSetting, String> overrides) {
+        for (Map.Entry<ScalarSetting, String> override : overrides.entrySet()) {
+            String key = override.getKey().key();
+            if (message.startsWith(key + " ") || message.startsWith(key + "[")) {
+                return override.getValue() + ": ";
+            }
+        }
+        return file.map(config -> config.displayName() + ": ").orElse("");
     }
 }

@@ -1,0 +1,13 @@
+package dev.rclonebackup.cli.config;
+
+/** The shape a configuration value must have. */
+enum ValueType {
+    /** A YAML string. */
+    STRING,
+    /** A YAML integer (not a float, not a quoted number). */
+    INTEGER,
+    /** A string naming a local file or folder; relative paths are resolved (see {@link ConfigLoader}). */
+    PATH,
+    /** A YAML list of strings; from the environment, a whitespace-separated value. */
+    STRING_LIST
+}

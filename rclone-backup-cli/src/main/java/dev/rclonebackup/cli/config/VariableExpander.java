@@ -1,0 +1,86 @@
+package dev.rclonebackup.cli.config;
+
+import dev.rclonebackup.ConfigurationException;
+
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * Expands {@code ${VAR}} and {@code ${VAR:-default}} in one configuration value from the
+ * environment; {@code $${} stands for a literal {@code ${}. As in a shell, the default is used
+ * when the variable is unset or empty; it runs to the first {@code }}. A {@code $} not followed
+ * by {@code {} is kept as it is.
+ *
+ * <p>Expansion works on values already parsed from YAML, so whatever a variable holds (quotes,
+ * {@code #}, {@code :}, newlines) becomes part of the value verbatim.
+ */
+final class VariableExpander {
+    private static final Pattern NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+    private static final String DEFAULT_SEPARATOR = ":-";
+
+    private final Map<String, String> environment;
+    private final String source;
+
+    /** @param source the file the values come from, named at the start of every error */
+    VariableExpander(Map<String, String> environment, String source) {
+        this.environment = Map.copyOf(environment);
+        this.source = source;
+    }
+
+    /** A value after expansion, and whether any variable (or default) went into it. */
+    record Expansion(String value, boolean substituted) {
+    }
+
+    /**
+     * @param key the dotted key of the value, named in errors
+     * @throws ConfigurationException when a variable without default is unset or a reference is malformed
+     */
+    Expansion expand(String key, String text) {
+        if (!text.contains("${")) {
+            return new Expansion(text, false);
+        }
+        StringBuilder out = new StringBuilder(text.length());
+        boolean substituted = false;
+        int i = 0;
+        while (i < text.length()) {
+            if (text.startsWith("$${", i)) {
+                out.append("${");
+                i += 3;
+            } else if (text.startsWith("${", i)) {
+                int close = text.indexOf('}', i + 2);
+                if (close < 0) {
+                    throw error(key, "has a '${' without its closing '}'; write $${ for a literal ${");
+                }
+                out.append(resolve(key, text.substring(i + 2, close)));
+                substituted = true;
+                i = close + 1;
+            } else {
+                out.append(text.charAt(i));
+                i++;
+            }
+        }
+        return new Expansion(out.toString(), substituted);
+    }
+
+    private String resolve(String key, String reference) {
+        int separator = reference.indexOf(DEFAULT_SEPARATOR);
+        String name = separator < 0 ? reference : reference.substring(0, separator);
+        if (!NAME.matcher(name).matches()) {
+            throw error(key, "has an invalid ${...} reference: a variable name is made of letters, digits and '_' "
+                    + "and does not start with a digit; write $${ for a literal ${");
+        }
+        String value = environment.get(name);
+        if (separator >= 0) {
+            return value == null || value.isEmpty() ? reference.substring(separator + DEFAULT_SEPARATOR.length()) : value;
+        }
+        if (value == null) {
+            throw error(key, "refers to ${" + name + "}, which is not set in the environment; set it, "
+                    + "or give a default with ${" + name + ":-default}");
+        }
+        return value;
+    }
+
+    private ConfigurationException error(String key, String problem) {
+        return new ConfigurationException(source + ": " + key + " " + problem);
+    }
+}

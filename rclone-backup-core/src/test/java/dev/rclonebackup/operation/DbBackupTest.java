@@ -1,0 +1,250 @@
+package dev.rclonebackup.operation;
+
+import dev.rclonebackup.BackupListener;
+import dev.rclonebackup.DbBackupResult;
+import dev.rclonebackup.ErrorCode;
+import dev.rclonebackup.RcloneBackup;
+import dev.rclonebackup.RcloneBackupException;
+import dev.rclonebackup.connector.Connector;
+import dev.rclonebackup.connector.Database;
+import dev.rclonebackup.connector.Dump;
+import dev.rclonebackup.connector.Restore;
+import dev.rclonebackup.connector.Step;
+import dev.rclonebackup.settings.DatabaseSettings;
+import dev.rclonebackup.settings.Settings;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** dbbackup against a real SQLite database and a real rclone local-folder remote. */
+@Timeout(120)
+class DbBackupTest {
+    private static final Instant NOON = Instant.parse("2024-01-15T12:00:00Z");
+
+    @TempDir
+    Path dir;
+    Path remote;
+    Path database;
+    final RecordingReporter reporter = new RecordingReporter();
+    final RecordingListener listener = new RecordingListener();
+
+    @BeforeEach
+    void setUp() throws Exception {
+        remote = Files.createDirectories(dir.resolve("remote"));
+        database = SqliteFile.create(dir.resolve("app.sqlite3"));
+    }
+
+    private Settings.Builder settings() {
+        return Settings.builder()
+                .remote(remote.toString())
+                .database("default", DatabaseSettings.builder().engine("sqlite").name(database.toString()).build());
+    }
+
+    private RcloneBackup backups(Settings settings, Instant now, Connector... connectors) {
+        RcloneBackup.Builder builder = RcloneBackup.configure().settings(settings).reporter(reporter)
+                .listener(listener).serviceLoaderListeners(false).clock(Clock.fixed(now, ZoneOffset.UTC));
+        for (Connector connector : connectors) {
+            builder.connector(connector);
+        }
+        return builder.load();
+    }
+
+    private List<String> remoteFiles() throws IOException {
+        Path db = remote.resolve("db");
+        if (!Files.isDirectory(db)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.list(db)) {
+            return files.map(p -> p.getFileName().toString()).sorted().toList();
+        }
+    }
+
+    @Test
+    void streamsTheDumpToTheFinalNameAndReportsEachStep() throws Exception {
+        DbBackupResult result = backups(settings().build(), NOON).dbBackup("default", false);
+
+        assertThat(result.path()).isEqualTo("db/default-2024-01-15-120000.sqlite3");
+        assertThat(remoteFiles()).containsExactly("default-2024-01-15-120000.sqlite3");
+        Path stored = remote.resolve("db/default-2024-01-15-120000.sqlite3");
+        assertThat(Files.readString(stored)).contains("CREATE TABLE note").contains("Zoë — ünïcödé ✓");
+        assertThat(result.size()).isEqualTo(Files.size(stored));
+        assertThat(reporter.lines).contains(
+                "Backing up database 'default' to db/default-2024-01-15-120000.sqlite3",
+                "Backup completed: db/default-2024-01-15-120000.sqlite3");
+        assertThat(listener.events).containsExactly(
+                "pre-db-backup default", "post-db-backup default db/default-2024-01-15-120000.sqlite3");
+    }
+
+    @Test
+    void neverOverwritesAnExistingBackupOfTheSameName() throws Exception {
+        Path existing = Files.createDirectories(remote.resolve("db")).resolve("default-2024-01-15-120000.sqlite3");
+        Files.writeString(existing, "an earlier backup");
+
+        assertThatThrownBy(() -> backups(settings().build(), NOON).dbBackup("default", false))
+                .isInstanceOf(RcloneBackupException.class)
+                .hasMessageContaining("db/default-2024-01-15-120000.sqlite3 already exists");
+
+        assertThat(Files.readString(existing)).isEqualTo("an earlier backup");
+        assertThat(remoteFiles()).containsExactly("default-2024-01-15-120000.sqlite3");
+    }
+
+    @Test
+    void aFailingDumpToolLeavesNeitherBackupNorPartialAndIsNamedInTheError() throws Exception {
+        Connector failing = new ScriptConnector("echo 'CREATE TABLE half'; echo 'dump: out of memory' >&2; exit 2");
+        Settings settings = settings().connector("default", failing.id()).build();
+
+        assertThatThrownBy(() -> backups(settings, NOON, failing).dbBackup("default", false))
+                .isInstanceOf(RcloneBackupException.class)
+                .satisfies(e -> assertThat(((RcloneBackupException) e).errorCode()).isEqualTo(ErrorCode.OPERATION_FAILED))
+                .hasMessage("Backup of database 'default' to db/default-2024-01-15-120000.dump failed: "
+                        + "sh exited with status 2: dump: out of memory");
+
+        assertThat(remoteFiles()).isEmpty();
+        assertThat(listener.events).containsExactly("pre-db-backup default");
+    }
+
+    @Test
+    void aFailingRcloneIsReportedAndNothingIsLeft() throws Exception {
+        Settings settings = settings().remote("no-such-remote:backups").build();
+
+        assertThatThrownBy(() -> backups(settings, NOON).dbBackup("default", false))
+                .isInstanceOf(RcloneBackupException.class)
+                .hasMessageContaining("rclone")
+                .hasMessageContaining("no-such-remote");
+    }
+
+    @Test
+    void aDumpThatPrintsMegabytesOnStderrFinishes() throws Exception {
+        Connector noisy = new ScriptConnector("head -c 30000000 /dev/zero | tr '\\0' 'w' >&2; echo 'SELECT 1;'");
+        Settings settings = settings().connector("default", noisy.id()).build();
+
+        DbBackupResult result = backups(settings, NOON, noisy).dbBackup("default", false);
+
+        assertThat(Files.readString(remote.resolve(result.path()))).isEqualTo("SELECT 1;\n");
+    }
+
+    @Test
+    void interruptEndsTheDumpAndRemovesThePartialUpload() throws Exception {
+        Connector slow = new ScriptConnector("echo 'first rows'; exec sleep 60");
+        Settings settings = settings().connector("default", slow.id()).build();
+        RcloneBackup backups = backups(settings, NOON, slow);
+        AtomicReference<Throwable> thrown = new AtomicReference<>();
+        Thread worker = new Thread(() -> {
+            try {
+                backups.dbBackup("default", false);
+            } catch (Throwable t) {
+                thrown.set(t);
+            }
+        });
+        worker.start();
+        while (reporter.lines.stream().noneMatch(l -> l.startsWith("Backing up"))) {
+            Thread.sleep(50);
+        }
+        Thread.sleep(1000);
+        worker.interrupt();
+        worker.join(30_000);
+
+        assertThat(worker.isAlive()).isFalse();
+        assertThat(thrown.get()).isInstanceOf(RcloneBackupException.class);
+        assertThat(((RcloneBackupException) thrown.get()).errorCode()).isEqualTo(ErrorCode.INTERRUPTED);
+        assertThat(remoteFiles()).isEmpty();
+        assertThat(ProcessHandle.current().descendants().filter(p -> p.info().command().orElse("").contains("sleep")))
+                .isEmpty();
+    }
+
+    @Test
+    void aFailingPreEventListenerAbortsBeforeAnythingRuns() throws Exception {
+        BackupListener veto = new BackupListener() {
+            @Override
+            public void beforeDbBackup(String database) {
+                throw new RcloneBackupException(ErrorCode.OPERATION_FAILED, "maintenance window");
+            }
+        };
+        RcloneBackup backups = RcloneBackup.configure().settings(settings().build()).listener(veto)
+                .serviceLoaderListeners(false).load();
+
+        assertThatThrownBy(() -> backups.dbBackup("default", false)).hasMessage("maintenance window");
+        assertThat(remoteFiles()).isEmpty();
+    }
+
+    @Test
+    void cleanKeepsTheNewestOfThisDatabaseOnlyAndRemovesStalePartials() throws Exception {
+        Path db = Files.createDirectories(remote.resolve("db"));
+        for (int day = 1; day <= 5; day++) {
+            aged(db.resolve("default-2024-01-0" + day + "-120000.sqlite3"), Instant.parse("2024-01-0" + day + "T12:00:00Z"));
+        }
+        aged(db.resolve("other-2024-01-01-120000.sqlite3"), Instant.parse("2023-01-01T00:00:00Z"));
+        aged(db.resolve("notes.txt"), Instant.parse("2023-01-01T00:00:00Z"));
+        aged(db.resolve("default-2024-01-01-000000.sqlite3.partial-aaaaaaaaaaaa"), NOON.minusSeconds(25 * 3600));
+        aged(db.resolve("default-2024-01-15-115959.sqlite3.partial-bbbbbbbbbbbb"), NOON.minusSeconds(60));
+        aged(db.resolve("other-2024-01-01-000000.sqlite3.partial-cccccccccccc"), NOON.minusSeconds(90 * 3600));
+        // A newer modification time wins over the timestamp in the name.
+        aged(db.resolve("default-2024-01-01-120000.sqlite3"), Instant.parse("2024-01-10T00:00:00Z"));
+
+        DbBackupResult result = backups(settings().cleanupKeep(3).build(), NOON).dbBackup("default", true);
+
+        assertThat(remoteFiles()).containsExactly(
+                "default-2024-01-01-120000.sqlite3",
+                "default-2024-01-05-120000.sqlite3",
+                "default-2024-01-15-115959.sqlite3.partial-bbbbbbbbbbbb",
+                "default-2024-01-15-120000.sqlite3",
+                "notes.txt",
+                "other-2024-01-01-000000.sqlite3.partial-cccccccccccc",
+                "other-2024-01-01-120000.sqlite3");
+        assertThat(result.removed()).containsExactlyInAnyOrder(
+                "db/default-2024-01-04-120000.sqlite3",
+                "db/default-2024-01-03-120000.sqlite3",
+                "db/default-2024-01-02-120000.sqlite3",
+                "db/default-2024-01-01-000000.sqlite3.partial-aaaaaaaaaaaa");
+        assertThat(reporter.lines).contains("Removing old backup: db/default-2024-01-02-120000.sqlite3");
+    }
+
+    private static void aged(Path file, Instant modified) throws IOException {
+        Files.writeString(file, file.getFileName().toString());
+        Files.setLastModifiedTime(file, FileTime.from(modified));
+    }
+
+    /** A connector whose dump is a shell script: for injecting failures on top of the real round trips. */
+    static final class ScriptConnector implements Connector {
+        private final String script;
+
+        ScriptConnector(String script) {
+            this.script = script;
+        }
+
+        @Override
+        public String id() {
+            return "script";
+        }
+
+        @Override
+        public String extension() {
+            return "dump";
+        }
+
+        @Override
+        public Dump dump(Database database) {
+            return Dump.of(Step.command(List.of("sh", "-c", script), "dash"));
+        }
+
+        @Override
+        public Restore restore(Database database) {
+            return Restore.of(Step.command(List.of("sh", "-c", script), "dash"));
+        }
+    }
+}
