@@ -1,0 +1,49 @@
+package dev.rclonebackup.connector;
+
+import dev.rclonebackup.Reporter;
+import dev.rclonebackup.process.PipelineResult;
+import dev.rclonebackup.process.ProcessPipeline;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+
+/** Real rclone uploads and downloads to a local file, for connector round trips. */
+public final class RcloneSteps {
+    private RcloneSteps() {
+    }
+
+    /** {@code rclone rcat FILE}: uploads its standard input. */
+    public static Step.Command rcat(Path file) {
+        return Step.command(List.of("rclone", "--config", "/dev/null", "rcat", file.toString()), "rclone");
+    }
+
+    /** {@code rclone cat FILE}: downloads to its standard output. */
+    public static Step.Command cat(Path file) {
+        return Step.command(List.of("rclone", "--config", "/dev/null", "cat", file.toString()), "rclone");
+    }
+
+    /** Streams {@code dump} into {@code rclone rcat FILE}, then closes the dump. */
+    public static PipelineResult backup(Dump dump, Path file) throws IOException, InterruptedException {
+        try (dump) {
+            return ProcessPipeline.run(dump.step(), rcat(file), Reporter.SILENT);
+        }
+    }
+
+    /**
+     * Streams {@code rclone cat FILE} into {@code restore} the way the core does: prepare, stream,
+     * then commit on success or abort on failure, and close.
+     */
+    public static PipelineResult restore(Restore restore, Path file) throws IOException, InterruptedException {
+        try (restore) {
+            restore.prepare();
+            PipelineResult result = ProcessPipeline.run(cat(file), restore.step(), Reporter.SILENT);
+            if (result.succeeded()) {
+                restore.commit();
+            } else {
+                restore.abort();
+            }
+            return result;
+        }
+    }
+}
