@@ -9,6 +9,7 @@ import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.jar.Attributes;
 import java.util.jar.JarOutputStream;
@@ -69,7 +70,7 @@ final class LauncherSandbox {
 
     /** A process builder for the launcher with the test class path added. */
     ProcessBuilder processBuilder(Path launcherPath, String... args) {
-        List<String> command = new java.util.ArrayList<>();
+        List<String> command = new ArrayList<>();
         command.add(launcherPath.toString());
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command);
