@@ -1,0 +1,89 @@
+package dev.rclonebackup.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Help;
+
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The {@code rclone-backup} command line: parses the arguments, runs one command against the
+ * core, prints its outcome and returns the exit status (0 success, 1 failed, 2 usage or
+ * configuration error, 130/143 interrupted by SIGINT/SIGTERM).
+ */
+public final class Main {
+    private static final Map<String, String> EXIT_CODES = exitCodes();
+
+    private Main() {
+    }
+
+    public static void main(String... args) {
+        PrintStream out = System.out;
+        PrintStream err = System.err;
+        Map<String, String> environment = System.getenv();
+        Path workingDirectory = Path.of("").toAbsolutePath();
+        System.exit(SignalGuard.run(() -> run(System.in, out, err, environment, workingDirectory, args), err));
+    }
+
+    /**
+     * Runs one invocation and returns its exit status, without installing signal handlers and
+     * without exiting. {@code out} and {@code err} count as terminals only when they are this
+     * process's own standard streams and those are terminals.
+     */
+    public static int run(InputStream in, PrintStream out, PrintStream err, Map<String, String> environment,
+                          Path workingDirectory, String... args) {
+        return run(new CliContext(in, out, err, environment, workingDirectory,
+                out == System.out && Terminals.isTerminal(1),
+                err == System.err && Terminals.isTerminal(2)), args);
+    }
+
+    static int run(CliContext context, String... args) {
+        int exitStatus = commandLine(context, args).execute(args);
+        context.out().flush();
+        context.err().flush();
+        return exitStatus;
+    }
+
+    private static CommandLine commandLine(CliContext context, String... args) {
+        CommandLine commandLine = new CommandLine(new RcloneBackupCommand())
+                .addSubcommand(new DbBackupCommand(context))
+                .addSubcommand(new DbRestoreCommand(context))
+                .addSubcommand(new MediaBackupCommand(context))
+                .addSubcommand(new MediaRestoreCommand(context))
+                .addSubcommand(new ListBackupsCommand(context));
+        FailureHandler failures = new FailureHandler(context);
+        commandLine.setOut(new PrintWriter(context.out(), true))
+                .setErr(new PrintWriter(context.err(), true))
+                .setColorScheme(Help.defaultColorScheme(helpColors(context, args)))
+                .setExecutionExceptionHandler(failures)
+                .setParameterExceptionHandler(failures);
+        describeExitCodes(commandLine);
+        commandLine.getSubcommands().values().forEach(Main::describeExitCodes);
+        return commandLine;
+    }
+
+    private static Help.Ansi helpColors(CliContext context, String... args) {
+        return Colors.enabled(Colors.overrideIn(args), context.environment(), context.outIsTerminal())
+                ? Help.Ansi.ON : Help.Ansi.OFF;
+    }
+
+    private static void describeExitCodes(CommandLine commandLine) {
+        commandLine.getCommandSpec().usageMessage()
+                .exitCodeListHeading("%nExit status:%n")
+                .exitCodeList(EXIT_CODES);
+    }
+
+    private static Map<String, String> exitCodes() {
+        Map<String, String> codes = new LinkedHashMap<>();
+        codes.put("0", "Success (a cancelled restore included).");
+        codes.put("1", "The operation failed.");
+        codes.put("2", "Usage or configuration error.");
+        codes.put("130", "Interrupted by SIGINT (Ctrl-C), after cleaning up.");
+        codes.put("143", "Terminated by SIGTERM, after cleaning up.");
+        return codes;
+    }
+}

@@ -1,0 +1,102 @@
+package dev.rclonebackup.cli;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class HelpAndVersionTest {
+
+    @ParameterizedTest
+    @ValueSource(strings = {"--version", "-V"})
+    void versionIsTheMavenProjectVersion(String option) {
+        CliRun run = CliRun.of(option);
+
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out()).isEqualTo("rclone-backup " + System.getProperty("project.version") + System.lineSeparator());
+        assertThat(run.err()).isEmpty();
+    }
+
+    @Test
+    void publicEntryPointTreatsCapturedStreamsAsNoTerminal() {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+        int exitCode = Main.run(InputStream.nullInputStream(), new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8), Map.of(), Path.of("."), "dbbackup", "--bogus");
+
+        assertThat(exitCode).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).startsWith("Error: Unknown option: '--bogus'");
+        assertThat(out.toString(StandardCharsets.UTF_8)).isEmpty();
+    }
+
+    @Test
+    void toolHelpListsTheFiveCommandsAndTheExitStatuses() {
+        CliRun run = CliRun.of("--help");
+
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out())
+                .contains("Usage: rclone-backup [-hV] COMMAND")
+                .contains("dbbackup", "dbrestore", "mediabackup", "mediarestore", "listbackups")
+                .contains("./rclone-backup.yml", "RCLONE_BACKUP_CONFIG")
+                .contains("130", "143");
+        assertThat(run.err()).isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"dbbackup", "dbrestore", "mediabackup", "mediarestore", "listbackups"})
+    void everyCommandDescribesTheCommonOptions(String command) {
+        CliRun run = CliRun.of(command, "-h");
+
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out())
+                .contains("Usage: rclone-backup " + command)
+                .contains("-v, --verbosity=LEVEL", "(default: 1)", "--no-color", "NO_COLOR", "--force-color",
+                        "--config=FILE", "--traceback", "-h, --help");
+    }
+
+    @Test
+    void dbbackupHelpGivesTheDefaultDatabaseAndWhatCleanKeeps() {
+        String help = CliRun.of("dbbackup", "--help").out();
+
+        assertThat(help).contains("-d, --database=ALIAS").contains("(default: default)")
+                .contains("--clean").contains("db.cleanup-keep");
+    }
+
+    @Test
+    void dbrestoreHelpExplainsTheDefaultsAndThePrompt() {
+        String help = CliRun.of("dbrestore", "--help").out();
+
+        assertThat(help).contains("-i, --input-path=NAME").contains("newest backup")
+                .contains("only database").contains("--noinput").contains("confirmation");
+    }
+
+    @Test
+    void mediarestoreHelpWarnsAboutDeletionAndWhatCopyKeeps() {
+        String help = CliRun.of("mediarestore", "--help").out();
+
+        assertThat(help).contains("DELETED").contains("--copy").contains("keep local files").contains("--dry-run");
+    }
+
+    @Test
+    void mediabackupHelpExplainsTheEmptyFolderGuard() {
+        String help = CliRun.of("mediabackup", "--help").out();
+
+        assertThat(help).contains("--allow-empty").contains("unmounted").contains("--dry-run");
+    }
+
+    @Test
+    void listbackupsHelpExplainsItsFilters() {
+        String help = CliRun.of("listbackups", "--help").out();
+
+        assertThat(help).contains("-d, --database=ALIAS").contains("(default: all").contains("--media");
+    }
+}
