@@ -35,9 +35,6 @@ public final class DbBackupOperation {
         String target = RemotePaths.join(context.dbFolder(), name);
 
         context.listener().beforeDbBackup(alias);
-        if (exists(target)) {
-            throw alreadyExists(path);
-        }
         context.reporter().info("Backing up database '" + alias + "' to " + path);
         String partial = RemotePaths.join(context.dbFolder(), PartialUpload.nameFor(name));
         try {
@@ -71,12 +68,8 @@ public final class DbBackupOperation {
         }
     }
 
-    private boolean exists(String target) throws IOException, InterruptedException {
-        return !context.rclone().lsjson(target, false).isEmpty();
-    }
-
     private long sizeOf(String target) throws IOException, InterruptedException {
-        return context.rclone().lsjson(target, false).stream().mapToLong(RemoteEntry::size).findFirst().orElse(-1);
+        return context.rclone().stat(target).map(RemoteEntry::size).orElse(-1L);
     }
 
     private static RcloneBackupException alreadyExists(String path) {
