@@ -43,18 +43,24 @@ public final class ProcessPipeline {
         List<RunningStage> stages = start(producer, consumer, reporter);
         RunningStage first = stages.get(0);
         RunningStage second = stages.get(1);
-        try (ProgressMonitor ignored = ProgressMonitor.start(first, second, reporter)) {
+        ProgressMonitor progress = ProgressMonitor.start(first, second, reporter);
+        try {
             awaitBoth(first, second);
             return new PipelineResult(first.finished().get(), second.finished().get());
         } catch (InterruptedException e) {
-            first.kill();
-            second.kill();
+            killBoth(first, second);
             throw e;
         } catch (ExecutionException e) {
-            first.kill();
-            second.kill();
+            killBoth(first, second);
             throw new IOException("pipeline failed: " + e.getCause(), e.getCause());
+        } finally {
+            progress.close();
         }
+    }
+
+    private static void killBoth(RunningStage first, RunningStage second) {
+        first.kill();
+        second.kill();
     }
 
     private static List<RunningStage> start(Step producer, Step consumer, Reporter reporter) throws IOException {
