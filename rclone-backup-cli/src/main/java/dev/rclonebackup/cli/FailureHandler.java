@@ -31,7 +31,8 @@ final class FailureHandler implements IExecutionExceptionHandler, IParameterExce
         CommandLine command = ex.getCommandLine();
         PrintStream err = context.err();
         String misplaced = misplacedCommandOption(ex);
-        err.println(Colors.red(ERROR_PREFIX + (misplaced != null ? misplaced : usageMessage(ex)), colorFromRawArguments(args)));
+        String message = misplaced != null ? misplaced : usageMessage(ex);
+        err.println(Colors.red(ERROR_PREFIX + message, colorFromRawArguments(args)));
         if (misplaced == null) {
             UnmatchedArgumentException.printSuggestions(ex, err);
         }
