@@ -30,8 +30,12 @@ final class FailureHandler implements IExecutionExceptionHandler, IParameterExce
     public int handleParseException(ParameterException ex, String[] args) {
         CommandLine command = ex.getCommandLine();
         PrintStream err = context.err();
-        err.println(Colors.red(ERROR_PREFIX + usageMessage(ex), colorFromRawArguments(args)));
-        UnmatchedArgumentException.printSuggestions(ex, err);
+        String misplaced = misplacedCommandOption(ex);
+        String message = misplaced != null ? misplaced : usageMessage(ex);
+        err.println(Colors.red(ERROR_PREFIX + message, colorFromRawArguments(args)));
+        if (misplaced == null) {
+            UnmatchedArgumentException.printSuggestions(ex, err);
+        }
         err.println("Run '" + command.getCommandSpec().qualifiedName() + " --help' for usage.");
         err.flush();
         return command.getCommandSpec().exitCodeOnInvalidInput();
@@ -75,6 +79,21 @@ final class FailureHandler implements IExecutionExceptionHandler, IParameterExce
             }
         }
         return ex.getMessage();
+    }
+
+    /** A command's option given before the command ({@code rclone-backup -v 2 dbbackup}), or null. */
+    private static String misplacedCommandOption(ParameterException ex) {
+        CommandLine command = ex.getCommandLine();
+        if (!(ex instanceof UnmatchedArgumentException unmatchedArguments) || command.getParent() != null
+                || unmatchedArguments.getUnmatched().isEmpty()) {
+            return null;
+        }
+        String option = unmatchedArguments.getUnmatched().get(0).split("=", 2)[0];
+        boolean commandOption = option.startsWith("-") && command.getSubcommands().values().stream()
+                .anyMatch(subcommand -> subcommand.getCommandSpec().findOption(option) != null);
+        return commandOption
+                ? "Option " + option + " belongs after the command, e.g. 'rclone-backup dbbackup " + option + " ...'"
+                : null;
     }
 
     /** Colour for a failure that happened before the options could be parsed. */

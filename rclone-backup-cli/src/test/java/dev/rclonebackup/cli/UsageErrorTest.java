@@ -35,6 +35,14 @@ class UsageErrorTest {
     }
 
     @Test
+    void commandOptionBeforeTheCommandIsExplained() {
+        CliRun run = CliRun.of("--config", "app.yml", "listbackups");
+
+        assertUsageError(run, "Option --config belongs after the command");
+        assertThat(run.err()).doesNotContain("Possible solutions");
+    }
+
+    @Test
     void missingCommandIsAUsageError() {
         assertUsageError(CliRun.of(), "Missing command");
     }
