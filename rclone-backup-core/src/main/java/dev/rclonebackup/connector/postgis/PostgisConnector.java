@@ -35,7 +35,7 @@ import java.util.Map;
  *       fails, the restore stops before anything was changed.</li>
  * </ul>
  */
-public class PostgisConnector extends PostgresqlConnector {
+public final class PostgisConnector extends PostgresqlConnector {
     public static final String ID = "postgis";
     /** The option naming the role that creates the extension before a restore. */
     public static final String ADMIN_USER = "admin-user";
