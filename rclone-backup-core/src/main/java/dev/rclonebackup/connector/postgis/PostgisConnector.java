@@ -16,10 +16,10 @@ import java.util.Map;
  * the PostGIS extensions left to a database administrator, so that the application's own role,
  * which is not a superuser, can restore its database.
  *
- * <p>PostGIS can only be created by a superuser, and only its owner may drop or comment on it or
- * write to its {@code spatial_ref_sys} table, so a restore by the application's role fails on
- * the {@code DROP EXTENSION}, {@code COMMENT ON EXTENSION} and {@code spatial_ref_sys} data that
- * pg_dump writes for it. Hence:
+ * <p>PostGIS can only be created by a superuser, only its owner may drop or comment on it, and its
+ * {@code spatial_ref_sys} table is read-only for other roles, so a restore by the application's
+ * role fails on the {@code DROP EXTENSION}, {@code COMMENT ON EXTENSION} and {@code spatial_ref_sys}
+ * data that pg_dump writes for it. Hence:
  * <ul>
  *   <li>The dump leaves out every extension whose name starts with {@code postgis}, with their
  *       {@code spatial_ref_sys} rows. PostgreSQL 15's pg_dump can only select extensions to keep
