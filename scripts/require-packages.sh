@@ -2,9 +2,10 @@
 #
 #   require_tools rclone:rclone sqlite3:sqlite3 ...
 #
-# Each argument is COMMAND:DEBIAN_PACKAGE (COMMAND may be an absolute path). Missing packages are
-# installed with apt-get when running as root on Debian/Ubuntu; otherwise the exact install
-# line is printed and the script stops.
+# Each argument is COMMAND:DEBIAN_PACKAGE. COMMAND is looked up on PATH, or is an absolute path to
+# a file the package installs: a program, or a data file such as a PostgreSQL extension's control
+# file, which only has to exist. Missing packages are installed with apt-get when running as root
+# on Debian/Ubuntu; otherwise the exact install line is printed and the script stops.
 
 require_tools() {
     local missing=() spec cmd pkg
@@ -12,7 +13,7 @@ require_tools() {
         cmd=${spec%%:*}
         pkg=${spec#*:}
         if [[ $cmd == /* ]]; then
-            [[ -x $cmd ]] && continue
+            [[ -e $cmd ]] && continue
         elif command -v "$cmd" >/dev/null 2>&1; then
             continue
         fi

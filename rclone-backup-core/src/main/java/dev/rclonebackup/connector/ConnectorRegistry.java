@@ -4,6 +4,7 @@ import dev.rclonebackup.ConfigurationException;
 import dev.rclonebackup.connector.h2.H2Connector;
 import dev.rclonebackup.connector.mongodb.MongodbConnector;
 import dev.rclonebackup.connector.mysql.MysqlConnector;
+import dev.rclonebackup.connector.postgis.PostgisConnector;
 import dev.rclonebackup.connector.postgresql.PostgresqlConnector;
 import dev.rclonebackup.connector.sqlite.SqliteConnector;
 import dev.rclonebackup.settings.DatabaseSettings;
@@ -31,6 +32,7 @@ import java.util.function.Supplier;
 public final class ConnectorRegistry {
     private static final Map<String, Supplier<Connector>> BUILT_IN = Map.of(
             PostgresqlConnector.ID, PostgresqlConnector::new,
+            PostgisConnector.ID, PostgisConnector::new,
             MysqlConnector.ID, MysqlConnector::new,
             SqliteConnector.ID, SqliteConnector::new,
             "h2", H2Connector::new,
@@ -38,6 +40,7 @@ public final class ConnectorRegistry {
 
     private static final Map<String, String> BUILT_IN_MAPPING = Map.of(
             "postgresql", PostgresqlConnector.ID,
+            "postgis", PostgisConnector.ID,
             "mysql", MysqlConnector.ID,
             "mariadb", MysqlConnector.ID,
             "sqlite", SqliteConnector.ID,

@@ -4,6 +4,7 @@ import dev.rclonebackup.ConfigurationException;
 import dev.rclonebackup.connector.h2.H2Connector;
 import dev.rclonebackup.connector.mongodb.MongodbConnector;
 import dev.rclonebackup.connector.mysql.MysqlConnector;
+import dev.rclonebackup.connector.postgis.PostgisConnector;
 import dev.rclonebackup.connector.postgresql.PostgresqlConnector;
 import dev.rclonebackup.connector.sqlite.SqliteConnector;
 import dev.rclonebackup.settings.DatabaseSettings;
@@ -127,6 +128,7 @@ class ConnectorRegistryTest {
     void builtInMappingCoversEveryBuiltInEngine() {
         Settings.Builder settings = settings()
                 .database("pg", url("jdbc:postgresql://db/app"))
+                .database("gis", DatabaseSettings.builder().url("jdbc:postgresql://db/maps").engine("postgis").build())
                 .database("my", url("jdbc:mysql://db/app"))
                 .database("maria", url("jdbc:mariadb://db/app"))
                 .database("lite", url("jdbc:sqlite:app.db"))
@@ -134,7 +136,8 @@ class ConnectorRegistryTest {
                 .database("documents", url("mongodb://mongo/shop"));
         ConnectorRegistry registry = registry(settings);
 
-        assertThat(registry.connectorFor(registry.database("pg"))).isInstanceOf(PostgresqlConnector.class);
+        assertThat(registry.connectorFor(registry.database("pg"))).isExactlyInstanceOf(PostgresqlConnector.class);
+        assertThat(registry.connectorFor(registry.database("gis"))).isExactlyInstanceOf(PostgisConnector.class);
         assertThat(registry.connectorFor(registry.database("my"))).isInstanceOf(MysqlConnector.class);
         assertThat(registry.connectorFor(registry.database("maria"))).isInstanceOf(MysqlConnector.class);
         assertThat(registry.connectorFor(registry.database("lite"))).isInstanceOf(SqliteConnector.class);
@@ -146,6 +149,7 @@ class ConnectorRegistryTest {
     void connectorMappingIsMergedOverTheBuiltIns() {
         Settings.Builder settings = settings()
                 .database("pg", url("jdbc:postgresql://db/app"))
+                .database("gis", DatabaseSettings.builder().url("jdbc:postgresql://db/maps").engine("postgis").build())
                 .database("my", url("jdbc:mysql://db/app"))
                 .connectorMapping("postgresql", EchoConnector.class.getName());
         ConnectorRegistry registry = registry(settings);
@@ -210,7 +214,7 @@ class ConnectorRegistryTest {
                 .isInstanceOf(ConfigurationException.class)
                 .hasMessageContaining("connectors.pg")
                 .hasMessageContaining("com.example.MissingConnector")
-                .hasMessageContaining("h2, mongodb, mysql, postgresql, sqlite");
+                .hasMessageContaining("h2, mongodb, mysql, postgis, postgresql, sqlite");
     }
 
     @Test

@@ -1,0 +1,58 @@
+package dev.rclonebackup.connector.postgis;
+
+import dev.rclonebackup.connector.Database;
+import dev.rclonebackup.connector.Step;
+import dev.rclonebackup.connector.postgresql.PostgresqlConnector;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The command lines the postgis connector describes, checked without running them. */
+class PostgisCommandLineTest {
+    private static final String EVERY_EXTENSION_BUT_POSTGIS = "--extension=" + ExtensionNamePattern.notStartingWith("postgis");
+
+    private static Database database(Map<String, Object> options) {
+        return new Database("default", "postgis", "db.internal", 5433, "maps", "app", "app-password",
+                "jdbc:postgresql://db.internal:5433/maps", options);
+    }
+
+    private static Step.Command command(Step step) {
+        assertThat(step).isInstanceOf(Step.Command.class);
+        return (Step.Command) step;
+    }
+
+    @Test
+    void dumpKeepsEveryExtensionButPostgisAndTheLargeObjectsBeforeTheUsersArguments() throws Exception {
+        Database database = database(Map.of("dump-args", List.of("--exclude-table-data=audit")));
+
+        Step.Command dump = command(new PostgisConnector().dump(database).step());
+
+        assertThat(dump.argv()).containsExactly("pg_dump", "--format=custom", "--no-password",
+                "--host=db.internal", "--port=5433", "--username=app", "--blobs", EVERY_EXTENSION_BUT_POSTGIS,
+                "--exclude-table-data=audit", "--dbname=maps");
+        assertThat(dump.environment()).containsExactly(Map.entry("PGPASSWORD", "app-password"));
+    }
+
+    @Test
+    void dumpLeavesLargeObjectsOutWhenTheUserSaysSo() throws Exception {
+        Database database = database(Map.of("dump-args", List.of("--no-blobs")));
+
+        Step.Command dump = command(new PostgisConnector().dump(database).step());
+
+        assertThat(dump.argv()).doesNotContain("--blobs").contains("--no-blobs", EVERY_EXTENSION_BUT_POSTGIS);
+    }
+
+    @Test
+    void restoreRunsAsTheApplicationRoleLikePostgresql() throws Exception {
+        Database database = database(Map.of(PostgisConnector.ADMIN_USER, "postgres",
+                PostgisConnector.ADMIN_PASSWORD, "admin-password"));
+
+        Step.Command restore = command(new PostgisConnector().restore(database).step());
+
+        assertThat(restore).isEqualTo(new PostgresqlConnector().restore(database).step());
+        assertThat(restore.environment()).doesNotContainValue("admin-password");
+    }
+}
