@@ -1,0 +1,19 @@
+package dev.rclonebackup.operation;
+
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/** Listed in META-INF/services, so every facade built with ServiceLoader discovery calls it. */
+public class ServiceLoadedListener extends RecordingListener {
+    static final List<String> EVENTS = new CopyOnWriteArrayList<>();
+
+    @Override
+    public void beforeDbBackup(String database) {
+        EVENTS.add("pre-db-backup " + database);
+    }
+
+    @Override
+    public void afterDbBackup(String database, String path) {
+        EVENTS.add("post-db-backup " + database + " " + path);
+    }
+}
