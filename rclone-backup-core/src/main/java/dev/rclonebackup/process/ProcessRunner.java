@@ -6,6 +6,8 @@ import dev.rclonebackup.connector.Step;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 
 /**
  * Runs one external command to completion: writes {@code stdin} to it, collects its standard
@@ -39,17 +41,23 @@ public final class ProcessRunner {
                 // The process closed its input early; its exit status tells what happened.
             }
         });
-        try {
-            byte[] stdout;
+        CompletableFuture<byte[]> stdout = new CompletableFuture<>();
+        Daemons.start("stdout-" + tool, () -> {
             try (InputStream in = process.getInputStream()) {
-                stdout = in.readAllBytes();
+                stdout.complete(in.readAllBytes());
+            } catch (IOException e) {
+                stdout.completeExceptionally(e);
             }
+        });
+        try {
             int exit = process.waitFor();
             feeder.join();
-            return new ProcessResult(exit, stdout, stderr.await());
-        } catch (InterruptedException | IOException | RuntimeException e) {
+            return new ProcessResult(exit, stdout.get(), stderr.await());
+        } catch (InterruptedException | RuntimeException e) {
             ProcessTree.destroy(process);
             throw e;
+        } catch (ExecutionException e) {
+            throw new IOException("could not read the output of " + tool + ": " + e.getCause().getMessage(), e.getCause());
         }
     }
 }

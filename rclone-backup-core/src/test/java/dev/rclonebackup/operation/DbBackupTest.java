@@ -33,36 +33,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** dbbackup against a real SQLite database and a real rclone local-folder remote. */
 @Timeout(120)
-class DbBackupTest {
+class DbBackupTest extends SqliteOperationTest {
     private static final Instant NOON = Instant.parse("2024-01-15T12:00:00Z");
-
-    @TempDir
-    Path dir;
-    Path remote;
-    Path database;
-    final RecordingReporter reporter = new RecordingReporter();
-    final RecordingListener listener = new RecordingListener();
-
-    @BeforeEach
-    void setUp() throws Exception {
-        remote = Files.createDirectories(dir.resolve("remote"));
-        database = SqliteFile.create(dir.resolve("app.sqlite3"));
-    }
-
-    private Settings.Builder settings() {
-        return Settings.builder()
-                .remote(remote.toString())
-                .database("default", DatabaseSettings.builder().engine("sqlite").name(database.toString()).build());
-    }
-
-    private RcloneBackup backups(Settings settings, Instant now, Connector... connectors) {
-        RcloneBackup.Builder builder = RcloneBackup.configure().settings(settings).reporter(reporter)
-                .listener(listener).serviceLoaderListeners(false).clock(Clock.fixed(now, ZoneOffset.UTC));
-        for (Connector connector : connectors) {
-            builder.connector(connector);
-        }
-        return builder.load();
-    }
 
     private List<String> remoteFiles() throws IOException {
         Path db = remote.resolve("db");

@@ -29,32 +29,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** dbrestore against a real SQLite database and a real rclone local-folder remote. */
 @Timeout(120)
-class DbRestoreTest {
+class DbRestoreTest extends SqliteOperationTest {
     private static final String ROWS = "SELECT id, quote(body), amount, hex(data) FROM note ORDER BY id;";
-
-    @TempDir
-    Path dir;
-    Path remote;
-    Path database;
-    final RecordingReporter reporter = new RecordingReporter();
-    final RecordingListener listener = new RecordingListener();
-
-    @BeforeEach
-    void setUp() throws Exception {
-        remote = Files.createDirectories(dir.resolve("remote"));
-        database = SqliteFile.create(dir.resolve("app.sqlite3"));
-    }
-
-    private Settings.Builder settings() {
-        return Settings.builder()
-                .remote(remote.toString())
-                .database("default", DatabaseSettings.builder().engine("sqlite").name(database.toString()).build());
-    }
-
-    private RcloneBackup backups(Settings settings, Instant now) {
-        return RcloneBackup.configure().settings(settings).reporter(reporter).listener(listener)
-                .serviceLoaderListeners(false).clock(Clock.fixed(now, ZoneOffset.UTC)).load();
-    }
 
     @Test
     void restoresTheNewestBackupByModificationTimeRowForRow() throws Exception {

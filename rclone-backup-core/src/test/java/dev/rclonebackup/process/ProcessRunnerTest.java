@@ -1,0 +1,58 @@
+package dev.rclonebackup.process;
+
+import dev.rclonebackup.Reporter;
+import dev.rclonebackup.connector.Step;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+@Timeout(60)
+class ProcessRunnerTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void feedsStdinAndCollectsStdoutAndTheStderrTail() throws Exception {
+        ProcessResult result = ProcessRunner.run(
+                Step.command(List.of("sh", "-c", "tr a-z A-Z; echo done >&2; exit 4"), "dash"),
+                "hello".getBytes(StandardCharsets.UTF_8), Reporter.SILENT);
+
+        assertThat(result.exitCode()).isEqualTo(4);
+        assertThat(result.stdoutText()).isEqualTo("HELLO");
+        assertThat(result.stderr()).isEqualTo("done");
+    }
+
+    @Test
+    void anInterruptEndsTheProcessTreeAtOnceEvenWhileItsOutputIsOpen() throws Exception {
+        Path pid = dir.resolve("pid");
+        AtomicReference<Throwable> thrown = new AtomicReference<>();
+        Thread runner = new Thread(() -> {
+            try {
+                ProcessRunner.run(Step.command(List.of("sh", "-c", "sleep 300 & echo $! > '" + pid + "'; wait"), "dash"),
+                        null, Reporter.SILENT);
+            } catch (Throwable t) {
+                thrown.set(t);
+            }
+        });
+        runner.start();
+        while (!Files.exists(pid) || Files.readString(pid).isBlank()) {
+            Thread.sleep(20);
+        }
+        long start = System.nanoTime();
+        runner.interrupt();
+        runner.join(10_000);
+
+        assertThat((System.nanoTime() - start) / 1e9).isLessThan(5);
+        assertThat(thrown.get()).isInstanceOf(InterruptedException.class);
+        assertThat(ProcessHandle.of(Long.parseLong(Files.readString(pid).strip())).filter(ProcessHandle::isAlive))
+                .isEmpty();
+    }
+}
