@@ -85,7 +85,7 @@ final class Cli {
         Path stderr = sandbox.root().resolve("run-" + run + ".err");
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                HEAP_LIMIT, "-cp", jar().toString(), "dev.rclonebackup.cli.Main"));
+                HEAP_LIMIT, "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-cp", jar().toString(), "dev.rclonebackup.cli.Main"));
         command.addAll(args);
         ProcessBuilder builder = new ProcessBuilder(command)
                 .directory(sandbox.root().toFile())
