@@ -93,6 +93,22 @@ class BadBackupTest {
         assertThat(database.content()).isEqualTo(before);
     }
 
+    /** As documented: indistinguishable from a backup cut before its COMMIT, so refused the same way. */
+    @Test
+    void sqliteBackupOfADatabaseWithoutTablesIsRefusedAsDocumented() {
+        SqliteDatabase empty = new SqliteDatabase(directory.resolve("empty.sqlite3"));
+        empty.sql("PRAGMA user_version = 1;");
+        sandbox.writeConfig(Sandbox.sqliteDatabase(empty.file()));
+        String name = backUp();
+        SqliteDatabase database = sqlite();
+        String before = database.content();
+
+        Outcome outcome = cli.run("dbrestore", "--noinput", "--input-path", name);
+
+        assertFailedNaming(outcome, name, "sqlite3 restored no committed data");
+        assertThat(database.content()).isEqualTo(before);
+    }
+
     @Test
     void randomBytesAsSqliteBackupFailAndKeepTheData() throws IOException {
         SqliteDatabase database = sqlite();
