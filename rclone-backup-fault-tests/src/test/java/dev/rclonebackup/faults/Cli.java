@@ -1,5 +1,6 @@
 package dev.rclonebackup.faults;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -7,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -40,7 +42,7 @@ final class Cli {
 
     /** The same command line with more environment variables. */
     Cli withEnvironment(Map<String, String> variables) {
-        Map<String, String> merged = new java.util.HashMap<>(extraEnvironment);
+        Map<String, String> merged = new HashMap<>(extraEnvironment);
         merged.putAll(variables);
         return new Cli(sandbox, merged);
     }
@@ -58,9 +60,9 @@ final class Cli {
         return jar;
     }
 
-    /** Runs {@code args} with the sandbox's configuration file and waits for the exit. */
-    Outcome run(String... args) {
-        return start(args).await(DEFAULT_TIMEOUT);
+    /** Runs {@code COMMAND --config FILE OPTIONS…} and waits for the exit. */
+    Outcome run(String command, String... options) {
+        return start(command, options).await(DEFAULT_TIMEOUT);
     }
 
     /** Runs {@code args} exactly as given (no {@code --config} added) and waits for the exit. */
@@ -75,10 +77,6 @@ final class Cli {
         return startRaw(args);
     }
 
-    private Running start(String[] args) {
-        return start(args[0], java.util.Arrays.copyOfRange(args, 1, args.length));
-    }
-
     Running startRaw(List<String> args) {
         int run = RUNS.incrementAndGet();
         Path stdout = sandbox.root().resolve("run-" + run + ".out");
@@ -89,7 +87,7 @@ final class Cli {
         command.addAll(args);
         ProcessBuilder builder = new ProcessBuilder(command)
                 .directory(sandbox.root().toFile())
-                .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
+                .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
                 .redirectOutput(stdout.toFile())
                 .redirectError(stderr.toFile());
         Map<String, String> environment = builder.environment();
