@@ -92,7 +92,12 @@ public final class DbRestoreOperation {
                     throw new RcloneBackupException(ErrorCode.OPERATION_FAILED,
                             "Restore of database '" + database.alias() + "' from " + path + " failed: " + cause);
                 }
-                restore.commit();
+                try {
+                    restore.commit();
+                } catch (IOException e) {
+                    throw new RcloneBackupException(ErrorCode.OPERATION_FAILED, "Restore of database '"
+                            + database.alias() + "' from " + path + " failed: " + e.getMessage(), e);
+                }
                 committed = true;
             } finally {
                 if (!committed) {

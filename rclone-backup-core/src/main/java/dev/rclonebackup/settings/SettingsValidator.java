@@ -118,7 +118,19 @@ final class SettingsValidator {
         if (database.port() != null && (database.port() < 1 || database.port() > MAX_PORT)) {
             throw new ConfigurationException(key + ".port must be between 1 and " + MAX_PORT + ", got " + database.port());
         }
+        noNulCharacter(key + ".url", database.url());
+        noNulCharacter(key + ".name", database.name());
+        noNulCharacter(key + ".host", database.host());
+        noNulCharacter(key + ".username", database.username());
+        noNulCharacter(key + ".password", database.password());
         database.options().forEach((option, value) -> validateOption(key + ".options", option, value));
+    }
+
+    /** The tools get these values in their argv or environment, where a NUL cannot travel. */
+    private static void noNulCharacter(String key, String value) {
+        if (value != null && value.indexOf('\0') >= 0) {
+            throw new ConfigurationException(key + " must not contain a NUL character");
+        }
     }
 
     private static void validateOption(String optionsKey, String option, Object value) {

@@ -146,6 +146,14 @@ class SettingsTest {
         assertRejected(b -> b.database("reports", null), "databases.reports needs a url or a name");
     }
 
+    @Test
+    void databaseValuesWithANulCharacterAreRejected() {
+        assertRejected(b -> b.database("default", DatabaseSettings.builder().url("jdbc:postgresql://db/app")
+                .password(SECRET + "\0").build()), "databases.default.password must not contain a NUL character");
+        assertRejected(b -> b.database("default", DatabaseSettings.builder().url("jdbc:postgresql://db/app")
+                .username("a\0b").build()), "databases.default.username must not contain a NUL character");
+    }
+
     @ParameterizedTest
     @ValueSource(ints = {0, -5, 65536, 100000})
     void portsAreBetween1And65535(int port) {

@@ -55,9 +55,18 @@ final class SqliteRestore implements Restore {
         return Step.command(argv, SqliteConnector.PACKAGE);
     }
 
-    /** Gives the restored file the live file's permissions and owner, then renames it over the live file. */
+    /**
+     * Gives the restored file the live file's permissions and owner, then renames it over the live
+     * file. An empty result is refused: sqlite3 silently rolls back a dump cut short before its
+     * final {@code COMMIT} and still exits 0, which would otherwise replace the data with nothing.
+     * (A backup of a database without any table is refused too; it looks the same.)
+     */
     @Override
     public void commit() throws IOException {
+        if (Files.size(temporary) == 0) {
+            throw new IOException("sqlite3 restored no committed data (the backup ends before its COMMIT, "
+                    + "so it is cut short, or it holds an empty database); " + database + " was left unchanged");
+        }
         if (Files.exists(database)) {
             copyAccess(database, temporary);
         }

@@ -1,0 +1,98 @@
+package dev.rclonebackup.faults;
+
+import dev.rclonebackup.testing.MariaDbServer;
+import dev.rclonebackup.testing.PostgresServer;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.UUID;
+
+/**
+ * A fresh database and its own non-superuser account on the shared PostgreSQL or MariaDB test
+ * server, with a table {@code item(id, label)}; read back through JDBC to prove what a restore
+ * did or did not change.
+ */
+final class ServerDatabase {
+    /** Which server a database lives on. */
+    enum Engine { POSTGRESQL, MARIADB }
+
+    private final Engine engine;
+    private final String name;
+    private final String user;
+    private final String password;
+
+    private ServerDatabase(Engine engine, String name, String user, String password) {
+        this.engine = engine;
+        this.name = name;
+        this.user = user;
+        this.password = password;
+    }
+
+    /** A new database owned by a new account logging in with {@code password}, holding {@code rows} rows. */
+    static ServerDatabase create(Engine engine, String password, int rows) {
+        String suffix = UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        String name = "faults_" + suffix;
+        String user = "app_" + suffix;
+        if (engine == Engine.POSTGRESQL) {
+            PostgresServer server = PostgresServer.shared();
+            server.createRole(user, password);
+            server.createDatabase(name, user);
+        } else {
+            MariaDbServer server = MariaDbServer.shared();
+            server.createDatabase(name);
+            server.createUser(user, password);
+            server.grantAll(name, user);
+        }
+        ServerDatabase database = new ServerDatabase(engine, name, user, password);
+        database.execute("CREATE TABLE item (id INTEGER PRIMARY KEY, label VARCHAR(100) NOT NULL)");
+        database.execute(engine == Engine.POSTGRESQL
+                ? "INSERT INTO item SELECT i, md5(i::text) FROM generate_series(1, " + rows + ") AS i"
+                : "INSERT INTO item SELECT seq, md5(seq) FROM seq_1_to_" + rows);
+        return database;
+    }
+
+    String jdbcUrl() {
+        return engine == Engine.POSTGRESQL ? PostgresServer.shared().jdbcUrl(name) : MariaDbServer.shared().jdbcUrl(name);
+    }
+
+    /** The {@code databases:} block naming this database {@code default}. */
+    String configBlock() {
+        return Sandbox.urlDatabase(jdbcUrl(), user, password);
+    }
+
+    String user() {
+        return user;
+    }
+
+    void execute(String sql) {
+        try (Connection connection = connect(); Statement statement = connection.createStatement()) {
+            statement.execute(sql);
+        } catch (SQLException e) {
+            throw new IllegalStateException(engine + " refused: " + sql + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** A fingerprint of the table: row count, and the labels in id order, digested; "no table" when it is gone. */
+    String content() {
+        try (Connection connection = connect(); Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery("SELECT id, label FROM item ORDER BY id")) {
+            int count = 0;
+            long digest = 17;
+            while (rows.next()) {
+                count++;
+                digest = digest * 31 + rows.getInt(1) * 7L + rows.getString(2).hashCode();
+            }
+            return count + " rows, digest " + Long.toHexString(digest);
+        } catch (SQLException e) {
+            return "unreadable: " + e.getMessage();
+        }
+    }
+
+    private Connection connect() throws SQLException {
+        return engine == Engine.POSTGRESQL
+                ? PostgresServer.shared().connect(name, user, password)
+                : MariaDbServer.shared().connect(name, user, password);
+    }
+}
