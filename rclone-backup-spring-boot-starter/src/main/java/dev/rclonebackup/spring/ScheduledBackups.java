@@ -1,0 +1,86 @@
+package dev.rclonebackup.spring;
+
+import dev.rclonebackup.MediaBackupOptions;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
+import org.springframework.scheduling.support.CronTrigger;
+
+import java.util.List;
+
+/**
+ * Runs the backups configured under {@code rclone-backup.schedule} on their cron schedules, on a
+ * scheduler thread of its own, each run under {@link ScheduledTaskLock} (lock names
+ * {@code rclone-backup-db} and {@code rclone-backup-media}). A failed run is logged and the
+ * schedule goes on; the failure shows in the metrics and the health.
+ */
+public class ScheduledBackups implements SmartLifecycle {
+    static final String DB_LOCK = "rclone-backup-db";
+    static final String MEDIA_LOCK = "rclone-backup-media";
+    private static final Log LOG = LogFactory.getLog(ScheduledBackups.class);
+
+    private final RcloneBackupOperations operations;
+    private final RcloneBackupProperties.Schedule schedule;
+    private final ScheduledTaskLock lock;
+    private ThreadPoolTaskScheduler scheduler;
+
+    public ScheduledBackups(RcloneBackupOperations operations, RcloneBackupProperties.Schedule schedule, ScheduledTaskLock lock) {
+        this.operations = operations;
+        this.schedule = schedule;
+        this.lock = lock;
+    }
+
+    /** Backs up the scheduled databases (all configured ones unless listed), cleaning up if configured. */
+    public void backUpDatabases() {
+        lock.runLocked(DB_LOCK, () -> {
+            List<String> databases = schedule.getDb().getDatabases().isEmpty()
+                    ? List.copyOf(operations.settings().databases().keySet())
+                    : schedule.getDb().getDatabases();
+            for (String database : databases) {
+                logFailure("database '" + database + "'", () -> operations.dbBackup(database, schedule.getDb().isClean()));
+            }
+        });
+    }
+
+    /** Backs up the media folder. */
+    public void backUpMedia() {
+        lock.runLocked(MEDIA_LOCK, () -> logFailure("media", () -> operations.mediaBackup(MediaBackupOptions.DEFAULTS)));
+    }
+
+    @Override
+    public synchronized void start() {
+        scheduler = new ThreadPoolTaskScheduler();
+        scheduler.setThreadNamePrefix("rclone-backup-");
+        scheduler.setWaitForTasksToCompleteOnShutdown(true);
+        scheduler.setAwaitTerminationSeconds(30);
+        scheduler.initialize();
+        if (schedule.getDb().getCron() != null) {
+            scheduler.schedule(this::backUpDatabases, new CronTrigger(schedule.getDb().getCron()));
+        }
+        if (schedule.getMedia().getCron() != null) {
+            scheduler.schedule(this::backUpMedia, new CronTrigger(schedule.getMedia().getCron()));
+        }
+    }
+
+    @Override
+    public synchronized void stop() {
+        if (scheduler != null) {
+            scheduler.shutdown();
+            scheduler = null;
+        }
+    }
+
+    @Override
+    public synchronized boolean isRunning() {
+        return scheduler != null;
+    }
+
+    private static void logFailure(String what, Runnable backup) {
+        try {
+            backup.run();
+        } catch (RuntimeException e) {
+            LOG.error("Scheduled backup of " + what + " failed: " + e.getMessage(), e);
+        }
+    }
+}
