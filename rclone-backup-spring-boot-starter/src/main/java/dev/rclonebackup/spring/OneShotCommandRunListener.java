@@ -16,7 +16,7 @@ import java.util.Map;
 
 /**
  * Turns {@code java -jar app.jar dbbackup …} into a one-shot command: the application context
- * starts without a web server, the command runs once it is refreshed, before the application's
+ * starts without a web server or scheduled backups, the command runs once it is refreshed, before the application's
  * runners, and the process exits with the command's status. Off with
  * {@code rclone-backup.commands.enabled=false} or {@code rclone-backup.enabled=false}.
  */
@@ -45,7 +45,9 @@ public class OneShotCommandRunListener implements SpringApplicationRunListener, 
             return;
         }
         environment.getPropertySources().addFirst(new MapPropertySource("rclone-backup-command",
-                Map.of("spring.main.web-application-type", "none")));
+                Map.of("spring.main.web-application-type", "none",
+                        "rclone-backup.schedule.db.cron", "",
+                        "rclone-backup.schedule.media.cron", "")));
         application.setBannerMode(Banner.Mode.OFF);
         application.setLogStartupInfo(false);
         if (!environment.containsProperty("logging.level.root")) {

@@ -7,7 +7,9 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
 import org.springframework.scheduling.support.CronTrigger;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ScheduledFuture;
 
 /**
  * Runs the backups configured under {@code rclone-backup.schedule} on their cron schedules, on a
@@ -23,6 +25,7 @@ public class ScheduledBackups implements SmartLifecycle {
     private final RcloneBackupOperations operations;
     private final RcloneBackupProperties.Schedule schedule;
     private final ScheduledTaskLock lock;
+    private final List<ScheduledFuture<?>> schedules = new ArrayList<>();
     private ThreadPoolTaskScheduler scheduler;
 
     public ScheduledBackups(RcloneBackupOperations operations, RcloneBackupProperties.Schedule schedule, ScheduledTaskLock lock) {
@@ -56,16 +59,19 @@ public class ScheduledBackups implements SmartLifecycle {
         scheduler.setAwaitTerminationSeconds(30);
         scheduler.initialize();
         if (schedule.getDb().getCron() != null) {
-            scheduler.schedule(this::backUpDatabases, new CronTrigger(schedule.getDb().getCron()));
+            schedules.add(scheduler.schedule(this::backUpDatabases, new CronTrigger(schedule.getDb().getCron())));
         }
         if (schedule.getMedia().getCron() != null) {
-            scheduler.schedule(this::backUpMedia, new CronTrigger(schedule.getMedia().getCron()));
+            schedules.add(scheduler.schedule(this::backUpMedia, new CronTrigger(schedule.getMedia().getCron())));
         }
     }
 
     @Override
     public synchronized void stop() {
         if (scheduler != null) {
+            // Only a backup already running is waited for; the next runs are called off.
+            schedules.forEach(future -> future.cancel(false));
+            schedules.clear();
             scheduler.shutdown();
             scheduler = null;
         }

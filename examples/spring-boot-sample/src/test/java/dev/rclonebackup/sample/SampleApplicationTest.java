@@ -1,0 +1,135 @@
+package dev.rclonebackup.sample;
+
+import dev.rclonebackup.testing.RcloneFixture;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The sample application end to end, on its H2 file database and a real rclone local-folder
+ * remote: a one-shot restore failing with the command line's message and status, health DOWN
+ * without backups, a backup through the Actuator endpoint, health UP, data
+ * changed, a restore through the one-shot command {@code dbrestore}, the data back.
+ */
+class SampleApplicationTest {
+    @RegisterExtension
+    final RcloneFixture rclone = new RcloneFixture();
+
+    @TempDir
+    Path dataDir;
+
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @Test
+    void backsUpThroughTheEndpointAndRestoresThroughAOneShotCommand() throws Exception {
+        Path remote = rclone.plainRemote();
+        CommandRun nothingToRestore = runCommand("dbrestore", "--noinput");
+        assertThat(nothingToRestore.exitStatus()).as(nothingToRestore.output()).isEqualTo(1);
+        assertThat(nothingToRestore.output()).contains("Error: No backups found for database 'default'");
+
+        List<String> backups;
+        try (ConfigurableApplicationContext app = start()) {
+            String base = "http://127.0.0.1:" + app.getEnvironment().getProperty("local.server.port");
+            send(base, "POST", "/notes", "buy milk");
+            send(base, "POST", "/notes", "call Ada");
+            send(base, "PUT", "/uploads/photo.jpg", "jpeg bytes");
+
+            HttpResponse<String> healthBefore = send(base, "GET", "/actuator/health", null);
+            assertThat(healthBefore.statusCode()).isEqualTo(503);
+            assertThat(healthBefore.body()).contains("\"rcloneBackup\":{\"status\":\"DOWN\"").contains("no backup");
+
+            HttpResponse<String> backup = send(base, "POST", "/actuator/backups", "{\"database\":\"default\"}");
+            assertThat(backup.statusCode()).isEqualTo(200);
+            assertThat(backup.body()).containsPattern("\"path\":\"db/default-\\d{4}-\\d{2}-\\d{2}-\\d{6}\\.sql\"");
+            backups = app.getBean(BackupAudit.class).storedBackups();
+            assertThat(backups).hasSize(1);
+            assertThat(remote.resolve(backups.get(0))).isRegularFile();
+            assertThat(backup.body()).contains(backups.get(0));
+
+            HttpResponse<String> healthAfter = send(base, "GET", "/actuator/health", null);
+            assertThat(healthAfter.statusCode()).isEqualTo(200);
+            assertThat(healthAfter.body()).contains("\"rcloneBackup\":{\"status\":\"UP\"").contains("\"status\":\"fresh\"");
+            assertThat(send(base, "GET", "/actuator/backups", null).body())
+                    .contains("\"name\":\"" + backups.get(0).substring("db/".length()) + "\"");
+            assertThat(send(base, "GET", "/actuator/metrics/rclone.backup.duration?tag=database:default&tag=operation:db-backup", null).statusCode())
+                    .isEqualTo(200);
+
+            send(base, "DELETE", "/notes", null);
+            send(base, "POST", "/notes", "written after the backup");
+        }
+
+        CommandRun restore = runCommand("dbrestore", "--noinput");
+        assertThat(restore.exitStatus()).as(restore.output()).isZero();
+        assertThat(restore.output())
+                .contains("Restoring database 'default' from " + backups.get(0))
+                .contains("Restore completed from: " + backups.get(0))
+                .doesNotContain("Notes application ready")
+                .doesNotContain("Tomcat");
+
+        try (ConfigurableApplicationContext app = start()) {
+            String base = "http://127.0.0.1:" + app.getEnvironment().getProperty("local.server.port");
+            assertThat(send(base, "GET", "/notes", null).body()).isEqualTo("[\"buy milk\",\"call Ada\"]");
+            assertThat(send(base, "GET", "/actuator/health", null).statusCode()).isEqualTo(200);
+        }
+    }
+
+    private ConfigurableApplicationContext start() {
+        return new SpringApplicationBuilder(SampleApplication.class).run(properties().toArray(String[]::new));
+    }
+
+    private List<String> properties() {
+        return List.of(
+                "--server.port=0",
+                "--server.address=127.0.0.1",
+                "--app.data-dir=" + dataDir,
+                "--rclone-backup.remote=" + rclone.plainRemote());
+    }
+
+    private CommandRun runCommand(String... command) throws IOException, InterruptedException {
+        List<String> argv = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"),
+                SampleApplication.class.getName()));
+        argv.addAll(List.of(command));
+        argv.addAll(properties());
+        Path output = Files.createTempFile(dataDir, "command-", ".out");
+        Process process = new ProcessBuilder(argv).redirectErrorStream(true).redirectOutput(output.toFile()).start();
+        if (!process.waitFor(90, TimeUnit.SECONDS)) {
+            process.destroyForcibly().waitFor();
+            throw new AssertionError("The command " + List.of(command) + " did not finish:\n" + Files.readString(output));
+        }
+        return new CommandRun(process.exitValue(), Files.readString(output));
+    }
+
+    private HttpResponse<String> send(String base, String method, String path, String body) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+        if (body != null && body.startsWith("{")) {
+            request.header("Content-Type", "application/json");
+        } else if (body != null) {
+            request.header("Content-Type", "text/plain");
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private record CommandRun(int exitStatus, String output) {
+    }
+
+}
