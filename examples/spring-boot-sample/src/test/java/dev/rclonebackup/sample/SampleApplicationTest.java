@@ -6,6 +6,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
 
 import java.io.IOException;
 import java.net.URI;
@@ -52,23 +54,27 @@ class SampleApplicationTest {
 
             HttpResponse<String> healthBefore = send(base, "GET", "/actuator/health", null);
             assertThat(healthBefore.statusCode()).isEqualTo(503);
-            assertThat(healthBefore.body()).contains("\"rcloneBackup\":{\"status\":\"DOWN\"").contains("no backup");
+            assertThat(json(healthBefore).at("/components/rcloneBackup/status").asString()).isEqualTo("DOWN");
+            assertThat(json(healthBefore).at("/components/rcloneBackup/details/databases/default/status").asString()).isEqualTo("no backup");
 
             HttpResponse<String> backup = send(base, "POST", "/actuator/backups", "{\"database\":\"default\"}");
             assertThat(backup.statusCode()).isEqualTo(200);
-            assertThat(backup.body()).containsPattern("\"path\":\"db/default-\\d{4}-\\d{2}-\\d{2}-\\d{6}\\.sql\"");
+            String path = json(backup).at("/path").asString();
+            assertThat(path).matches("db/default-\\d{4}-\\d{2}-\\d{2}-\\d{6}\\.sql");
+            assertThat(remote.resolve(path)).isRegularFile();
             backups = app.getBean(BackupAudit.class).storedBackups();
-            assertThat(backups).hasSize(1);
-            assertThat(remote.resolve(backups.get(0))).isRegularFile();
-            assertThat(backup.body()).contains(backups.get(0));
+            assertThat(backups).containsExactly(path);
 
             HttpResponse<String> healthAfter = send(base, "GET", "/actuator/health", null);
             assertThat(healthAfter.statusCode()).isEqualTo(200);
-            assertThat(healthAfter.body()).contains("\"rcloneBackup\":{\"status\":\"UP\"").contains("\"status\":\"fresh\"");
-            assertThat(send(base, "GET", "/actuator/backups", null).body())
-                    .contains("\"name\":\"" + backups.get(0).substring("db/".length()) + "\"");
-            assertThat(send(base, "GET", "/actuator/metrics/rclone.backup.duration?tag=database:default&tag=operation:db-backup", null).statusCode())
-                    .isEqualTo(200);
+            assertThat(json(healthAfter).at("/components/rcloneBackup/status").asString()).isEqualTo("UP");
+            assertThat(json(healthAfter).at("/components/rcloneBackup/details/databases/default/newest").asString())
+                    .isEqualTo(path.substring("db/".length()));
+            assertThat(json(send(base, "GET", "/actuator/backups", null)).at("/backups/0/name").asString())
+                    .isEqualTo(path.substring("db/".length()));
+            HttpResponse<String> timer = send(base, "GET", "/actuator/metrics/rclone.backup.duration?tag=database:default&tag=operation:db-backup", null);
+            assertThat(timer.statusCode()).isEqualTo(200);
+            assertThat(json(timer).at("/measurements/0/value").asDouble()).isEqualTo(1.0);
 
             send(base, "DELETE", "/notes", null);
             send(base, "POST", "/notes", "written after the backup");
@@ -127,6 +133,10 @@ class SampleApplicationTest {
             request.header("Content-Type", "text/plain");
         }
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static JsonNode json(HttpResponse<String> response) {
+        return new ObjectMapper().readTree(response.body());
     }
 
     private record CommandRun(int exitStatus, String output) {
