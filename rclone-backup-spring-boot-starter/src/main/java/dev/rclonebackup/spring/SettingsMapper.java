@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * Turns the {@code rclone-backup.*} properties into the core's validated {@link Settings}, adding
@@ -15,6 +16,7 @@ import java.util.Map;
  */
 final class SettingsMapper {
     static final String DEFAULT_DATABASE = "default";
+    private static final Pattern KEY_FIRST = Pattern.compile("[a-z][a-z.-]*[a-z][ :]");
 
     private SettingsMapper() {
     }
@@ -49,7 +51,10 @@ final class SettingsMapper {
         try {
             return builder.build();
         } catch (ConfigurationException e) {
-            throw new ConfigurationException("Invalid rclone-backup.* setting: " + e.getMessage(), e);
+            // The core names keys as in rclone-backup.yml; here they live under rclone-backup.
+            String message = e.getMessage();
+            throw new ConfigurationException(KEY_FIRST.matcher(message).lookingAt()
+                    ? "rclone-backup." + message : "Invalid rclone-backup.* setting: " + message, e);
         }
     }
 
