@@ -56,7 +56,7 @@ class RcloneBackupAutoConfigurationTest {
                     assertThat(settings.cleanupKeep()).isEqualTo(3);
                     assertThat(settings.mediaRoot()).isEqualTo(Path.of("/srv/media"));
                     assertThat(settings.mediaBackupDir()).isEqualTo("files");
-                    assertThat(settings.databases()).containsOnlyKeys("analytics", "reports");
+                    assertThat(settings.databases()).containsOnlyKeys("default", "analytics", "reports");
                     assertThat(settings.databases().get("analytics").engine()).isEqualTo("sqlite");
                     DatabaseSettings reports = settings.databases().get("reports");
                     assertThat(reports.port()).isEqualTo(5433);
