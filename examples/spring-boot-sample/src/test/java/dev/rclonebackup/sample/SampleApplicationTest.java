@@ -1,5 +1,8 @@
 package dev.rclonebackup.sample;
 
+import dev.rclonebackup.MediaBackupOptions;
+import dev.rclonebackup.MediaRestoreOptions;
+import dev.rclonebackup.spring.RcloneBackupOperations;
 import dev.rclonebackup.testing.RcloneFixture;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -20,6 +23,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -27,7 +31,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The sample application end to end, on its H2 file database and a real rclone local-folder
  * remote: a one-shot restore failing with the command line's message and status, health DOWN
  * without backups, a backup through the Actuator endpoint, health UP, data
- * changed, a restore through the one-shot command {@code dbrestore}, the data back.
+ * changed, a restore through the one-shot command {@code dbrestore}, the data back; the uploads
+ * folder backed up and restored through the operations bean.
  */
 class SampleApplicationTest {
     @RegisterExtension
@@ -65,6 +70,13 @@ class SampleApplicationTest {
             backups = app.getBean(BackupAudit.class).storedBackups();
             assertThat(backups).containsExactly(path);
 
+            app.getBean(BackupAudit.class).setMaintenance(true);
+            assertThat(send(base, "POST", "/actuator/backups", "{\"database\":\"default\"}").statusCode()).isEqualTo(500);
+            app.getBean(BackupAudit.class).setMaintenance(false);
+            try (Stream<Path> stored = Files.list(remote.resolve("db"))) {
+                assertThat(stored).containsExactly(remote.resolve(path));
+            }
+
             HttpResponse<String> healthAfter = send(base, "GET", "/actuator/health", null);
             assertThat(healthAfter.statusCode()).isEqualTo(200);
             assertThat(json(healthAfter).at("/components/rcloneBackup/status").asString()).isEqualTo("UP");
@@ -76,8 +88,13 @@ class SampleApplicationTest {
             assertThat(timer.statusCode()).isEqualTo(200);
             assertThat(json(timer).at("/measurements/0/value").asDouble()).isEqualTo(1.0);
 
+            RcloneBackupOperations operations = app.getBean(RcloneBackupOperations.class);
+            operations.mediaBackup(MediaBackupOptions.DEFAULTS);
+            assertThat(remote.resolve("media/photo.jpg")).hasContent("jpeg bytes");
+
             send(base, "DELETE", "/notes", null);
             send(base, "POST", "/notes", "written after the backup");
+            Files.delete(dataDir.resolve("uploads/photo.jpg"));
         }
 
         CommandRun restore = runCommand("dbrestore", "--noinput");
@@ -92,6 +109,9 @@ class SampleApplicationTest {
             String base = "http://127.0.0.1:" + app.getEnvironment().getProperty("local.server.port");
             assertThat(send(base, "GET", "/notes", null).body()).isEqualTo("[\"buy milk\",\"call Ada\"]");
             assertThat(send(base, "GET", "/actuator/health", null).statusCode()).isEqualTo(200);
+
+            app.getBean(RcloneBackupOperations.class).mediaRestore(MediaRestoreOptions.DEFAULTS);
+            assertThat(send(base, "GET", "/uploads/photo.jpg", null).body()).isEqualTo("jpeg bytes");
         }
     }
 
