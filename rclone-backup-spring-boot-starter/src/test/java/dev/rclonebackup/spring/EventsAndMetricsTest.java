@@ -60,6 +60,18 @@ class EventsAndMetricsTest {
     }
 
     @Test
+    void configuredHooksRunAsWithTheCommandLine() {
+        Path written = folder.resolve("hook.out");
+        runner.withPropertyValues("rclone-backup.hooks.post-db-backup[0]=sh",
+                        "rclone-backup.hooks.post-db-backup[1]=-c",
+                        "rclone-backup.hooks.post-db-backup[2]=printf %s \"$RCLONE_BACKUP_PATH\" > '" + written + "'")
+                .run(context -> {
+                    DbBackupResult result = context.getBean(RcloneBackupOperations.class).dbBackup("default", false);
+                    assertThat(written).hasContent(result.path());
+                });
+    }
+
+    @Test
     void aFailingPreEventListenerAbortsTheBackup() {
         runner.withPropertyValues("test.refuse-backups=true").run(context -> {
             assertThatThrownBy(() -> context.getBean(RcloneBackupOperations.class).dbBackup("default", false))
