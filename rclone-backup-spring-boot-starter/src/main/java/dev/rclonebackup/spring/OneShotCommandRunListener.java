@@ -62,10 +62,13 @@ public class OneShotCommandRunListener implements SpringApplicationRunListener, 
             return;
         }
         OneShotCommands commands = context.getBeanProvider(OneShotCommands.class).getIfAvailable();
+        int exitStatus;
         if (commands == null) {
-            return;
+            System.err.println("Error: the command " + args[0] + " cannot run: the rclone-backup auto-configuration is not active");
+            exitStatus = 2;
+        } else {
+            exitStatus = commands.run(args, System.in, System.out, System.err, System.getenv());
         }
-        int exitStatus = commands.run(args, System.in, System.out, System.err, System.getenv());
         System.exit(SpringApplication.exit(context, () -> exitStatus));
     }
 }

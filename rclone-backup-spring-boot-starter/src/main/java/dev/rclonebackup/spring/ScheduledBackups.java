@@ -1,5 +1,6 @@
 package dev.rclonebackup.spring;
 
+import dev.rclonebackup.ConfigurationException;
 import dev.rclonebackup.MediaBackupOptions;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -26,12 +27,17 @@ public class ScheduledBackups implements SmartLifecycle {
     private final RcloneBackupProperties.Schedule schedule;
     private final ScheduledTaskLock lock;
     private final List<ScheduledFuture<?>> schedules = new ArrayList<>();
+    private final CronTrigger dbTrigger;
+    private final CronTrigger mediaTrigger;
     private ThreadPoolTaskScheduler scheduler;
 
+    /** @throws ConfigurationException naming the cron key whose expression is invalid */
     public ScheduledBackups(RcloneBackupOperations operations, RcloneBackupProperties.Schedule schedule, ScheduledTaskLock lock) {
         this.operations = operations;
         this.schedule = schedule;
         this.lock = lock;
+        this.dbTrigger = trigger("rclone-backup.schedule.db.cron", schedule.getDb().getCron());
+        this.mediaTrigger = trigger("rclone-backup.schedule.media.cron", schedule.getMedia().getCron());
     }
 
     /** Backs up the scheduled databases (all configured ones unless listed), cleaning up if configured. */
@@ -58,11 +64,11 @@ public class ScheduledBackups implements SmartLifecycle {
         scheduler.setWaitForTasksToCompleteOnShutdown(true);
         scheduler.setAwaitTerminationSeconds(30);
         scheduler.initialize();
-        if (schedule.getDb().getCron() != null) {
-            schedules.add(scheduler.schedule(this::backUpDatabases, new CronTrigger(schedule.getDb().getCron())));
+        if (dbTrigger != null) {
+            schedules.add(scheduler.schedule(this::backUpDatabases, dbTrigger));
         }
-        if (schedule.getMedia().getCron() != null) {
-            schedules.add(scheduler.schedule(this::backUpMedia, new CronTrigger(schedule.getMedia().getCron())));
+        if (mediaTrigger != null) {
+            schedules.add(scheduler.schedule(this::backUpMedia, mediaTrigger));
         }
     }
 
@@ -80,6 +86,18 @@ public class ScheduledBackups implements SmartLifecycle {
     @Override
     public synchronized boolean isRunning() {
         return scheduler != null;
+    }
+
+    private static CronTrigger trigger(String key, String expression) {
+        if (expression == null || expression.isBlank()) {
+            return null;
+        }
+        try {
+            return new CronTrigger(expression);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigurationException(key + " is not a cron expression (second minute hour day month weekday): "
+                    + e.getMessage(), e);
+        }
     }
 
     private static void logFailure(String what, Runnable backup) {

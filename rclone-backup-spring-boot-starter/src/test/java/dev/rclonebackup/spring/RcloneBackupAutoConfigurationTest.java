@@ -124,6 +124,13 @@ class RcloneBackupAutoConfigurationTest {
     }
 
     @Test
+    void anInvalidCronExpressionStopsTheApplicationNamingTheProperty() {
+        runner.withPropertyValues("rclone-backup.schedule.db.cron=0 3 * * *")
+                .run(context -> assertThat(context).hasFailed().getFailure()
+                        .hasStackTraceContaining("rclone-backup.schedule.db.cron is not a cron expression"));
+    }
+
+    @Test
     void commandsCanBeTurnedOff() {
         runner.withPropertyValues("rclone-backup.commands.enabled=false")
                 .run(context -> assertThat(context).doesNotHaveBean(OneShotCommands.class));

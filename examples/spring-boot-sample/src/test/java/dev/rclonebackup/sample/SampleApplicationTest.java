@@ -84,9 +84,13 @@ class SampleApplicationTest {
                     .isEqualTo(path.substring("db/".length()));
             assertThat(json(send(base, "GET", "/actuator/backups", null)).at("/backups/0/name").asString())
                     .isEqualTo(path.substring("db/".length()));
-            HttpResponse<String> timer = send(base, "GET", "/actuator/metrics/rclone.backup.duration?tag=database:default&tag=operation:db-backup", null);
-            assertThat(timer.statusCode()).isEqualTo(200);
-            assertThat(json(timer).at("/measurements/0/value").asDouble()).isEqualTo(1.0);
+            String tags = "?tag=database:default&tag=operation:db-backup";
+            HttpResponse<String> successes = send(base, "GET", "/actuator/metrics/rclone.backup.duration" + tags + "&tag=outcome:success", null);
+            assertThat(successes.statusCode()).isEqualTo(200);
+            assertThat(json(successes).at("/measurements/0/statistic").asString()).isEqualTo("COUNT");
+            assertThat(json(successes).at("/measurements/0/value").asDouble()).isEqualTo(1.0);
+            HttpResponse<String> failures = send(base, "GET", "/actuator/metrics/rclone.backup.failures" + tags, null);
+            assertThat(json(failures).at("/measurements/0/value").asDouble()).isEqualTo(1.0);
 
             RcloneBackupOperations operations = app.getBean(RcloneBackupOperations.class);
             operations.mediaBackup(MediaBackupOptions.DEFAULTS);
