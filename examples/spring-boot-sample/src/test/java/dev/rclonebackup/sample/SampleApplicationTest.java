@@ -55,7 +55,8 @@ class SampleApplicationTest {
             String base = "http://127.0.0.1:" + app.getEnvironment().getProperty("local.server.port");
             send(base, "POST", "/notes", "buy milk");
             send(base, "POST", "/notes", "call Ada");
-            send(base, "PUT", "/uploads/photo.jpg", "jpeg bytes");
+            HttpResponse<String> upload = send(base, "PUT", "/uploads/photo.jpg", "jpeg bytes");
+            assertThat(upload.statusCode()).as(upload.body()).isEqualTo(204);
 
             HttpResponse<String> healthBefore = send(base, "GET", "/actuator/health", null);
             assertThat(healthBefore.statusCode()).isEqualTo(503);
