@@ -41,6 +41,17 @@ public final class Main {
                 err == System.err && Terminals.isTerminal(2)), args);
     }
 
+    /**
+     * As {@link #run(InputStream, PrintStream, PrintStream, Map, Path, String...)}, but the commands
+     * run against the facades {@code backups} builds instead of loading {@code rclone-backup.yml}.
+     */
+    public static int run(InputStream in, PrintStream out, PrintStream err, Map<String, String> environment,
+                          Path workingDirectory, BackupsFactory backups, String... args) {
+        return run(new CliContext(in, out, err, environment, workingDirectory,
+                out == System.out && Terminals.isTerminal(1),
+                err == System.err && Terminals.isTerminal(2), backups), args);
+    }
+
     static int run(CliContext context, String... args) {
         int exitStatus = commandLine(context, args).execute(args);
         context.out().flush();

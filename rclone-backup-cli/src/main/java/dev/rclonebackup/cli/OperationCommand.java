@@ -1,6 +1,7 @@
 package dev.rclonebackup.cli;
 
 import dev.rclonebackup.RcloneBackup;
+import dev.rclonebackup.Reporter;
 import dev.rclonebackup.cli.config.ConfigLoader;
 import dev.rclonebackup.settings.Settings;
 import picocli.CommandLine.Mixin;
@@ -29,14 +30,18 @@ abstract class OperationCommand implements Callable<Integer> {
         options.validate();
         validate();
         ConsoleReporter reporter = ConsoleReporter.of(context, options);
-        Settings settings = ConfigLoader.load(configFile(), context.environment(), context.workingDirectory());
-        RcloneBackup backups = RcloneBackup.configure()
+        BackupsFactory factory = context.backups() == null ? this::fromConfigurationFile : context.backups();
+        run(factory.create(configFile(), reporter), reporter);
+        return 0;
+    }
+
+    private RcloneBackup fromConfigurationFile(Path configFile, Reporter reporter) {
+        Settings settings = ConfigLoader.load(configFile, context.environment(), context.workingDirectory());
+        return RcloneBackup.configure()
                 .settings(settings)
                 .reporter(reporter)
                 .listener(new HookListener(settings.hooks(), reporter))
                 .load();
-        run(backups, reporter);
-        return 0;
     }
 
     /** Rejects invalid combinations of this command's options, before anything is loaded. */

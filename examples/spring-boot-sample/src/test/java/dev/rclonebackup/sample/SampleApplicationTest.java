@@ -1,0 +1,171 @@
+package dev.rclonebackup.sample;
+
+import dev.rclonebackup.MediaBackupOptions;
+import dev.rclonebackup.MediaRestoreOptions;
+import dev.rclonebackup.spring.RcloneBackupOperations;
+import dev.rclonebackup.testing.RcloneFixture;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The sample application end to end, on its H2 file database and a real rclone local-folder
+ * remote: a one-shot restore failing with the command line's message and status, health DOWN
+ * without backups, a backup through the Actuator endpoint, health UP, data
+ * changed, a restore through the one-shot command {@code dbrestore}, the data back; the uploads
+ * folder backed up and restored through the operations bean.
+ */
+class SampleApplicationTest {
+    @RegisterExtension
+    final RcloneFixture rclone = new RcloneFixture();
+
+    @TempDir
+    Path dataDir;
+
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @Test
+    void backsUpThroughTheEndpointAndRestoresThroughAOneShotCommand() throws Exception {
+        Path remote = rclone.plainRemote();
+        CommandRun nothingToRestore = runCommand("dbrestore", "--noinput");
+        assertThat(nothingToRestore.exitStatus()).as(nothingToRestore.output()).isEqualTo(1);
+        assertThat(nothingToRestore.output()).contains("Error: No backups found for database 'default'");
+
+        List<String> backups;
+        try (ConfigurableApplicationContext app = start()) {
+            String base = "http://127.0.0.1:" + app.getEnvironment().getProperty("local.server.port");
+            send(base, "POST", "/notes", "buy milk");
+            send(base, "POST", "/notes", "call Ada");
+            HttpResponse<String> upload = send(base, "PUT", "/uploads/photo.jpg", "jpeg bytes");
+            assertThat(upload.statusCode()).as(upload.body()).isEqualTo(204);
+
+            HttpResponse<String> healthBefore = send(base, "GET", "/actuator/health", null);
+            assertThat(healthBefore.statusCode()).isEqualTo(503);
+            assertThat(json(healthBefore).at("/components/rcloneBackup/status").asString()).isEqualTo("DOWN");
+            assertThat(json(healthBefore).at("/components/rcloneBackup/details/databases/default/status").asString()).isEqualTo("no backup");
+
+            HttpResponse<String> backup = send(base, "POST", "/actuator/backups", "{\"database\":\"default\"}");
+            assertThat(backup.statusCode()).isEqualTo(200);
+            String path = json(backup).at("/path").asString();
+            assertThat(path).matches("db/default-\\d{4}-\\d{2}-\\d{2}-\\d{6}\\.sql");
+            assertThat(remote.resolve(path)).isRegularFile();
+            backups = app.getBean(BackupAudit.class).storedBackups();
+            assertThat(backups).containsExactly(path);
+
+            app.getBean(BackupAudit.class).setMaintenance(true);
+            assertThat(send(base, "POST", "/actuator/backups", "{\"database\":\"default\"}").statusCode()).isEqualTo(500);
+            app.getBean(BackupAudit.class).setMaintenance(false);
+            try (Stream<Path> stored = Files.list(remote.resolve("db"))) {
+                assertThat(stored).containsExactly(remote.resolve(path));
+            }
+
+            HttpResponse<String> healthAfter = send(base, "GET", "/actuator/health", null);
+            assertThat(healthAfter.statusCode()).isEqualTo(200);
+            assertThat(json(healthAfter).at("/components/rcloneBackup/status").asString()).isEqualTo("UP");
+            assertThat(json(healthAfter).at("/components/rcloneBackup/details/databases/default/newest").asString())
+                    .isEqualTo(path.substring("db/".length()));
+            assertThat(json(send(base, "GET", "/actuator/backups", null)).at("/backups/0/name").asString())
+                    .isEqualTo(path.substring("db/".length()));
+            String tags = "?tag=database:default&tag=operation:db-backup";
+            HttpResponse<String> successes = send(base, "GET", "/actuator/metrics/rclone.backup.duration" + tags + "&tag=outcome:success", null);
+            assertThat(successes.statusCode()).isEqualTo(200);
+            assertThat(json(successes).at("/measurements/0/statistic").asString()).isEqualTo("COUNT");
+            assertThat(json(successes).at("/measurements/0/value").asDouble()).isEqualTo(1.0);
+            HttpResponse<String> failures = send(base, "GET", "/actuator/metrics/rclone.backup.failures" + tags, null);
+            assertThat(json(failures).at("/measurements/0/value").asDouble()).isEqualTo(1.0);
+
+            RcloneBackupOperations operations = app.getBean(RcloneBackupOperations.class);
+            operations.mediaBackup(MediaBackupOptions.DEFAULTS);
+            assertThat(remote.resolve("media/photo.jpg")).hasContent("jpeg bytes");
+
+            send(base, "DELETE", "/notes", null);
+            send(base, "POST", "/notes", "written after the backup");
+            Files.delete(dataDir.resolve("uploads/photo.jpg"));
+        }
+
+        // At INFO, a web server that started would say so.
+        CommandRun restore = runCommand("dbrestore", "--noinput", "--logging.level.root=INFO");
+        assertThat(restore.exitStatus()).as(restore.output()).isZero();
+        assertThat(restore.output())
+                .contains("Restoring database 'default' from " + backups.get(0))
+                .contains("Restore completed from: " + backups.get(0))
+                .doesNotContain("Notes application ready")
+                .doesNotContain("Tomcat started");
+
+        try (ConfigurableApplicationContext app = start()) {
+            String base = "http://127.0.0.1:" + app.getEnvironment().getProperty("local.server.port");
+            assertThat(send(base, "GET", "/notes", null).body()).isEqualTo("[\"buy milk\",\"call Ada\"]");
+            assertThat(send(base, "GET", "/actuator/health", null).statusCode()).isEqualTo(200);
+
+            app.getBean(RcloneBackupOperations.class).mediaRestore(MediaRestoreOptions.DEFAULTS);
+            assertThat(send(base, "GET", "/uploads/photo.jpg", null).body()).isEqualTo("jpeg bytes");
+        }
+    }
+
+    private ConfigurableApplicationContext start() {
+        return new SpringApplicationBuilder(SampleApplication.class).run(properties().toArray(String[]::new));
+    }
+
+    private List<String> properties() {
+        return List.of(
+                "--server.port=0",
+                "--server.address=127.0.0.1",
+                "--app.data-dir=" + dataDir,
+                "--rclone-backup.remote=" + rclone.plainRemote());
+    }
+
+    private CommandRun runCommand(String... command) throws IOException, InterruptedException {
+        List<String> argv = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"),
+                SampleApplication.class.getName()));
+        argv.addAll(List.of(command));
+        argv.addAll(properties());
+        Path output = Files.createTempFile(dataDir, "command-", ".out");
+        Process process = new ProcessBuilder(argv).redirectErrorStream(true).redirectOutput(output.toFile()).start();
+        if (!process.waitFor(90, TimeUnit.SECONDS)) {
+            process.destroyForcibly().waitFor();
+            throw new AssertionError("The command " + List.of(command) + " did not finish:\n" + Files.readString(output));
+        }
+        return new CommandRun(process.exitValue(), Files.readString(output));
+    }
+
+    private HttpResponse<String> send(String base, String method, String path, String body) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+        if (body != null && body.startsWith("{")) {
+            request.header("Content-Type", "application/json");
+        } else if (body != null) {
+            request.header("Content-Type", "text/plain");
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static JsonNode json(HttpResponse<String> response) {
+        return new ObjectMapper().readTree(response.body());
+    }
+
+    private record CommandRun(int exitStatus, String output) {
+    }
+
+}

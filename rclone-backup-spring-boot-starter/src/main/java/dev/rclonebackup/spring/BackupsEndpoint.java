@@ -1,0 +1,49 @@
+package dev.rclonebackup.spring;
+
+import dev.rclonebackup.BackupFile;
+import dev.rclonebackup.DbBackupResult;
+import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
+import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;
+import org.springframework.boot.actuate.endpoint.annotation.WriteOperation;
+
+import java.util.List;
+
+/**
+ * The Actuator endpoint {@code backups}: reading it lists the database backups on the remote,
+ * newest first; writing it ({@code {"database": "default"}}) backs up that database and returns
+ * where the backup was stored. Exposed and secured like any other Actuator endpoint.
+ */
+@Endpoint(id = "backups")
+public class BackupsEndpoint {
+    private final RcloneBackupOperations operations;
+
+    public BackupsEndpoint(RcloneBackupOperations operations) {
+        this.operations = operations;
+    }
+
+    /** The database backups on the remote, newest first. */
+    @ReadOperation
+    public Listing backups() {
+        return new Listing(operations.listBackups(null));
+    }
+
+    /** Backs up {@code database} and returns where it was stored. */
+    @WriteOperation
+    public Backup backup(String database) {
+        DbBackupResult result = operations.dbBackup(database, false);
+        return new Backup(result.database(), result.path(), result.size());
+    }
+
+    /** The endpoint's read response. */
+    public record Listing(List<BackupFile> backups) {
+    }
+
+    /**
+     * The endpoint's write response.
+     *
+     * @param path the backup's remote path, e.g. {@code db/default-2024-01-15-120000.dump}
+     * @param size bytes stored, or -1 when unknown
+     */
+    public record Backup(String database, String path, long size) {
+    }
+}

@@ -1,0 +1,63 @@
+package dev.rclonebackup.spring;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tags;
+import io.micrometer.core.instrument.Timer;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Micrometer meters, tagged with {@code operation} and {@code database}:
+ * {@code rclone.backup.duration} (timer, also tagged {@code outcome}), {@code rclone.backup.size}
+ * (bytes stored by database backups), {@code rclone.backup.failures} (counter) and
+ * {@code rclone.backup.last.success} (gauge, epoch seconds of the last success).
+ */
+public class MicrometerBackupMetrics implements BackupMetrics {
+    private final MeterRegistry registry;
+    private final Clock clock;
+    private final Map<Tags, AtomicLong> lastSuccess = new ConcurrentHashMap<>();
+
+    public MicrometerBackupMetrics(MeterRegistry registry, Clock clock) {
+        this.registry = registry;
+        this.clock = clock;
+    }
+
+    @Override
+    public void success(String operation, String database, Duration duration, long size) {
+        Tags tags = Tags.of("operation", operation, "database", database);
+        timer(tags, "success").record(duration);
+        if (size >= 0) {
+            DistributionSummary.builder("rclone.backup.size").baseUnit("bytes")
+                    .description("Size of the stored backups").tags(tags).register(registry).record(size);
+        }
+        lastSuccess.computeIfAbsent(tags, this::lastSuccessGauge).set(clock.instant().getEpochSecond());
+    }
+
+    @Override
+    public void failure(String operation, String database, Duration duration) {
+        Tags tags = Tags.of("operation", operation, "database", database);
+        timer(tags, "failure").record(duration);
+        Counter.builder("rclone.backup.failures").description("Failed backup operations")
+                .tags(tags).register(registry).increment();
+    }
+
+    private Timer timer(Tags tags, String outcome) {
+        return Timer.builder("rclone.backup.duration").description("Duration of backup operations")
+                .tags(tags).tag("outcome", outcome).register(registry);
+    }
+
+    private AtomicLong lastSuccessGauge(Tags tags) {
+        AtomicLong epochSeconds = new AtomicLong();
+        Gauge.builder("rclone.backup.last.success", epochSeconds, AtomicLong::get).baseUnit("seconds")
+                .description("Time of the last successful operation, in seconds since the epoch")
+                .tags(tags).strongReference(true).register(registry);
+        return epochSeconds;
+    }
+}

@@ -1,0 +1,74 @@
+package dev.rclonebackup.spring;
+
+import org.springframework.boot.Banner;
+import org.springframework.boot.bootstrap.ConfigurableBootstrapContext;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.SpringApplicationRunListener;
+import org.springframework.boot.logging.LogLevel;
+import org.springframework.boot.logging.LoggingSystem;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.Ordered;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.MapPropertySource;
+
+import java.time.Duration;
+import java.util.Map;
+
+/**
+ * Turns {@code java -jar app.jar dbbackup …} into a one-shot command: the application context
+ * starts without a web server or scheduled backups, the command runs once it is refreshed, before the application's
+ * runners, and the process exits with the command's status. Off with
+ * {@code rclone-backup.commands.enabled=false} or {@code rclone-backup.enabled=false}.
+ */
+public class OneShotCommandRunListener implements SpringApplicationRunListener, Ordered {
+    private final SpringApplication application;
+    private final String[] args;
+    private boolean active;
+
+    public OneShotCommandRunListener(SpringApplication application, String[] args) {
+        this.application = application;
+        this.args = args.clone();
+    }
+
+    @Override
+    public int getOrder() {
+        // After the listener that loads the application's configuration files.
+        return 10;
+    }
+
+    @Override
+    public void environmentPrepared(ConfigurableBootstrapContext bootstrapContext, ConfigurableEnvironment environment) {
+        active = OneShotCommands.isCommand(args)
+                && environment.getProperty("rclone-backup.enabled", Boolean.class, true)
+                && environment.getProperty("rclone-backup.commands.enabled", Boolean.class, true);
+        if (!active) {
+            return;
+        }
+        environment.getPropertySources().addFirst(new MapPropertySource("rclone-backup-command",
+                Map.of("spring.main.web-application-type", "none",
+                        "rclone-backup.schedule.db.cron", "",
+                        "rclone-backup.schedule.media.cron", "")));
+        application.setBannerMode(Banner.Mode.OFF);
+        application.setLogStartupInfo(false);
+        if (!environment.containsProperty("logging.level.root")) {
+            // The command's own lines are its output; the application's start-up chatter is not.
+            LoggingSystem.get(application.getClassLoader()).setLogLevel(LoggingSystem.ROOT_LOGGER_NAME, LogLevel.WARN);
+        }
+    }
+
+    @Override
+    public void started(ConfigurableApplicationContext context, Duration timeTaken) {
+        if (!active) {
+            return;
+        }
+        OneShotCommands commands = context.getBeanProvider(OneShotCommands.class).getIfAvailable();
+        int exitStatus;
+        if (commands == null) {
+            System.err.println("Error: the command " + args[0] + " cannot run: the rclone-backup auto-configuration is not active");
+            exitStatus = 2;
+        } else {
+            exitStatus = commands.run(args, System.in, System.out, System.err, System.getenv());
+        }
+        System.exit(SpringApplication.exit(context, () -> exitStatus));
+    }
+}

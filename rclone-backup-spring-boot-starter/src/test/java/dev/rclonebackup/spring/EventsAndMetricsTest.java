@@ -1,0 +1,134 @@
+package dev.rclonebackup.spring;
+
+import dev.rclonebackup.BackupListener;
+import dev.rclonebackup.DbBackupResult;
+import dev.rclonebackup.RcloneBackupException;
+import dev.rclonebackup.testing.RcloneFixture;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.event.EventListener;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** Real backups of an H2 application database to a local-folder rclone remote. */
+class EventsAndMetricsTest {
+    @RegisterExtension
+    final RcloneFixture rclone = new RcloneFixture();
+
+    @TempDir
+    Path folder;
+
+    private ApplicationContextRunner runner;
+
+    @BeforeEach
+    void application() throws Exception {
+        H2Database database = H2Database.create(folder);
+        runner = new ApplicationContextRunner()
+                .withConfiguration(AutoConfigurations.of(DataSourceAutoConfiguration.class, RcloneBackupAutoConfiguration.class))
+                .withPropertyValues(database.dataSourceProperties())
+                .withPropertyValues("rclone-backup.remote=" + rclone.plainRemote())
+                .withUserConfiguration(Recorder.class);
+    }
+
+    @Test
+    void eventListenersAndListenerBeansSeeEveryBackup() {
+        runner.run(context -> {
+            DbBackupResult result = context.getBean(RcloneBackupOperations.class).dbBackup("default", false);
+
+            assertThat(Files.size(rclone.plainRemote().resolve(result.path()))).isPositive();
+            assertThat(context.getBean(Recorder.class).events).containsExactly(
+                    new BackupEvent.BeforeDbBackup("default"),
+                    new BackupEvent.AfterDbBackup("default", result.path()));
+            assertThat(context.getBean(Recorder.class).listenerPaths).containsExactly(result.path());
+        });
+    }
+
+    @Test
+    void configuredHooksRunAsWithTheCommandLine() {
+        Path written = folder.resolve("hook.out");
+        runner.withPropertyValues("rclone-backup.hooks.post-db-backup[0]=sh",
+                        "rclone-backup.hooks.post-db-backup[1]=-c",
+                        "rclone-backup.hooks.post-db-backup[2]=printf %s \"$RCLONE_BACKUP_PATH\" > '" + written + "'")
+                .run(context -> {
+                    DbBackupResult result = context.getBean(RcloneBackupOperations.class).dbBackup("default", false);
+                    assertThat(written).hasContent(result.path());
+                });
+    }
+
+    @Test
+    void aFailingPreEventListenerAbortsTheBackup() {
+        runner.withPropertyValues("test.refuse-backups=true").run(context -> {
+            assertThatThrownBy(() -> context.getBean(RcloneBackupOperations.class).dbBackup("default", false))
+                    .hasMessageContaining("backups are refused");
+            assertThat(storedFiles()).isEmpty();
+            assertThat(context.getBean(Recorder.class).listenerPaths).isEmpty();
+        });
+    }
+
+    @Test
+    void metricsRecordDurationSizeFailuresAndTheLastSuccess() {
+        runner.withBean(MeterRegistry.class, SimpleMeterRegistry::new).run(context -> {
+            RcloneBackupOperations operations = context.getBean(RcloneBackupOperations.class);
+            DbBackupResult result = operations.dbBackup("default", false);
+            assertThatThrownBy(() -> operations.dbBackup("missing", false)).isInstanceOf(RcloneBackupException.class);
+
+            MeterRegistry registry = context.getBean(MeterRegistry.class);
+            assertThat(registry.get("rclone.backup.duration").tags("database", "default", "operation", "db-backup", "outcome", "success")
+                    .timer().count()).isEqualTo(1);
+            assertThat(registry.get("rclone.backup.size").tags("database", "default").summary().totalAmount())
+                    .isEqualTo(result.size()).isPositive();
+            assertThat(registry.get("rclone.backup.last.success").tags("database", "default").gauge().value())
+                    .isGreaterThan(1.7e9);
+            assertThat(registry.get("rclone.backup.failures").tags("database", "missing", "operation", "db-backup")
+                    .counter().count()).isEqualTo(1);
+        });
+    }
+
+    private List<Path> storedFiles() throws Exception {
+        try (Stream<Path> files = Files.walk(rclone.plainRemote())) {
+            return files.filter(Files::isRegularFile).toList();
+        }
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    static class Recorder {
+        final List<BackupEvent> events = new CopyOnWriteArrayList<>();
+        final List<String> listenerPaths = new CopyOnWriteArrayList<>();
+
+        @EventListener
+        void on(BackupEvent event) {
+            events.add(event);
+        }
+
+        @EventListener(condition = "@environment.getProperty('test.refuse-backups') == 'true'")
+        void refuse(BackupEvent.BeforeDbBackup event) {
+            throw new IllegalStateException("backups are refused during maintenance");
+        }
+
+        @Bean
+        BackupListener pathRecorder() {
+            return new BackupListener() {
+                @Override
+                public void afterDbBackup(String database, String path) {
+                    listenerPaths.add(path);
+                }
+            };
+        }
+    }
+}
