@@ -39,18 +39,19 @@ public final class DbBackupOperation {
             throw alreadyExists(path);
         }
         context.reporter().info("Backing up database '" + alias + "' to " + path);
-        String partial = RemotePaths.join(context.dbFolder(), PartialUpload.nameFor(name));
+        String partialName = PartialUpload.nameFor(name);
+        String partial = RemotePaths.join(context.dbFolder(), partialName);
+        RemoteEntry stored;
         try {
             stream(database, connector, partial, path);
-            if (!context.rclone().movetoIfAbsent(partial, target)) {
-                throw alreadyExists(path);
-            }
+            stored = context.rclone().movetoIfAbsent(context.dbFolder(), partialName, name)
+                    .orElseThrow(() -> alreadyExists(path));
         } catch (IOException | InterruptedException | RuntimeException e) {
             PartialUpload.remove(context, partial);
             throw e;
         }
         context.reporter().success("Backup completed: " + path);
-        long size = sizeOf(target);
+        long size = stored.size();
         Duration duration = Duration.ofNanos(System.nanoTime() - started);
         context.reporter().detail("Stored " + size + " bytes in " + duration.toMillis() + " ms");
         context.listener().afterDbBackup(alias, path);
@@ -73,10 +74,6 @@ public final class DbBackupOperation {
 
     private boolean exists(String target) throws IOException, InterruptedException {
         return !context.rclone().lsjson(target, false).isEmpty();
-    }
-
-    private long sizeOf(String target) throws IOException, InterruptedException {
-        return context.rclone().lsjson(target, false).stream().mapToLong(RemoteEntry::size).findFirst().orElse(-1);
     }
 
     private static RcloneBackupException alreadyExists(String path) {
