@@ -32,22 +32,22 @@ public final class DbBackupOperation {
         long started = System.nanoTime();
         String name = context.template().render(alias, context.clock().instant(), connector.extension());
         String path = context.displayPath(name);
-        String target = RemotePaths.join(context.dbFolder(), name);
 
         context.listener().beforeDbBackup(alias);
         context.reporter().info("Backing up database '" + alias + "' to " + path);
-        String partial = RemotePaths.join(context.dbFolder(), PartialUpload.nameFor(name));
+        String partialName = PartialUpload.nameFor(name);
+        String partial = RemotePaths.join(context.dbFolder(), partialName);
+        RemoteEntry stored;
         try {
             stream(database, connector, partial, path);
-            if (!context.rclone().movetoIfAbsent(partial, target)) {
-                throw alreadyExists(path);
-            }
+            stored = context.rclone().movetoIfAbsent(context.dbFolder(), partialName, name)
+                    .orElseThrow(() -> alreadyExists(path));
         } catch (IOException | InterruptedException | RuntimeException e) {
             PartialUpload.remove(context, partial);
             throw e;
         }
         context.reporter().success("Backup completed: " + path);
-        long size = sizeOf(target);
+        long size = stored.size();
         Duration duration = Duration.ofNanos(System.nanoTime() - started);
         context.reporter().detail("Stored " + size + " bytes in " + duration.toMillis() + " ms");
         context.listener().afterDbBackup(alias, path);
@@ -66,10 +66,6 @@ public final class DbBackupOperation {
             throw new RcloneBackupException(ErrorCode.OPERATION_FAILED,
                     "Backup of database '" + database.alias() + "' to " + path + " failed: " + cause);
         }
-    }
-
-    private long sizeOf(String target) throws IOException, InterruptedException {
-        return context.rclone().stat(target).map(RemoteEntry::size).orElse(-1L);
     }
 
     private static RcloneBackupException alreadyExists(String path) {

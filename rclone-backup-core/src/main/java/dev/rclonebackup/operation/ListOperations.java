@@ -27,9 +27,13 @@ public final class ListOperations {
      * partial uploads are left out. A backup folder that does not exist yet means no backups.
      */
     public List<BackupFile> backups(String database) throws IOException, InterruptedException {
-        FilenameTemplate template = context.template();
+        return backupsAmong(context.rclone().lsjson(context.dbFolder(), false), database, context.template());
+    }
+
+    /** The backups of {@code database} (all when null) among the files of the backup folder, newest first. */
+    static List<BackupFile> backupsAmong(List<RemoteEntry> files, String database, FilenameTemplate template) {
         List<BackupFile> backups = new ArrayList<>();
-        for (RemoteEntry entry : context.rclone().lsjson(context.dbFolder(), false)) {
+        for (RemoteEntry entry : files) {
             Optional<String> owner = template.databaseOf(entry.name());
             if (owner.isPresent() && (database == null || database.equals(owner.get()))) {
                 backups.add(new BackupFile(entry.name(), owner.get(), entry.size(), entry.modified()));

@@ -12,7 +12,7 @@ import java.util.List;
 /**
  * dbbackup --clean: keeps the {@code db.cleanup-keep} newest backups of one database and deletes
  * the rest, together with that database's partial uploads older than a day (left by a killed
- * run), in one batched rclone call. Other databases' files, foreign files and recent partial
+ * run), in one batched rclone call after one listing. Other databases' files, foreign files and recent partial
  * uploads (a backup running right now) are never touched.
  */
 final class Retention {
@@ -26,14 +26,15 @@ final class Retention {
 
     /** @return the remote paths ({@code db/NAME}) deleted */
     List<String> apply(String alias) throws IOException, InterruptedException {
-        List<BackupFile> backups = new ListOperations(context).backups(alias);
+        List<RemoteEntry> files = context.rclone().lsjson(context.dbFolder(), false);
+        List<BackupFile> backups = ListOperations.backupsAmong(files, alias, context.template());
         List<String> names = new ArrayList<>();
         for (BackupFile old : backups.subList(Math.min(context.settings().cleanupKeep(), backups.size()), backups.size())) {
             context.reporter().info("Removing old backup: " + context.displayPath(old.name()));
             names.add(old.name());
         }
         Instant staleBefore = context.clock().instant().minus(STALE_PARTIAL_AGE);
-        for (RemoteEntry entry : context.rclone().lsjson(context.dbFolder(), false)) {
+        for (RemoteEntry entry : files) {
             if (!entry.dir() && entry.modified().isBefore(staleBefore)
                     && PartialUpload.databaseOf(entry.name(), context.template()).filter(alias::equals).isPresent()) {
                 context.reporter().info("Removing stale partial upload: " + context.displayPath(entry.name()));

@@ -2,6 +2,7 @@ package dev.rclonebackup.rclone;
 
 import dev.rclonebackup.Reporter;
 import dev.rclonebackup.connector.Step;
+import dev.rclonebackup.naming.RemotePaths;
 import dev.rclonebackup.process.ProcessResult;
 import dev.rclonebackup.process.ProcessRunner;
 import dev.rclonebackup.process.ToolNotFoundException;
@@ -101,19 +102,52 @@ public final class Rclone {
     }
 
     /**
-     * Moves {@code source} to {@code destination} unless {@code destination} already exists;
-     * returns false (leaving {@code source} in place) when it does.
+     * The files among {@code names} directly inside {@code folder}, in one call: {@code rclone
+     * lsjson --files-from-raw -} with the names on standard input, so rclone looks each one up
+     * instead of listing the whole folder. Absent names are left out; a folder that does not
+     * exist yields an empty list.
+     *
+     * @throws IllegalArgumentException when a name is not a plain file name (see {@link #deleteFiles})
+     */
+    public List<RemoteEntry> statFiles(String folder, List<String> names) throws IOException, InterruptedException {
+        if (names.isEmpty()) {
+            return List.of();
+        }
+        ProcessResult result = execute("lsjson", List.of("--files-only", "--no-mimetype", "--files-from-raw", "-"),
+                fileList(names), folder);
+        if (result.exitCode() == RcloneException.DIRECTORY_NOT_FOUND) {
+            return List.of();
+        }
+        check(result, "lsjson", folder);
+        return LsjsonParser.parseList(result.stdout(), folder);
+    }
+
+    /**
+     * Renames {@code sourceName} to {@code destinationName} inside {@code folder} unless
+     * {@code destinationName} already exists, and returns the moved file; returns empty (leaving
+     * the source in place) when the destination exists.
      *
      * <p>The refusal is {@code rclone moveto --ignore-existing}: rclone checks the destination
      * and moves within one process, which is the narrowest check-then-act window rclone offers
      * (object stores have no conditional rename). Whether the move happened is then read from
-     * whether {@code source} is still there, rather than from a separate check made before the
-     * move, which could be stale by the time of the move.
+     * whether the source is still there, rather than from a separate check made before the
+     * move, which could be stale by the time of the move; the same lookup returns the moved file.
      */
-    public boolean movetoIfAbsent(String source, String destination) throws IOException, InterruptedException {
-        ProcessResult result = execute("moveto", List.of("--ignore-existing"), null, source, destination);
+    public Optional<RemoteEntry> movetoIfAbsent(String folder, String sourceName, String destinationName)
+            throws IOException, InterruptedException {
+        requirePlainName(sourceName);
+        requirePlainName(destinationName);
+        String source = RemotePaths.join(folder, sourceName);
+        ProcessResult result = execute("moveto", List.of("--ignore-existing"), null, source,
+                RemotePaths.join(folder, destinationName));
         check(result, "moveto", source);
-        return stat(source).isEmpty();
+        List<RemoteEntry> found = statFiles(folder, List.of(sourceName, destinationName));
+        if (found.stream().anyMatch(entry -> entry.name().equals(sourceName))) {
+            return Optional.empty();
+        }
+        return Optional.of(found.stream().filter(entry -> entry.name().equals(destinationName)).findFirst()
+                .orElseThrow(() -> new IOException("rclone moveto " + source + " reported success, but neither "
+                        + sourceName + " nor " + destinationName + " is in " + folder)));
     }
 
     /** Deletes the file at {@code path} ({@code rclone deletefile}). */
@@ -136,13 +170,17 @@ public final class Rclone {
         if (names.isEmpty()) {
             return;
         }
+        check(execute("delete", List.of("--files-from-raw", "-"), fileList(names), folder), "delete", folder);
+    }
+
+    /** {@code --files-from-raw} input: each name as an exact path from the folder, {@code /NAME}. */
+    private static byte[] fileList(List<String> names) {
         StringBuilder list = new StringBuilder();
         for (String name : names) {
             requirePlainName(name);
             list.append('/').append(name).append('\n');
         }
-        byte[] stdin = list.toString().getBytes(StandardCharsets.UTF_8);
-        check(execute("delete", List.of("--files-from-raw", "-"), stdin, folder), "delete", folder);
+        return list.toString().getBytes(StandardCharsets.UTF_8);
     }
 
     private static void requirePlainName(String name) {

@@ -18,6 +18,7 @@ import java.nio.file.attribute.FileTime;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -116,9 +117,10 @@ class RcloneTest {
         String folder = fixture.cryptRemote() + "db";
         ProcessRunner.run(rclone.rcat(folder + "/x.partial-1"), bytes("new"), reporter);
 
-        boolean moved = rclone.movetoIfAbsent(folder + "/x.partial-1", folder + "/x.dump");
+        Optional<RemoteEntry> moved = rclone.movetoIfAbsent(folder, "x.partial-1", "x.dump");
 
-        assertThat(moved).isTrue();
+        assertThat(moved).hasValueSatisfying(entry -> assertThat(entry.name()).isEqualTo("x.dump"))
+                .hasValueSatisfying(entry -> assertThat(entry.size()).isEqualTo(3));
         assertThat(rclone.lsjson(folder, false)).extracting(RemoteEntry::name).containsExactly("x.dump");
         assertThat(ProcessRunner.run(rclone.cat(folder + "/x.dump"), null, reporter).stdoutText()).isEqualTo("new");
     }
@@ -128,9 +130,9 @@ class RcloneTest {
         write(remote.resolve("db/x.partial-1"), "new", Instant.now());
         write(remote.resolve("db/x.dump"), "old", Instant.now());
 
-        boolean moved = rclone.movetoIfAbsent(remote + "/db/x.partial-1", remote + "/db/x.dump");
+        Optional<RemoteEntry> moved = rclone.movetoIfAbsent(remote + "/db", "x.partial-1", "x.dump");
 
-        assertThat(moved).isFalse();
+        assertThat(moved).isEmpty();
         assertThat(remote.resolve("db/x.dump")).hasContent("old");
         assertThat(remote.resolve("db/x.partial-1")).hasContent("new");
     }
@@ -143,6 +145,25 @@ class RcloneTest {
         rclone.deletefile(remote + "/db/a.dump");
 
         assertThat(names(remote.resolve("db"))).containsExactly("b.dump");
+    }
+
+    @Test
+    void statFilesLooksUpExactNamesInOneCall() throws Exception {
+        Path db = remote.resolve("db");
+        write(db.resolve("a.dump"), "abc", Instant.now());
+        for (String other : List.of("sub/a.dump", "b1.dump", "a.dump.bak")) {
+            write(db.resolve(other), "x", Instant.now());
+        }
+        long before = reporter.commandsRun();
+
+        List<RemoteEntry> found = rclone.statFiles(remote + "/db", List.of("a.dump", "b*.dump", "never-existed.dump"));
+
+        assertThat(reporter.commandsRun() - before).isEqualTo(1);
+        assertThat(found).singleElement().satisfies(entry -> {
+            assertThat(entry.name()).isEqualTo("a.dump");
+            assertThat(entry.size()).isEqualTo(3);
+        });
+        assertThat(rclone.statFiles(remote + "/missing", List.of("a.dump"))).isEmpty();
     }
 
     @Test
