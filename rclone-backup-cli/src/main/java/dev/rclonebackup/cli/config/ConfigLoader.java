@@ -27,7 +27,8 @@ import java.util.Optional;
  *       afterwards by the caller, win over both.</li>
  * </ol>
  *
- * <p>Relative paths ({@code media.root}, {@code rclone.config} and the {@code name} of an
+ * <p>Relative paths ({@code media.root}, {@code rclone.config}, a {@code remote} that is a plain
+ * local folder rather than {@code name:path}, and the {@code name} of an
  * {@code engine: sqlite} database) written in the file are resolved against the file's folder,
  * so a configuration means the same thing from whatever directory the tool is started; relative
  * paths given in {@code RCLONE_BACKUP_*} variables are resolved against the working directory,

@@ -20,7 +20,7 @@ record ScalarSetting(String key, ValueType type, BiConsumer<Settings.Builder, Ob
     private static final String ENVIRONMENT_PREFIX = "RCLONE_BACKUP_";
 
     static final List<ScalarSetting> ALL = List.of(
-            string("remote", Settings.Builder::remote),
+            new ScalarSetting("remote", ValueType.REMOTE, (b, v) -> b.remote((String) v)),
             string("rclone.binary", Settings.Builder::rcloneBinary),
             new ScalarSetting("rclone.config", ValueType.PATH, (b, v) -> b.rcloneConfig((Path) v)),
             new ScalarSetting("rclone.flags", ValueType.STRING_LIST, (b, v) -> b.rcloneFlags(strings(v))),

@@ -56,6 +56,7 @@ final class ValueReader {
             return switch (type) {
                 case STRING -> expansion.value();
                 case PATH -> path(key, expansion.value());
+                case REMOTE -> remote(key, expansion.value());
                 case INTEGER -> throw error(key, "must be a whole number, got " + quotedNumber(key, expansion.value()));
                 case STRING_LIST -> throw error(key, "must be a list of strings, written [\"...\", \"...\"], not a single string");
             };
@@ -63,7 +64,7 @@ final class ValueReader {
         return switch (type) {
             case INTEGER -> integer(key, node);
             case STRING_LIST -> stringList(key, node);
-            case STRING, PATH -> throw error(key, "must be a string, got " + shown(key, node)
+            case STRING, PATH, REMOTE -> throw error(key, "must be a string, got " + shown(key, node)
                     + (node.isValueNode() ? "; put it in quotes" : ""));
         };
     }
@@ -86,6 +87,7 @@ final class ValueReader {
         return switch (type) {
             case STRING -> text;
             case PATH -> path(key, text);
+            case REMOTE -> remote(key, text);
             case INTEGER -> parseInteger(key, text, notAnInteger);
             case STRING_LIST -> text.isBlank() ? List.of() : Arrays.asList(text.trim().split("\\s+"));
         };
@@ -134,6 +136,16 @@ final class ValueReader {
         } catch (InvalidPathException e) {
             throw error(key, "is not a valid path: " + e.getReason());
         }
+    }
+
+    private String remote(String key, String text) {
+        int colon = text.indexOf(':');
+        int slash = text.indexOf('/');
+        boolean namesARemote = colon >= 0 && (slash < 0 || colon < slash);
+        if (text.isBlank() || namesARemote || text.startsWith("/")) {
+            return text;
+        }
+        return path(key, text).toString();
     }
 
     private static String quotedNumber(String key, String text) {

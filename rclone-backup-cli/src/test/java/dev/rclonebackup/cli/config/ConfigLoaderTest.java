@@ -7,6 +7,8 @@ import dev.rclonebackup.settings.Settings;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -421,6 +423,28 @@ class ConfigLoaderTest {
         assertThat(settings.mediaRoot()).isEqualTo(workDir.resolve("uploads"));
         assertThat(settings.databases().get("local").name()).isEqualTo(workDir.resolve("conf/data/app.sqlite3").toString());
         assertThat(settings.databases().get("remote").name()).isEqualTo("app");
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+            "backups, conf/backups",
+            "../backups, backups",
+            "sub/dir:x/backups, conf/sub/dir:x/backups",
+    })
+    void aRemoteThatIsARelativeLocalFolderIsResolvedInTheFilesFolder(String remote, String expected) {
+        write("conf/rclone-backup.yml", "remote: \"" + remote + "\"\n");
+
+        Settings settings = ConfigLoader.load(Path.of("conf/rclone-backup.yml"), env, workDir);
+
+        assertThat(settings.remote()).isEqualTo(workDir.resolve(expected).toString());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"s3:bucket/backups", "s3crypt:", "/srv/backups", "b2:"})
+    void aRemoteNameOrAnAbsoluteFolderIsKeptAsWritten(String remote) {
+        write("conf/rclone-backup.yml", "remote: \"" + remote + "\"\n");
+
+        assertThat(ConfigLoader.load(Path.of("conf/rclone-backup.yml"), env, workDir).remote()).isEqualTo(remote);
     }
 
     static Stream<Arguments> malformedFiles() {
