@@ -32,9 +32,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * remote: a one-shot restore failing with the command line's message and status, health DOWN
  * without backups, a backup through the Actuator endpoint, health UP, data
  * changed, a restore through the one-shot command {@code dbrestore}, the data back; the uploads
- * folder backed up and restored through the operations bean.
+ * folder backed up and restored through the operations bean. One-shot commands run as
+ * {@code java -jar} on the repackaged application, so this runs after {@code package}.
  */
-class SampleApplicationTest {
+class SampleApplicationIT {
     @RegisterExtension
     final RcloneFixture rclone = new RcloneFixture();
 
@@ -111,6 +112,10 @@ class SampleApplicationTest {
                 .doesNotContain("Notes application ready")
                 .doesNotContain("Tomcat started");
 
+        CommandRun list = runCommand("listbackups");
+        assertThat(list.exitStatus()).as(list.output()).isZero();
+        assertThat(list.output()).contains(backups.get(0).substring("db/".length())).doesNotContain("Notes application ready");
+
         try (ConfigurableApplicationContext app = start()) {
             String base = "http://127.0.0.1:" + app.getEnvironment().getProperty("local.server.port");
             assertThat(send(base, "GET", "/notes", null).body()).isEqualTo("[\"buy milk\",\"call Ada\"]");
@@ -134,19 +139,23 @@ class SampleApplicationTest {
     }
 
     private CommandRun runCommand(String... command) throws IOException, InterruptedException {
-        List<String> argv = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"),
-                SampleApplication.class.getName()));
-        argv.addAll(List.of(command));
-        argv.addAll(properties());
         Path output = Files.createTempFile(dataDir, "command-", ".out");
-        Process process = new ProcessBuilder(argv).redirectErrorStream(true).redirectOutput(output.toFile()).start();
+        Process process = startJar(output, command);
         if (!process.waitFor(90, TimeUnit.SECONDS)) {
             process.destroyForcibly().waitFor();
             throw new AssertionError("The command " + List.of(command) + " did not finish:\n" + Files.readString(output));
         }
         return new CommandRun(process.exitValue(), Files.readString(output));
+    }
+
+    /** Starts {@code java -jar} on the repackaged application with {@code command}, output and errors to {@code output}. */
+    private Process startJar(Path output, String... command) throws IOException {
+        List<String> argv = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-jar", Path.of(System.getProperty("sample.jar")).toString()));
+        argv.addAll(List.of(command));
+        argv.addAll(properties());
+        return new ProcessBuilder(argv).redirectErrorStream(true).redirectOutput(output.toFile()).start();
     }
 
     private HttpResponse<String> send(String base, String method, String path, String body) throws IOException, InterruptedException {
