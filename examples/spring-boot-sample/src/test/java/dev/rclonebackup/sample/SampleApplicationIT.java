@@ -23,6 +23,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -126,6 +127,24 @@ class SampleApplicationIT {
         }
     }
 
+    @Test
+    void sigtermDuringAOneShotBackupEndsItsHookAndExits143() throws Exception {
+        Path started = dataDir.resolve("hook-started");
+        Path hook = script("slow-hook.sh", "touch '" + started + "'\nsleep 30");
+        Path output = dataDir.resolve("dbbackup.out");
+        Process process = startJar(output, "dbbackup", "--rclone-backup.hooks.pre-db-backup[0]=" + hook);
+
+        awaitOrFail(() -> Files.exists(started), process, output, "the pre-db-backup hook to start");
+        List<ProcessHandle> children = process.descendants().toList();
+        assertThat(new ProcessBuilder("kill", "-TERM", Long.toString(process.pid())).inheritIO().start().waitFor()).isZero();
+
+        assertThat(process.waitFor(30, TimeUnit.SECONDS)).as("ended after SIGTERM").isTrue();
+        assertThat(process.exitValue()).as(Files.readString(output)).isEqualTo(143);
+        assertThat(children).isNotEmpty().noneMatch(ProcessHandle::isAlive);
+        assertThat(rclone.plainRemote().resolve("db")).satisfiesAnyOf(
+                db -> assertThat(db).doesNotExist(), db -> assertThat(db).isEmptyDirectory());
+    }
+
     private ConfigurableApplicationContext start() {
         return new SpringApplicationBuilder(SampleApplication.class).run(properties().toArray(String[]::new));
     }
@@ -156,6 +175,24 @@ class SampleApplicationIT {
         argv.addAll(List.of(command));
         argv.addAll(properties());
         return new ProcessBuilder(argv).redirectErrorStream(true).redirectOutput(output.toFile()).start();
+    }
+
+    private Path script(String name, String body) throws IOException {
+        Path script = dataDir.resolve(name);
+        Files.writeString(script, "#!/bin/sh\n" + body + "\n");
+        assertThat(script.toFile().setExecutable(true)).isTrue();
+        return script;
+    }
+
+    private static void awaitOrFail(BooleanSupplier condition, Process process, Path output, String what) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (!condition.getAsBoolean()) {
+            if (!process.isAlive() || System.nanoTime() > deadline) {
+                process.destroyForcibly().waitFor();
+                throw new AssertionError("Gave up waiting for " + what + ":\n" + Files.readString(output));
+            }
+            Thread.sleep(50);
+        }
     }
 
     private HttpResponse<String> send(String base, String method, String path, String body) throws IOException, InterruptedException {
