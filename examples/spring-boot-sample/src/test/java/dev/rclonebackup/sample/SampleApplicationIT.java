@@ -145,6 +145,23 @@ class SampleApplicationIT {
                 db -> assertThat(db).doesNotExist(), db -> assertThat(db).isEmptyDirectory());
     }
 
+    @Test
+    void noScheduledBackupRunsDuringAOneShotCommand() throws Exception {
+        Path backupStarted = dataDir.resolve("backup-started");
+        Path hook = script("mark-backup.sh", "touch '" + backupStarted + "'");
+        Path calls = dataDir.resolve("rclone-calls");
+        Path slowRclone = script("slow-rclone.sh", "echo \"$*\" >> '" + calls + "'\nsleep 3\nexec rclone \"$@\"");
+
+        CommandRun list = runCommand("listbackups",
+                "--rclone-backup.schedule.db.cron=* * * * * *",
+                "--rclone-backup.hooks.pre-db-backup[0]=" + hook,
+                "--rclone-backup.rclone.binary=" + slowRclone);
+
+        assertThat(list.exitStatus()).as(list.output()).isZero();
+        assertThat(Files.readAllLines(calls)).isNotEmpty().noneMatch(call -> call.contains("rcat"));
+        assertThat(backupStarted).doesNotExist();
+    }
+
     private ConfigurableApplicationContext start() {
         return new SpringApplicationBuilder(SampleApplication.class).run(properties().toArray(String[]::new));
     }
