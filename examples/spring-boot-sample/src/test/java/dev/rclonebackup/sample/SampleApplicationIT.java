@@ -34,7 +34,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * without backups, a backup through the Actuator endpoint, health UP, data
  * changed, a restore through the one-shot command {@code dbrestore}, the data back; the uploads
  * folder backed up and restored through the operations bean. One-shot commands run as
- * {@code java -jar} on the repackaged application, so this runs after {@code package}.
+ * {@code java -jar} on the repackaged application, so this runs after {@code package}; SIGTERM
+ * stops one, and a schedule does not fire during one.
  */
 class SampleApplicationIT {
     @RegisterExtension
