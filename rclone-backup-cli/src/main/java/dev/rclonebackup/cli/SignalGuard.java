@@ -22,7 +22,7 @@ import java.util.function.IntSupplier;
  * whatever is left when the command returns (or gives up) is ended too, so that no child
  * outlives the command.
  */
-final class SignalGuard {
+public final class SignalGuard {
     static final long INTERRUPT_GRACE_SECONDS = 5;
     static final long CLEANUP_GRACE_SECONDS = 20;
     private static final int SIGNAL_EXIT_BASE = 128;
@@ -34,8 +34,11 @@ final class SignalGuard {
         this.err = err;
     }
 
-    /** Runs {@code command} and returns its exit status, or the status of the signal that interrupted it. */
-    static int run(IntSupplier command, PrintStream err) {
+    /**
+     * Runs {@code command} and returns its exit status, or the status of the signal that interrupted it.
+     * Meant for a process that exits once the command has run: the signal handlers stay installed.
+     */
+    public static int run(IntSupplier command, PrintStream err) {
         return new SignalGuard(err).guard(command);
     }
 

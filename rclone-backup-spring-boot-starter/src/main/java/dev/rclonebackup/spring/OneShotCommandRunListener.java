@@ -1,5 +1,6 @@
 package dev.rclonebackup.spring;
 
+import dev.rclonebackup.cli.SignalGuard;
 import org.springframework.boot.Banner;
 import org.springframework.boot.bootstrap.ConfigurableBootstrapContext;
 import org.springframework.boot.SpringApplication;
@@ -17,7 +18,8 @@ import java.util.Map;
 /**
  * Turns {@code java -jar app.jar dbbackup …} into a one-shot command: the application context
  * starts without a web server or scheduled backups, the command runs once it is refreshed, before the application's
- * runners, and the process exits with the command's status. Off with
+ * runners, and the process exits with the command's status. As on the command line, SIGINT or SIGTERM
+ * interrupts the command, which cleans up, and the process exits with 130 or 143. Off with
  * {@code rclone-backup.commands.enabled=false} or {@code rclone-backup.enabled=false}.
  */
 public class OneShotCommandRunListener implements SpringApplicationRunListener, Ordered {
@@ -67,7 +69,7 @@ public class OneShotCommandRunListener implements SpringApplicationRunListener, 
             System.err.println("Error: the command " + args[0] + " cannot run: the rclone-backup auto-configuration is not active");
             exitStatus = 2;
         } else {
-            exitStatus = commands.run(args, System.in, System.out, System.err, System.getenv());
+            exitStatus = SignalGuard.run(() -> commands.run(args, System.in, System.out, System.err, System.getenv()), System.err);
         }
         System.exit(SpringApplication.exit(context, () -> exitStatus));
     }

@@ -23,6 +23,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -32,9 +33,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  * remote: a one-shot restore failing with the command line's message and status, health DOWN
  * without backups, a backup through the Actuator endpoint, health UP, data
  * changed, a restore through the one-shot command {@code dbrestore}, the data back; the uploads
- * folder backed up and restored through the operations bean.
+ * folder backed up and restored through the operations bean. One-shot commands run as
+ * {@code java -jar} on the repackaged application, so this runs after {@code package}; SIGTERM
+ * stops one, and a schedule does not fire during one.
  */
-class SampleApplicationTest {
+class SampleApplicationIT {
     @RegisterExtension
     final RcloneFixture rclone = new RcloneFixture();
 
@@ -111,6 +114,10 @@ class SampleApplicationTest {
                 .doesNotContain("Notes application ready")
                 .doesNotContain("Tomcat started");
 
+        CommandRun list = runCommand("listbackups");
+        assertThat(list.exitStatus()).as(list.output()).isZero();
+        assertThat(list.output()).contains(backups.get(0).substring("db/".length())).doesNotContain("Notes application ready");
+
         try (ConfigurableApplicationContext app = start()) {
             String base = "http://127.0.0.1:" + app.getEnvironment().getProperty("local.server.port");
             assertThat(send(base, "GET", "/notes", null).body()).isEqualTo("[\"buy milk\",\"call Ada\"]");
@@ -119,6 +126,41 @@ class SampleApplicationTest {
             app.getBean(RcloneBackupOperations.class).mediaRestore(MediaRestoreOptions.DEFAULTS);
             assertThat(send(base, "GET", "/uploads/photo.jpg", null).body()).isEqualTo("jpeg bytes");
         }
+    }
+
+    @Test
+    void sigtermDuringAOneShotBackupEndsItsHookAndExits143() throws Exception {
+        Path started = dataDir.resolve("hook-started");
+        Path hook = script("slow-hook.sh", "touch '" + started + "'\nsleep 30");
+        Path output = dataDir.resolve("dbbackup.out");
+        Process process = startJar(output, "dbbackup", "--rclone-backup.hooks.pre-db-backup[0]=" + hook);
+
+        awaitOrFail(() -> Files.exists(started), process, output, "the pre-db-backup hook to start");
+        List<ProcessHandle> children = process.descendants().toList();
+        assertThat(new ProcessBuilder("kill", "-TERM", Long.toString(process.pid())).inheritIO().start().waitFor()).isZero();
+
+        assertThat(process.waitFor(30, TimeUnit.SECONDS)).as("ended after SIGTERM").isTrue();
+        assertThat(process.exitValue()).as(Files.readString(output)).isEqualTo(143);
+        assertThat(children).isNotEmpty().noneMatch(ProcessHandle::isAlive);
+        assertThat(rclone.plainRemote().resolve("db")).satisfiesAnyOf(
+                db -> assertThat(db).doesNotExist(), db -> assertThat(db).isEmptyDirectory());
+    }
+
+    @Test
+    void noScheduledBackupRunsDuringAOneShotCommand() throws Exception {
+        Path backupStarted = dataDir.resolve("backup-started");
+        Path hook = script("mark-backup.sh", "touch '" + backupStarted + "'");
+        Path calls = dataDir.resolve("rclone-calls");
+        Path slowRclone = script("slow-rclone.sh", "echo \"$*\" >> '" + calls + "'\nsleep 3\nexec rclone \"$@\"");
+
+        CommandRun list = runCommand("listbackups",
+                "--rclone-backup.schedule.db.cron=* * * * * *",
+                "--rclone-backup.hooks.pre-db-backup[0]=" + hook,
+                "--rclone-backup.rclone.binary=" + slowRclone);
+
+        assertThat(list.exitStatus()).as(list.output()).isZero();
+        assertThat(Files.readAllLines(calls)).isNotEmpty().noneMatch(call -> call.contains("rcat"));
+        assertThat(backupStarted).doesNotExist();
     }
 
     private ConfigurableApplicationContext start() {
@@ -134,19 +176,41 @@ class SampleApplicationTest {
     }
 
     private CommandRun runCommand(String... command) throws IOException, InterruptedException {
-        List<String> argv = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"),
-                SampleApplication.class.getName()));
-        argv.addAll(List.of(command));
-        argv.addAll(properties());
         Path output = Files.createTempFile(dataDir, "command-", ".out");
-        Process process = new ProcessBuilder(argv).redirectErrorStream(true).redirectOutput(output.toFile()).start();
+        Process process = startJar(output, command);
         if (!process.waitFor(90, TimeUnit.SECONDS)) {
             process.destroyForcibly().waitFor();
             throw new AssertionError("The command " + List.of(command) + " did not finish:\n" + Files.readString(output));
         }
         return new CommandRun(process.exitValue(), Files.readString(output));
+    }
+
+    /** Starts {@code java -jar} on the repackaged application with {@code command}, output and errors to {@code output}. */
+    private Process startJar(Path output, String... command) throws IOException {
+        List<String> argv = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-jar", Path.of(System.getProperty("sample.jar")).toString()));
+        argv.addAll(List.of(command));
+        argv.addAll(properties());
+        return new ProcessBuilder(argv).redirectErrorStream(true).redirectOutput(output.toFile()).start();
+    }
+
+    private Path script(String name, String body) throws IOException {
+        Path script = dataDir.resolve(name);
+        Files.writeString(script, "#!/bin/sh\n" + body + "\n");
+        assertThat(script.toFile().setExecutable(true)).isTrue();
+        return script;
+    }
+
+    private static void awaitOrFail(BooleanSupplier condition, Process process, Path output, String what) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (!condition.getAsBoolean()) {
+            if (!process.isAlive() || System.nanoTime() > deadline) {
+                process.destroyForcibly().waitFor();
+                throw new AssertionError("Gave up waiting for " + what + ":\n" + Files.readString(output));
+            }
+            Thread.sleep(50);
+        }
     }
 
     private HttpResponse<String> send(String base, String method, String path, String body) throws IOException, InterruptedException {
