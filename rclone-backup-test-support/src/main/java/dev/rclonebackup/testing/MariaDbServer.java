@@ -6,7 +6,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
@@ -22,7 +21,7 @@ import java.util.concurrent.TimeUnit;
  * <p>{@code root} logs in without a password over the private unix socket (used only to set the
  * server up) and with {@link #superuserPassword()} over TCP.
  */
-public final class MariaDbServer implements AutoCloseable {
+public final class MariaDbServer extends LoopbackServer {
     private static final String PACKAGE = "mariadb-server";
     private static final Path SERVER = Path.of("/usr/sbin/mariadbd");
     private static final Path INSTALL_DB = Path.of("/usr/bin/mariadb-install-db");
@@ -37,16 +36,13 @@ public final class MariaDbServer implements AutoCloseable {
 
     private final Path root;
     private final Process server;
-    private final int port;
-    private final String superuserPassword;
     private final Thread shutdownHook;
     private boolean stopped;
 
     private MariaDbServer(Path root, Process server, int port, String superuserPassword) {
+        super("mariadb", SUPERUSER, port, superuserPassword);
         this.root = root;
         this.server = server;
-        this.port = port;
-        this.superuserPassword = superuserPassword;
         this.shutdownHook = new Thread(this::stopQuietly, "mariadb-test-server-stop");
         Runtime.getRuntime().addShutdownHook(shutdownHook);
     }
@@ -165,38 +161,6 @@ public final class MariaDbServer implements AutoCloseable {
         } catch (IOException e) {
             return "(no server log)";
         }
-    }
-
-    public String host() {
-        return "127.0.0.1";
-    }
-
-    public int port() {
-        return port;
-    }
-
-    /** The superuser's name, for setting up databases and users. */
-    public String superuser() {
-        return SUPERUSER;
-    }
-
-    public String superuserPassword() {
-        return superuserPassword;
-    }
-
-    /** {@code jdbc:mariadb://127.0.0.1:PORT/database}, without credentials. */
-    public String jdbcUrl(String database) {
-        return "jdbc:mariadb://" + host() + ":" + port + "/" + database;
-    }
-
-    /** A JDBC connection to {@code database} as {@code user} over TCP. */
-    public Connection connect(String database, String user, String password) throws SQLException {
-        return DriverManager.getConnection(jdbcUrl(database), user, password);
-    }
-
-    /** A JDBC connection to {@code database} as the superuser. */
-    public Connection connectAsSuperuser(String database) throws SQLException {
-        return connect(database, SUPERUSER, superuserPassword);
     }
 
     /** Creates an empty database with the utf8mb4 character set. */

@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
@@ -22,7 +21,7 @@ import java.util.List;
  * <p>PostgreSQL refuses to run as root, so when the tests run as root the server runs as the
  * {@code postgres} account and owns its folders.
  */
-public final class PostgresServer implements AutoCloseable {
+public final class PostgresServer extends LoopbackServer {
     /** Where Debian's postgresql-15 package installs the server programs. */
     public static final Path BIN = Path.of("/usr/lib/postgresql/15/bin");
     private static final String PACKAGE = "postgresql-15";
@@ -35,16 +34,13 @@ public final class PostgresServer implements AutoCloseable {
 
     private final Path root;
     private final Path dataDir;
-    private final int port;
-    private final String superuserPassword;
     private final Thread shutdownHook;
     private boolean stopped;
 
     private PostgresServer(Path root, Path dataDir, int port, String superuserPassword) {
+        super("postgresql", SUPERUSER, port, superuserPassword);
         this.root = root;
         this.dataDir = dataDir;
-        this.port = port;
-        this.superuserPassword = superuserPassword;
         this.shutdownHook = new Thread(this::stopQuietly, "postgres-test-server-stop");
         Runtime.getRuntime().addShutdownHook(shutdownHook);
     }
@@ -126,38 +122,6 @@ public final class PostgresServer implements AutoCloseable {
         }
         command.addAll(argv);
         return ExternalCommand.run(command, null, SETUP_TIMEOUT);
-    }
-
-    public String host() {
-        return "127.0.0.1";
-    }
-
-    public int port() {
-        return port;
-    }
-
-    /** The superuser's name, for setting up databases and roles. */
-    public String superuser() {
-        return SUPERUSER;
-    }
-
-    public String superuserPassword() {
-        return superuserPassword;
-    }
-
-    /** {@code jdbc:postgresql://127.0.0.1:PORT/database}, without credentials. */
-    public String jdbcUrl(String database) {
-        return "jdbc:postgresql://" + host() + ":" + port + "/" + database;
-    }
-
-    /** A JDBC connection to {@code database} as {@code user}, over TCP with password authentication. */
-    public Connection connect(String database, String user, String password) throws SQLException {
-        return DriverManager.getConnection(jdbcUrl(database), user, password);
-    }
-
-    /** A JDBC connection to {@code database} as the superuser. */
-    public Connection connectAsSuperuser(String database) throws SQLException {
-        return connect(database, SUPERUSER, superuserPassword);
     }
 
     /** Creates a login role that is not a superuser and cannot create databases or roles. */
