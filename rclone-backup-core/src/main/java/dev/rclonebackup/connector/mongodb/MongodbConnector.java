@@ -65,46 +65,35 @@ public final class MongodbConnector implements Connector {
     @Override
     public Dump dump(Database database) throws IOException {
         MongoTarget target = MongoTarget.of(database);
-        List<String> argv = new ArrayList<>(List.of(mongodump, "--archive"));
-        PrivateConfigFile config = PrivateConfigFile.write(configValues(target));
-        argv.add("--config=" + config.path());
-        argv.add("--db=" + target.database());
-        argv.addAll(identity(target));
-        argv.addAll(database.listOption("dump-args"));
-        Step step = Step.command(argv, PACKAGE_HINT);
-        return new Dump() {
-            @Override
-            public Step step() {
-                return step;
-            }
-
-            @Override
-            public void close() {
-                config.close();
-            }
-        };
+        return withConfigFile(target, List.of(mongodump, "--archive"), List.of("--db=" + target.database()),
+                database.listOption("dump-args"));
     }
 
     @Override
     public Restore restore(Database database) throws IOException {
         MongoTarget target = MongoTarget.of(database);
-        List<String> argv = new ArrayList<>(List.of(mongorestore, "--archive", "--drop"));
-        PrivateConfigFile config = PrivateConfigFile.write(configValues(target));
-        argv.add("--config=" + config.path());
-        argv.addAll(identity(target));
-        argv.addAll(database.listOption("restore-args"));
-        Step step = Step.command(argv, PACKAGE_HINT);
-        return new Restore() {
-            @Override
-            public Step step() {
-                return step;
-            }
+        return withConfigFile(target, List.of(mongorestore, "--archive", "--drop"), List.of(),
+                database.listOption("restore-args"));
+    }
 
-            @Override
-            public void close() {
-                config.close();
-            }
-        };
+    /** {@code head --config=FILE scope identity extra}, with FILE written now and deleted on close. */
+    private static ConfiguredCommand withConfigFile(MongoTarget target, List<String> head, List<String> scope,
+                                                    List<String> extra) throws IOException {
+        PrivateConfigFile config = PrivateConfigFile.write(configValues(target));
+        List<String> argv = new ArrayList<>(head);
+        argv.add("--config=" + config.path());
+        argv.addAll(scope);
+        argv.addAll(identity(target));
+        argv.addAll(extra);
+        return new ConfiguredCommand(Step.command(argv, PACKAGE_HINT), config);
+    }
+
+    /** A dump or restore whose private configuration file is deleted when it is closed. */
+    private record ConfiguredCommand(Step step, PrivateConfigFile config) implements Dump, Restore {
+        @Override
+        public void close() {
+            config.close();
+        }
     }
 
     private static Map<String, String> configValues(MongoTarget target) {
