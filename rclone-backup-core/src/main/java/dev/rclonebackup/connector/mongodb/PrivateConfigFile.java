@@ -1,8 +1,11 @@
 package dev.rclonebackup.connector.mongodb;
 
-import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.core.JsonGenerator;
+import tools.jackson.core.ObjectWriteContext;
+import tools.jackson.core.json.JsonFactory;
 
 import java.io.IOException;
+import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
@@ -17,7 +20,7 @@ import java.util.Set;
  */
 final class PrivateConfigFile implements AutoCloseable {
     private static final Set<PosixFilePermission> OWNER_READ_WRITE = PosixFilePermissions.fromString("rw-------");
-    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final JsonFactory JSON = JsonFactory.builder().build();
 
     private final Path path;
 
@@ -29,12 +32,22 @@ final class PrivateConfigFile implements AutoCloseable {
     static PrivateConfigFile write(Map<String, String> values) throws IOException {
         Path path = Files.createTempFile("rclone-backup-mongo-", ".yaml", PosixFilePermissions.asFileAttribute(OWNER_READ_WRITE));
         try {
-            Files.writeString(path, JSON.writerWithDefaultPrettyPrinter().writeValueAsString(values));
+            Files.writeString(path, json(values));
             return new PrivateConfigFile(path);
         } catch (IOException | RuntimeException e) {
             Files.deleteIfExists(path);
             throw e;
         }
+    }
+
+    private static String json(Map<String, String> values) {
+        StringWriter text = new StringWriter();
+        try (JsonGenerator generator = JSON.createGenerator(ObjectWriteContext.empty(), text)) {
+            generator.writeStartObject();
+            values.forEach(generator::writeStringProperty);
+            generator.writeEndObject();
+        }
+        return text + "\n";
     }
 
     Path path() {
