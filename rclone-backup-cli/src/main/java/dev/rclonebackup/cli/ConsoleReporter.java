@@ -3,6 +3,7 @@ package dev.rclonebackup.cli;
 import dev.rclonebackup.Reporter;
 
 import java.io.PrintStream;
+import java.util.List;
 
 /**
  * Prints what the operations report, filtered by verbosity: 0 nothing, 1 info and success lines
@@ -90,6 +91,13 @@ final class ConsoleReporter implements Reporter {
     /** Prints a result (such as a listing) on stdout, whatever the verbosity. */
     synchronized void result(String line) {
         println(out, line);
+    }
+
+    /** Several lines of {@link #result(String)}, written out at once. */
+    synchronized void results(List<String> lines) {
+        clearProgress();
+        lines.forEach(out::println);
+        out.flush();
     }
 
     private synchronized void println(PrintStream stream, String line) {

@@ -7,7 +7,6 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
-import java.util.List;
 
 /** {@code listbackups}: prints the database backups, or the media copy, found on the remote. */
 @Command(name = "listbackups", sortOptions = false,
@@ -43,9 +42,8 @@ final class ListBackupsCommand extends OperationCommand {
 
     @Override
     void run(RcloneBackup backups, ConsoleReporter reporter) {
-        List<String> lines = media
+        reporter.results(media
                 ? ListingFormat.media(backups.listMedia())
-                : ListingFormat.backups(backups.listBackups(database));
-        lines.forEach(reporter::result);
+                : ListingFormat.backups(backups.listBackups(database)));
     }
 }

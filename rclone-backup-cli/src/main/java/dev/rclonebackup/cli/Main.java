@@ -9,6 +9,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.List;
 
 /**
  * The {@code rclone-backup} command line: parses the arguments, runs one command against the
@@ -17,6 +18,7 @@ import java.util.Map;
  */
 public final class Main {
     private static final Map<String, String> EXIT_CODES = exitCodes();
+    private static final List<String> COMMANDS = List.of("dbbackup", "dbrestore", "mediabackup", "mediarestore", "listbackups");
 
     private Main() {
     }
@@ -59,13 +61,18 @@ public final class Main {
         return exitStatus;
     }
 
-    private static CommandLine commandLine(CliContext context, String... args) {
-        CommandLine commandLine = new CommandLine(new RcloneBackupCommand())
-                .addSubcommand(new DbBackupCommand(context))
-                .addSubcommand(new DbRestoreCommand(context))
-                .addSubcommand(new MediaBackupCommand(context))
-                .addSubcommand(new MediaRestoreCommand(context))
-                .addSubcommand(new ListBackupsCommand(context));
+    /**
+     * The command line for {@code args}. When they start with a command's name, only that command
+     * is added: picocli reads each command's annotations when it is added, a measurable part of
+     * start-up. Otherwise (help, version, a mistyped name) all are, for the list and suggestions.
+     */
+    static CommandLine commandLine(CliContext context, String... args) {
+        CommandLine commandLine = new CommandLine(new RcloneBackupCommand());
+        if (args.length > 0 && COMMANDS.contains(args[0])) {
+            commandLine.addSubcommand(command(args[0], context));
+        } else {
+            COMMANDS.forEach(name -> commandLine.addSubcommand(command(name, context)));
+        }
         FailureHandler failures = new FailureHandler(context);
         commandLine.setOut(new PrintWriter(context.out(), true))
                 .setErr(new PrintWriter(context.err(), true))
@@ -86,6 +93,17 @@ public final class Main {
         commandLine.getCommandSpec().usageMessage()
                 .exitCodeListHeading("%nExit status:%n")
                 .exitCodeList(EXIT_CODES);
+    }
+
+    private static OperationCommand command(String name, CliContext context) {
+        switch (name) {
+            case "dbbackup": return new DbBackupCommand(context);
+            case "dbrestore": return new DbRestoreCommand(context);
+            case "mediabackup": return new MediaBackupCommand(context);
+            case "mediarestore": return new MediaRestoreCommand(context);
+            case "listbackups": return new ListBackupsCommand(context);
+            default: throw new IllegalArgumentException("no command " + name);
+        }
     }
 
     private static Map<String, String> exitCodes() {

@@ -53,6 +53,17 @@ class HelpAndVersionTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"dbbackup", "dbrestore", "mediabackup", "mediarestore", "listbackups"})
+    void onlyTheCommandBeingRunIsBuilt(String command) {
+        CliContext context = new CliContext(InputStream.nullInputStream(), System.out, System.err, Map.of(), Path.of("."), false, false);
+
+        assertThat(Main.commandLine(context, command, "--help").getSubcommands()).containsOnlyKeys(command);
+        assertThat(Main.commandLine(context, "--help").getSubcommands())
+                .containsOnlyKeys("dbbackup", "dbrestore", "mediabackup", "mediarestore", "listbackups");
+        assertThat(Main.commandLine(context, "listbackup").getSubcommands()).hasSize(5);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"dbbackup", "dbrestore", "mediabackup", "mediarestore", "listbackups"})
     void everyCommandDescribesTheCommonOptions(String command) {
         CliRun run = CliRun.of(command, "-h");
 

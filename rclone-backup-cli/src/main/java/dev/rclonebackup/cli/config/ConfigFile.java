@@ -4,13 +4,16 @@ import dev.rclonebackup.ConfigurationException;
 import org.snakeyaml.engine.v2.exceptions.Mark;
 import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
+import tools.jackson.core.ObjectReadContext;
 import tools.jackson.core.StreamReadFeature;
 import tools.jackson.core.TokenStreamLocation;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 import tools.jackson.dataformat.yaml.YAMLFactory;
-import tools.jackson.dataformat.yaml.YAMLMapper;
 import tools.jackson.dataformat.yaml.YAMLSchema;
 
 import java.io.IOException;
@@ -23,13 +26,19 @@ import java.nio.file.Path;
  * tree, read with the YAML 1.2 core schema ({@code ~} and {@code null} are null, {@code yes} is a
  * string). Duplicate keys are an error; so are several YAML documents in one file.
  *
+ * <p>The tree is built from the YAML parser's tokens rather than by an object mapper: setting up
+ * a mapper costs about 60 ms of every command's start-up (see bench/README.md), and a tree of
+ * plain nodes is all the configuration readers need.
+ *
  * @param path        the file to read
  * @param displayName the name messages start with: as the user gave it, or {@code rclone-backup.yml}
  */
 record ConfigFile(Path path, String displayName) {
-    private static final YAMLMapper MAPPER = YAMLMapper.builder(YAMLFactory.builder().yamlSchema(YAMLSchema.CORE).build())
+    private static final YAMLFactory YAML = YAMLFactory.builder()
+            .yamlSchema(YAMLSchema.CORE)
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .build();
+    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
     /** The top-level mapping; an empty file is an empty mapping. */
     ObjectNode read() {
@@ -42,20 +51,61 @@ record ConfigFile(Path path, String displayName) {
             throw new ConfigurationException(displayName + ": cannot be read (" + e.getMessage() + ")", e);
         }
         JsonNode root;
-        try {
-            root = MAPPER.readTree(text);
+        try (JsonParser parser = YAML.createParser(ObjectReadContext.empty(), text)) {
+            root = parser.nextToken() == null ? null : node(parser);
+            if (parser.nextToken() != null) {
+                throw new ConfigurationException(displayName + ": is not valid YAML" + at(parser.currentTokenLocation())
+                        + ": a second YAML document starts here; the file must hold a single one");
+            }
         } catch (JacksonException e) {
             // Not chained: the parser's own message quotes the offending line, which may hold a password.
             throw new ConfigurationException(displayName + ": " + describe(e));
         }
-        if (root == null || root.isMissingNode() || root.isNull()) {
-            return JsonNodeFactory.instance.objectNode();
+        if (root == null || root.isNull()) {
+            return NODES.objectNode();
         }
         if (!root.isObject()) {
             throw new ConfigurationException(displayName + ": must hold a mapping of settings (remote:, rclone:, db: …) "
                     + "at the top level, not " + ValueReader.shown("", root));
         }
         return (ObjectNode) root;
+    }
+
+    /** The value that starts at the parser's current token, read to its end. */
+    private static JsonNode node(JsonParser parser) {
+        return switch (parser.currentToken()) {
+            case START_OBJECT -> {
+                ObjectNode mapping = NODES.objectNode();
+                for (String key = parser.nextName(); key != null; key = parser.nextName()) {
+                    parser.nextToken();
+                    mapping.set(key, node(parser));
+                }
+                yield mapping;
+            }
+            case START_ARRAY -> {
+                ArrayNode sequence = NODES.arrayNode();
+                while (parser.nextToken() != JsonToken.END_ARRAY) {
+                    sequence.add(node(parser));
+                }
+                yield sequence;
+            }
+            case VALUE_STRING -> NODES.stringNode(parser.getString());
+            case VALUE_NUMBER_INT -> switch (parser.getNumberType()) {
+                case INT -> NODES.numberNode(parser.getIntValue());
+                case LONG -> NODES.numberNode(parser.getLongValue());
+                default -> NODES.numberNode(parser.getBigIntegerValue());
+            };
+            case VALUE_NUMBER_FLOAT -> NODES.numberNode(parser.getDoubleValue());
+            case VALUE_TRUE, VALUE_FALSE -> NODES.booleanNode(parser.getBooleanValue());
+            case VALUE_EMBEDDED_OBJECT -> parser.getEmbeddedObject() instanceof byte[] bytes
+                    ? NODES.binaryNode(bytes) : NODES.pojoNode(parser.getEmbeddedObject());
+            default -> NODES.nullNode();
+        };
+    }
+
+    private static String at(TokenStreamLocation location) {
+        return location == null || location.getLineNr() < 1 ? ""
+                : " at line " + location.getLineNr() + ", column " + location.getColumnNr();
     }
 
     /** One line saying what is wrong and where, without the YAML library's multi-line excerpt. */
@@ -69,14 +119,9 @@ record ConfigFile(Path path, String displayName) {
         String problem = e.getOriginalMessage();
         if (problem.startsWith("Duplicate Object property")) {
             problem = "the key " + problem.substring("Duplicate Object property".length()).trim() + " appears twice in the same mapping";
-        } else if (problem.startsWith("Trailing token")) {
-            problem = "a second YAML document starts here; the file must hold a single one";
         } else {
             problem = problem.lines().findFirst().orElse(problem);
         }
-        TokenStreamLocation location = e.getLocation();
-        String where = location == null || location.getLineNr() < 1 ? ""
-                : " at line " + location.getLineNr() + ", column " + location.getColumnNr();
-        return "is not valid YAML" + where + ": " + problem;
+        return "is not valid YAML" + at(e.getLocation()) + ": " + problem;
     }
 }
