@@ -23,6 +23,15 @@ final class Mounts implements AutoCloseable {
         return false;
     }
 
+    /** Makes {@code folder} read-only even for root, with a read-only bind mount on itself; false when not allowed. */
+    boolean readOnly(Path folder) {
+        if (!run("mount", "--bind", folder.toString(), folder.toString())) {
+            return false;
+        }
+        mounted.add(folder);
+        return run("mount", "-o", "remount,ro,bind", folder.toString());
+    }
+
     @Override
     public void close() {
         for (Path folder : mounted) {
