@@ -8,8 +8,8 @@ import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The {@code rclone-backup} command line: parses the arguments, runs one command against the
@@ -96,14 +96,14 @@ public final class Main {
     }
 
     private static OperationCommand command(String name, CliContext context) {
-        switch (name) {
-            case "dbbackup": return new DbBackupCommand(context);
-            case "dbrestore": return new DbRestoreCommand(context);
-            case "mediabackup": return new MediaBackupCommand(context);
-            case "mediarestore": return new MediaRestoreCommand(context);
-            case "listbackups": return new ListBackupsCommand(context);
-            default: throw new IllegalArgumentException("no command " + name);
-        }
+        return switch (name) {
+            case "dbbackup" -> new DbBackupCommand(context);
+            case "dbrestore" -> new DbRestoreCommand(context);
+            case "mediabackup" -> new MediaBackupCommand(context);
+            case "mediarestore" -> new MediaRestoreCommand(context);
+            case "listbackups" -> new ListBackupsCommand(context);
+            default -> throw new IllegalArgumentException("no command " + name);
+        };
     }
 
     private static Map<String, String> exitCodes() {

@@ -84,7 +84,7 @@ record ConfigFile(Path path, String displayName) {
             }
             case START_ARRAY -> {
                 ArrayNode sequence = NODES.arrayNode();
-                while (parser.nextToken() != JsonToken.END_ARRAY) {
+                for (JsonToken token = parser.nextToken(); token != null && token != JsonToken.END_ARRAY; token = parser.nextToken()) {
                     sequence.add(node(parser));
                 }
                 yield sequence;
