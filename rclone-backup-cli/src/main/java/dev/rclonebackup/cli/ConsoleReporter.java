@@ -95,14 +95,16 @@ final class ConsoleReporter implements Reporter {
 
     /** Several lines of {@link #result(String)}, written out at once. */
     synchronized void results(List<String> lines) {
-        clearProgress();
-        lines.forEach(out::println);
-        out.flush();
+        println(out, lines);
     }
 
-    private synchronized void println(PrintStream stream, String line) {
+    private void println(PrintStream stream, String line) {
+        println(stream, List.of(line));
+    }
+
+    private synchronized void println(PrintStream stream, List<String> lines) {
         clearProgress();
-        stream.println(line);
+        lines.forEach(stream::println);
         stream.flush();
     }
 

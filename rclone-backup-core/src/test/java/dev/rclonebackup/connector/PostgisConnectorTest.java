@@ -107,8 +107,7 @@ class PostgisConnectorTest extends ConnectorContractTest {
 
     @Override
     protected String createSampleTable() {
-        return "CREATE TABLE sample (id BIGINT PRIMARY KEY, label TEXT, amount NUMERIC(12, 2), big BIGINT,"
-                + " born DATE, seen_at TIMESTAMP(6), active BOOLEAN, payload BYTEA, note TEXT)";
+        return PostgresqlConnectorTest.SAMPLE_TABLE;
     }
 
     @Override

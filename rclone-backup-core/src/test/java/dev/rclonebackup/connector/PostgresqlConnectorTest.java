@@ -18,6 +18,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** The connector contract on a real PostgreSQL 15, as an application role that is not a superuser. */
 class PostgresqlConnectorTest extends ConnectorContractTest {
+    /** The contract's sample table in PostgreSQL's types; the postgis connector's test uses it too. */
+    static final String SAMPLE_TABLE = "CREATE TABLE sample (id BIGINT PRIMARY KEY, label TEXT, amount NUMERIC(12, 2),"
+            + " big BIGINT, born DATE, seen_at TIMESTAMP(6), active BOOLEAN, payload BYTEA, note TEXT)";
     private static final AtomicInteger DATABASES = new AtomicInteger();
 
     @Override
@@ -37,8 +40,7 @@ class PostgresqlConnectorTest extends ConnectorContractTest {
 
     @Override
     protected String createSampleTable() {
-        return "CREATE TABLE sample (id BIGINT PRIMARY KEY, label TEXT, amount NUMERIC(12, 2), big BIGINT,"
-                + " born DATE, seen_at TIMESTAMP(6), active BOOLEAN, payload BYTEA, note TEXT)";
+        return SAMPLE_TABLE;
     }
 
     @Override

@@ -43,41 +43,30 @@ class ServerRoundTripTest {
         Connection connect() throws SQLException;
     }
 
+    /** An application database with its own role, as configured and as reached over JDBC. */
+    private record App(DatabaseSettings settings, Server connection) {
+    }
+
     @Test
     void postgresqlRoundTripKeepsThePasswordOffEveryCommandLine() throws Exception {
-        PostgresServer server = PostgresServer.shared();
-        String name = "app_" + UUID.randomUUID().toString().replace("-", "").substring(0, 8);
-        server.createRole(name, PASSWORD);
-        server.createDatabase(name, name);
-        DatabaseSettings database = DatabaseSettings.builder()
-                .url(server.jdbcUrl(name)).username(name).password(PASSWORD).build();
+        App app = postgresApp();
 
-        roundTrip(database, () -> server.connect(name, name, PASSWORD), "dump", "pg_dump --format=custom");
+        roundTrip(app.settings(), app.connection(), "dump", "pg_dump --format=custom");
     }
 
     @Test
     void mariadbRoundTripKeepsThePasswordOffEveryCommandLine() throws Exception {
-        MariaDbServer server = MariaDbServer.shared();
-        String name = "app_" + UUID.randomUUID().toString().replace("-", "").substring(0, 8);
-        server.createDatabase(name);
-        server.createUser(name, PASSWORD);
-        server.grantAll(name, name);
-        DatabaseSettings database = DatabaseSettings.builder()
-                .url(server.jdbcUrl(name)).username(name).password(PASSWORD).build();
+        App app = mariadbApp();
 
-        roundTrip(database, () -> server.connect(name, name, PASSWORD), "sql", "dump --quick");
+        roundTrip(app.settings(), app.connection(), "sql", "dump --quick");
     }
 
     @Test
     void aTruncatedPostgresqlBackupFailsAndLeavesTheDataInPlace() throws Exception {
-        PostgresServer server = PostgresServer.shared();
-        String name = "app_" + UUID.randomUUID().toString().replace("-", "").substring(0, 8);
-        server.createRole(name, PASSWORD);
-        server.createDatabase(name, name);
-        Server connection = () -> server.connect(name, name, PASSWORD);
+        App app = postgresApp();
+        Server connection = app.connection();
         fill(connection);
-        RcloneBackup backups = backups(DatabaseSettings.builder()
-                .url(server.jdbcUrl(name)).username(name).password(PASSWORD).build());
+        RcloneBackup backups = backups(app.settings());
         Path stored = remote.resolve(backups.dbBackup("default", false).path());
         byte[] whole = Files.readAllBytes(stored);
         Files.write(stored, java.util.Arrays.copyOf(whole, whole.length * 2 / 3));
@@ -114,6 +103,29 @@ class ServerRoundTripTest {
         assertThat(backup.path()).matches("db/default-\\d{4}-\\d{2}-\\d{2}-\\d{6}\\." + extension);
         assertThat(rows(connection)).isEqualTo(original);
         assertThat(reporter.all()).doesNotContain(PASSWORD).contains("Running:");
+    }
+
+    private static App postgresApp() {
+        PostgresServer server = PostgresServer.shared();
+        String name = uniqueName();
+        server.createRole(name, PASSWORD);
+        server.createDatabase(name, name);
+        return new App(DatabaseSettings.builder().url(server.jdbcUrl(name)).username(name).password(PASSWORD).build(),
+                () -> server.connect(name, name, PASSWORD));
+    }
+
+    private static App mariadbApp() {
+        MariaDbServer server = MariaDbServer.shared();
+        String name = uniqueName();
+        server.createDatabase(name);
+        server.createUser(name, PASSWORD);
+        server.grantAll(name, name);
+        return new App(DatabaseSettings.builder().url(server.jdbcUrl(name)).username(name).password(PASSWORD).build(),
+                () -> server.connect(name, name, PASSWORD));
+    }
+
+    private static String uniqueName() {
+        return "app_" + UUID.randomUUID().toString().replace("-", "").substring(0, 8);
     }
 
     private RcloneBackup backups(DatabaseSettings database) {
