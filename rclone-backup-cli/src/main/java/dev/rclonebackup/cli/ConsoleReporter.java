@@ -104,7 +104,12 @@ final class ConsoleReporter implements Reporter {
 
     private synchronized void println(PrintStream stream, List<String> lines) {
         clearProgress();
-        lines.forEach(stream::println);
+        // One write: System.out flushes at every line, which costs a system call per row of a listing.
+        StringBuilder text = new StringBuilder();
+        for (String line : lines) {
+            text.append(line).append(System.lineSeparator());
+        }
+        stream.print(text);
         stream.flush();
     }
 

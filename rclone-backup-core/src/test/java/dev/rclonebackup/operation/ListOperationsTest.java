@@ -4,10 +4,12 @@ import dev.rclonebackup.BackupFile;
 import dev.rclonebackup.MediaFile;
 import dev.rclonebackup.MediaListing;
 import dev.rclonebackup.RcloneBackup;
+import dev.rclonebackup.naming.FilenameTemplate;
 import dev.rclonebackup.naming.RemotePaths;
 import dev.rclonebackup.process.ProcessRunner;
 import dev.rclonebackup.rclone.CapturingReporter;
 import dev.rclonebackup.rclone.Rclone;
+import dev.rclonebackup.rclone.RemoteEntry;
 import dev.rclonebackup.settings.Settings;
 import dev.rclonebackup.testing.RcloneFixture;
 import org.junit.jupiter.api.BeforeEach;
@@ -68,6 +70,21 @@ class ListOperationsTest {
 
         assertThat(facade(fixture.plainRemote().toString()).listBackups(null)).extracting(BackupFile::name)
                 .containsExactly("a-2024-02-01-000000.dump", "b-2024-01-01-000000.dump", "c-2023-12-01-000000.dump");
+    }
+
+    @Test
+    void equalTimesInFileAndNameAreOrderedByNameDescending() {
+        Instant same = Instant.parse("2024-03-01T00:00:00Z");
+        List<RemoteEntry> files = List.of(
+                new RemoteEntry("beta-2024-01-01-000000.dump", "beta-2024-01-01-000000.dump", 1, same, false),
+                new RemoteEntry("gamma-2024-01-01-000000.sqlite3", "gamma-2024-01-01-000000.sqlite3", 1, same, false),
+                new RemoteEntry("alpha-2024-01-01-000000.dump", "alpha-2024-01-01-000000.dump", 1, same, false));
+
+        List<BackupFile> backups = ListOperations.backupsAmong(files, null,
+                FilenameTemplate.of("{database}-{datetime}.{ext}", "yyyy-MM-dd-HHmmss"));
+
+        assertThat(backups).extracting(BackupFile::name).containsExactly(
+                "gamma-2024-01-01-000000.sqlite3", "beta-2024-01-01-000000.dump", "alpha-2024-01-01-000000.dump");
     }
 
     @Test

@@ -3,9 +3,12 @@ package dev.rclonebackup.cli.config;
 import dev.rclonebackup.settings.Settings;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.BiConsumer;
@@ -40,14 +43,26 @@ record ScalarSetting(String key, ValueType type, BiConsumer<Settings.Builder, Ob
         return (List<String>) value;
     }
 
+    private static final Map<String, ScalarSetting> BY_KEY = byKey();
+
+    private static Map<String, ScalarSetting> byKey() {
+        Map<String, ScalarSetting> byKey = new LinkedHashMap<>();
+        for (ScalarSetting setting : ALL) {
+            byKey.put(setting.key, setting);
+        }
+        return byKey;
+    }
+
     static Optional<ScalarSetting> forKey(String key) {
-        return ALL.stream().filter(setting -> setting.key.equals(key)).findFirst();
+        return Optional.ofNullable(BY_KEY.get(key));
     }
 
     /** The top-level sections holding scalar settings ({@code rclone}, {@code db}, {@code media}). */
     static Set<String> sections() {
         Set<String> sections = new LinkedHashSet<>();
-        ALL.stream().map(ScalarSetting::section).flatMap(Optional::stream).forEach(sections::add);
+        for (ScalarSetting setting : ALL) {
+            setting.section().ifPresent(sections::add);
+        }
         return sections;
     }
 
@@ -59,7 +74,13 @@ record ScalarSetting(String key, ValueType type, BiConsumer<Settings.Builder, Ob
 
     /** The top-level scalar keys ({@code remote}). */
     static List<String> topLevelKeys() {
-        return ALL.stream().filter(s -> s.section().isEmpty()).map(ScalarSetting::key).toList();
+        List<String> keys = new ArrayList<>();
+        for (ScalarSetting setting : ALL) {
+            if (setting.section().isEmpty()) {
+                keys.add(setting.key);
+            }
+        }
+        return keys;
     }
 
     private Optional<String> section() {
