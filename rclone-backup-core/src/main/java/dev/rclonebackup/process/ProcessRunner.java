@@ -32,15 +32,11 @@ public final class ProcessRunner {
         Process process = ProcessStarter.start(command);
         String tool = command.tool();
         OutputDrain stderr = OutputDrain.start(process.getErrorStream(), tool, reporter);
-        Thread feeder = Daemons.start("stdin-" + tool, () -> {
-            try (OutputStream out = process.getOutputStream()) {
-                if (stdin != null) {
-                    out.write(stdin);
-                }
-            } catch (IOException ignored) {
-                // The process closed its input early; its exit status tells what happened.
-            }
-        });
+        // Input goes through a thread of its own, as it may not fit in the pipe; no input is just closed.
+        Thread feeder = stdin == null ? null : Daemons.start("stdin-" + tool, () -> feed(process, stdin));
+        if (feeder == null) {
+            feed(process, new byte[0]);
+        }
         CompletableFuture<byte[]> stdout = new CompletableFuture<>();
         Daemons.start("stdout-" + tool, () -> {
             try (InputStream in = process.getInputStream()) {
@@ -51,13 +47,24 @@ public final class ProcessRunner {
         });
         try {
             int exit = process.waitFor();
-            feeder.join();
+            if (feeder != null) {
+                feeder.join();
+            }
             return new ProcessResult(exit, stdout.get(), stderr.await());
         } catch (InterruptedException | RuntimeException e) {
             ProcessTree.destroy(process);
             throw e;
         } catch (ExecutionException e) {
             throw new IOException("could not read the output of " + tool + ": " + e.getCause().getMessage(), e.getCause());
+        }
+    }
+
+    /** Writes {@code bytes} to the process's standard input and closes it. */
+    private static void feed(Process process, byte[] bytes) {
+        try (OutputStream out = process.getOutputStream()) {
+            out.write(bytes);
+        } catch (IOException ignored) {
+            // The process closed its input early; its exit status tells what happened.
         }
     }
 }

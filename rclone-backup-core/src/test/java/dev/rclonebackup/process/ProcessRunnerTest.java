@@ -31,6 +31,14 @@ class ProcessRunnerTest {
     }
 
     @Test
+    void withoutInputTheProcessReadsEndOfFileAtOnce() throws Exception {
+        ProcessResult result = ProcessRunner.run(Step.command(List.of("sh", "-c", "wc -c"), "dash"), null, Reporter.SILENT);
+
+        assertThat(result.exitCode()).isZero();
+        assertThat(result.stdoutText().strip()).isEqualTo("0");
+    }
+
+    @Test
     void anInterruptEndsTheProcessTreeAtOnceEvenWhileItsOutputIsOpen() throws Exception {
         Path pid = dir.resolve("pid");
         AtomicReference<Throwable> thrown = new AtomicReference<>();
