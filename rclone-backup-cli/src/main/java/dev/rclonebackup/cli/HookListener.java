@@ -13,6 +13,7 @@ import dev.rclonebackup.process.ToolNotFoundException;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 /**
@@ -43,9 +44,11 @@ public final class HookListener implements BackupListener {
      * @throws ConfigurationException when a key is not an event name or a command is empty
      */
     public HookListener(Map<String, List<String>> hooks, Reporter reporter) {
-        hooks.keySet().stream().filter(event -> !EVENTS.contains(event)).sorted().findFirst().ifPresent(event -> {
-            throw new ConfigurationException("hooks." + event + " is not an event; use one of " + String.join(", ", EVENTS));
-        });
+        for (String event : new TreeSet<>(hooks.keySet())) {
+            if (!EVENTS.contains(event)) {
+                throw new ConfigurationException("hooks." + event + " is not an event; use one of " + String.join(", ", EVENTS));
+            }
+        }
         hooks.forEach((event, argv) -> {
             if (argv.isEmpty() || argv.get(0).isBlank()) {
                 throw new ConfigurationException("hooks." + event + " is empty; give the command to run as a list, e.g. [\"/usr/local/bin/notify\", \"--quiet\"]");

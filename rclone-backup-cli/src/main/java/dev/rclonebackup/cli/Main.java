@@ -63,15 +63,15 @@ public final class Main {
 
     /**
      * The command line for {@code args}. When they start with a command's name, only that command
-     * is added: picocli reads each command's annotations when it is added, a measurable part of
-     * start-up. Otherwise (help, version, a mistyped name) all are, for the list and suggestions.
+     * is added: describing a command is a measurable part of start-up. Otherwise (help, version, a
+     * mistyped name) all are, for the list and suggestions.
      */
     static CommandLine commandLine(CliContext context, String... args) {
-        CommandLine commandLine = new CommandLine(new RcloneBackupCommand());
+        CommandLine commandLine = new CommandLine(RcloneBackupCommand.spec());
         if (args.length > 0 && COMMANDS.contains(args[0])) {
-            commandLine.addSubcommand(command(args[0], context));
+            commandLine.addSubcommand(command(args[0], context).spec());
         } else {
-            COMMANDS.forEach(name -> commandLine.addSubcommand(command(name, context)));
+            COMMANDS.forEach(name -> commandLine.addSubcommand(command(name, context).spec()));
         }
         FailureHandler failures = new FailureHandler(context);
         commandLine.setOut(new PrintWriter(context.out(), true))

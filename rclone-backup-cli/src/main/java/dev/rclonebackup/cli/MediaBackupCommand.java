@@ -2,32 +2,33 @@ package dev.rclonebackup.cli;
 
 import dev.rclonebackup.MediaBackupOptions;
 import dev.rclonebackup.RcloneBackup;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code mediabackup}: mirrors the local media folder to the remote. */
-@Command(name = "mediabackup", sortOptions = false,
-        header = "Back up the media folder to the remote.",
-        description = {
-                "Mirrors media.root to <remote>/<media.backup-dir> with rclone sync: only new and changed "
-                        + "files are transferred, and files deleted locally are deleted from the remote copy.",
-                "",
-                "Refuses to run when the media folder is missing or empty while the remote copy is not "
-                        + "(an unmounted volume must not wipe the backup), unless --allow-empty is given."})
 final class MediaBackupCommand extends OperationCommand {
-    @Option(order = 1, names = "--dry-run", description = "Only show what would be copied or deleted; change nothing.")
-    private boolean dryRun;
-
-    @Option(order = 2, names = "--allow-empty",
-            description = "Sync even when the media folder is missing or empty, deleting the remote copy.")
-    private boolean allowEmpty;
+    private static final String DRY_RUN = "--dry-run";
+    private static final String ALLOW_EMPTY = "--allow-empty";
 
     MediaBackupCommand(CliContext context) {
         super(context);
     }
 
     @Override
+    CommandSpec describe() {
+        CommandSpec spec = Specs.command(this, "mediabackup", "Back up the media folder to the remote.",
+                "Mirrors media.root to <remote>/<media.backup-dir> with rclone sync: only new and changed "
+                        + "files are transferred, and files deleted locally are deleted from the remote copy.",
+                "",
+                "Refuses to run when the media folder is missing or empty while the remote copy is not "
+                        + "(an unmounted volume must not wipe the backup), unless --allow-empty is given.");
+        spec.addOption(Specs.flag(DRY_RUN, 1, "Only show what would be copied or deleted; change nothing."));
+        spec.addOption(Specs.flag(ALLOW_EMPTY, 2,
+                "Sync even when the media folder is missing or empty, deleting the remote copy."));
+        return spec;
+    }
+
+    @Override
     void run(RcloneBackup backups, ConsoleReporter reporter) {
-        backups.mediaBackup(new MediaBackupOptions(dryRun, allowEmpty));
+        backups.mediaBackup(new MediaBackupOptions(isSet(DRY_RUN), isSet(ALLOW_EMPTY)));
     }
 }

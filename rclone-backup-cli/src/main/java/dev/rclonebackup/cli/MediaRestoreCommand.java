@@ -2,31 +2,32 @@ package dev.rclonebackup.cli;
 
 import dev.rclonebackup.MediaRestoreOptions;
 import dev.rclonebackup.RcloneBackup;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code mediarestore}: mirrors the remote copy back to the local media folder. */
-@Command(name = "mediarestore", sortOptions = false,
-        header = "Restore the media folder from the remote.",
-        description = {
-                "Mirrors <remote>/<media.backup-dir> to media.root with rclone sync. Local files that are "
-                        + "absent on the remote are DELETED, so the folder ends up exactly like the backup; "
-                        + "use --copy to keep them."})
 final class MediaRestoreCommand extends OperationCommand {
-    @Option(order = 1, names = "--dry-run", description = "Only show what would be copied or deleted; change nothing.")
-    private boolean dryRun;
-
-    @Option(order = 2, names = "--copy",
-            description = "Use rclone copy instead of sync: copy new and changed files from the remote and "
-                    + "keep local files that are absent on the remote.")
-    private boolean copy;
+    private static final String DRY_RUN = "--dry-run";
+    private static final String COPY = "--copy";
 
     MediaRestoreCommand(CliContext context) {
         super(context);
     }
 
     @Override
+    CommandSpec describe() {
+        CommandSpec spec = Specs.command(this, "mediarestore", "Restore the media folder from the remote.",
+                "Mirrors <remote>/<media.backup-dir> to media.root with rclone sync. Local files that are "
+                        + "absent on the remote are DELETED, so the folder ends up exactly like the backup; "
+                        + "use --copy to keep them.");
+        spec.addOption(Specs.flag(DRY_RUN, 1, "Only show what would be copied or deleted; change nothing."));
+        spec.addOption(Specs.flag(COPY, 2,
+                "Use rclone copy instead of sync: copy new and changed files from the remote and "
+                        + "keep local files that are absent on the remote."));
+        return spec;
+    }
+
+    @Override
     void run(RcloneBackup backups, ConsoleReporter reporter) {
-        backups.mediaRestore(new MediaRestoreOptions(dryRun, copy));
+        backups.mediaRestore(new MediaRestoreOptions(isSet(DRY_RUN), isSet(COPY)));
     }
 }

@@ -4,34 +4,45 @@ import dev.rclonebackup.RcloneBackup;
 import dev.rclonebackup.Reporter;
 import dev.rclonebackup.cli.config.ConfigLoader;
 import dev.rclonebackup.settings.Settings;
-import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
 /**
- * Base of the five commands: validates the common options, loads the configuration, builds the
- * core facade with a console reporter and the configured hooks, and runs the command against it.
- * Failures propagate as exceptions, which {@link FailureHandler} turns into a message and an exit
- * status.
+ * Base of the five commands: describes the command with the common options, validates them,
+ * loads the configuration, builds the core facade with a console reporter and the configured
+ * hooks, and runs the command against it. Failures propagate as exceptions, which
+ * {@link FailureHandler} turns into a message and an exit status.
  */
 abstract class OperationCommand implements Callable<Integer> {
-    @Mixin
-    private CommonOptions options;
-
     private final CliContext context;
+    private CommandSpec spec;
 
     OperationCommand(CliContext context) {
         this.context = context;
     }
 
+    /** This command's specification: its own options, then the common ones. */
+    final CommandSpec spec() {
+        if (spec == null) {
+            spec = describe();
+            CommonOptions.addTo(spec);
+        }
+        return spec;
+    }
+
+    /** The command's name, help text and own options (see {@link Specs#command}). */
+    abstract CommandSpec describe();
+
     @Override
     public final Integer call() {
+        CommonOptions options = options();
         options.validate();
         validate();
         ConsoleReporter reporter = ConsoleReporter.of(context, options);
         BackupsFactory factory = context.backups() == null ? this::fromConfigurationFile : context.backups();
-        run(factory.create(configFile(), reporter), reporter);
+        run(factory.create(configFile(options), reporter), reporter);
         return 0;
     }
 
@@ -52,14 +63,24 @@ abstract class OperationCommand implements Callable<Integer> {
     abstract void run(RcloneBackup backups, ConsoleReporter reporter);
 
     CommonOptions options() {
-        return options;
+        return new CommonOptions(spec());
     }
 
     CliContext context() {
         return context;
     }
 
-    private Path configFile() {
+    /** The parsed value of one of this command's options (its default when not given, else null). */
+    <T> T value(String option) {
+        return Specs.value(spec(), option);
+    }
+
+    /** Whether one of this command's flags was given. */
+    boolean isSet(String option) {
+        return Specs.isSet(spec(), option);
+    }
+
+    private Path configFile(CommonOptions options) {
         Path file = options.configFile();
         return file == null ? null : context.workingDirectory().resolve(file);
     }

@@ -1,10 +1,9 @@
 package dev.rclonebackup.cli;
 
-import picocli.CommandLine.Command;
 import picocli.CommandLine.IVersionProvider;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.Spec;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -12,21 +11,30 @@ import java.io.UncheckedIOException;
 import java.util.Properties;
 
 /** The top-level {@code rclone-backup} command: only help, version and the five subcommands. */
-@Command(name = "rclone-backup",
-        mixinStandardHelpOptions = true,
-        versionProvider = RcloneBackupCommand.Version.class,
-        header = "Back up databases and media files to any rclone remote, and restore them.",
-        synopsisSubcommandLabel = "COMMAND",
-        description = {
+final class RcloneBackupCommand implements Runnable {
+    private final CommandSpec spec;
+
+    private RcloneBackupCommand() {
+        spec = Specs.command(this, "rclone-backup",
+                "Back up databases and media files to any rclone remote, and restore them.",
                 "Database dumps stream straight into the remote (S3, B2, SFTP, a local folder, a crypt "
                         + "remote, …) without intermediate files; media folders are mirrored with rclone sync.",
                 "",
                 "The configuration is read from --config FILE, else from the file named by "
                         + "$RCLONE_BACKUP_CONFIG, else from ./rclone-backup.yml. Run "
-                        + "'rclone-backup COMMAND --help' for a command's options."})
-final class RcloneBackupCommand implements Runnable {
-    @Spec
-    private CommandSpec spec;
+                        + "'rclone-backup COMMAND --help' for a command's options.")
+                .versionProvider(new Version());
+        spec.usageMessage().synopsisSubcommandLabel("COMMAND");
+        spec.addOption(OptionSpec.builder("-h", "--help").usageHelp(true)
+                .description("Show this help message and exit.").build());
+        spec.addOption(OptionSpec.builder("-V", "--version").versionHelp(true)
+                .description("Print version information and exit.").build());
+    }
+
+    /** The specification of the top-level command, without its subcommands. */
+    static CommandSpec spec() {
+        return new RcloneBackupCommand().spec;
+    }
 
     @Override
     public void run() {

@@ -1,0 +1,40 @@
+package dev.rclonebackup.cli;
+
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
+
+/**
+ * Helpers for the command specifications, which are built in code rather than read from
+ * annotations: reading annotations makes the JVM generate a proxy class per annotation type,
+ * about 40 ms of every command's start-up on a small machine (see bench/README.md).
+ */
+final class Specs {
+    private Specs() {
+    }
+
+    /**
+     * The specification of {@code command} (what picocli calls when it runs), named {@code name},
+     * its options listed in the order they are added.
+     */
+    static CommandSpec command(Object command, String name, String header, String... description) {
+        CommandSpec spec = CommandSpec.wrapWithoutInspection(command).name(name);
+        spec.usageMessage().header(header).description(description).sortOptions(false);
+        return spec;
+    }
+
+    /** An option without a value, {@code false} unless given. */
+    static OptionSpec flag(String name, int order, String description) {
+        return OptionSpec.builder(name).order(order).type(boolean.class).initialValue(false)
+                .description(description).build();
+    }
+
+    /** The parsed value of {@code option} of {@code command} (its default when not given, else null). */
+    static <T> T value(CommandSpec command, String option) {
+        return command.findOption(option).getValue();
+    }
+
+    /** Whether the flag {@code option} of {@code command} was given. */
+    static boolean isSet(CommandSpec command, String option) {
+        return Boolean.TRUE.equals(command.findOption(option).getValue());
+    }
+}
