@@ -1,6 +1,6 @@
 import picocli.CommandLine;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
 import tools.jackson.core.ObjectReadContext;
@@ -8,33 +8,37 @@ import tools.jackson.core.json.JsonFactory;
 import tools.jackson.dataformat.yaml.YAMLFactory;
 
 import java.io.File;
-import java.util.ArrayList;
-import java.util.List;
+import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
 /**
- * The least a listbackups built on the same libraries has to do: picocli parses the same
- * options, Jackson reads the YAML configuration, rclone lsjson lists the folder, Jackson's
- * streaming parser reads the listing, and one line per file is printed.
+ * The least a listbackups built on rclone-backup's libraries has to do, and nothing more:
+ * picocli parses the same options (described in code, its cheapest way), Jackson reads the
+ * YAML configuration for the remote, the same rclone lsjson lists the folder, Jackson's
+ * streaming parser reads the listing, and one line per file is printed in one write.
  */
-@Command(name = "listbackups", mixinStandardHelpOptions = true)
-public class LibraryFloor implements Callable<Integer> {
-    @Option(names = {"-d", "--database"}) String database;
-    @Option(names = "--media") boolean media;
-    @Option(names = {"-v", "--verbosity"}, defaultValue = "1") int verbosity;
-    @Option(names = "--no-color") boolean noColor;
-    @Option(names = "--force-color") boolean forceColor;
-    @Option(names = "--config") File config;
-    @Option(names = "--traceback") boolean traceback;
+public final class LibraryFloor implements Callable<Integer> {
+    private final CommandSpec spec = CommandSpec.wrapWithoutInspection(this).name("listbackups");
+
+    private LibraryFloor() {
+        spec.addOption(OptionSpec.builder("-d", "--database").type(String.class).build());
+        spec.addOption(OptionSpec.builder("-v", "--verbosity").type(int.class).defaultValue("1").build());
+        spec.addOption(OptionSpec.builder("--config").type(Path.class).build());
+        for (String flag : new String[] {"--media", "--no-color", "--force-color", "--traceback"}) {
+            spec.addOption(OptionSpec.builder(flag).type(boolean.class).build());
+        }
+        spec.addOption(OptionSpec.builder("-h", "--help").usageHelp(true).build());
+    }
 
     public static void main(String[] args) {
-        System.exit(new CommandLine(new LibraryFloor()).execute(args));
+        System.exit(new CommandLine(new LibraryFloor().spec).execute(args));
     }
 
     @Override
     public Integer call() throws Exception {
+        Path config = spec.findOption("--config").getValue();
+        File file = config != null ? config.toFile() : new File(System.getenv("RCLONE_BACKUP_CONFIG"));
         String remote = null;
-        File file = config != null ? config : new File(System.getenv("RCLONE_BACKUP_CONFIG"));
         try (JsonParser yaml = YAMLFactory.builder().build().createParser(ObjectReadContext.empty(), file)) {
             for (JsonToken token = yaml.nextToken(); token != null; token = yaml.nextToken()) {
                 if (token == JsonToken.PROPERTY_NAME && yaml.streamReadContext().getParent().inRoot()
@@ -46,9 +50,10 @@ public class LibraryFloor implements Callable<Integer> {
         }
         Process rclone = new ProcessBuilder("rclone", "lsjson", "--files-only", "--no-mimetype", "--", remote + "/db")
                 .redirectError(ProcessBuilder.Redirect.DISCARD).start();
-        List<String> lines = new ArrayList<>();
+        StringBuilder out = new StringBuilder();
         try (JsonParser json = JsonFactory.builder().build().createParser(ObjectReadContext.empty(), rclone.getInputStream())) {
-            String name = null, size = null;
+            String name = null;
+            String size = null;
             for (JsonToken token = json.nextToken(); token != null; token = json.nextToken()) {
                 if (token == JsonToken.PROPERTY_NAME) {
                     String field = json.currentName();
@@ -56,7 +61,7 @@ public class LibraryFloor implements Callable<Integer> {
                     switch (field) {
                         case "Name" -> name = json.getString();
                         case "Size" -> size = json.getString();
-                        case "ModTime" -> lines.add(name + " " + size + " " + json.getString());
+                        case "ModTime" -> out.append(name).append(' ').append(size).append(' ').append(json.getString()).append('\n');
                         default -> { }
                     }
                 }
@@ -65,8 +70,6 @@ public class LibraryFloor implements Callable<Integer> {
         if (rclone.waitFor() != 0) {
             return 1;
         }
-        StringBuilder out = new StringBuilder();
-        lines.forEach(line -> out.append(line).append('\n'));
         System.out.print(out);
         System.out.flush();
         return 0;
