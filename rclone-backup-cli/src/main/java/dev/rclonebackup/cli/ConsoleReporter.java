@@ -94,7 +94,7 @@ final class ConsoleReporter implements Reporter {
     }
 
     /** Several lines of {@link #result(String)}, written out at once. */
-    synchronized void results(List<String> lines) {
+    void results(List<String> lines) {
         println(out, lines);
     }
 

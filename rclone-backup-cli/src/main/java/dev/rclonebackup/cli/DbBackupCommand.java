@@ -2,7 +2,6 @@ package dev.rclonebackup.cli;
 
 import dev.rclonebackup.RcloneBackup;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Model.OptionSpec;
 
 /** {@code dbbackup}: dumps a database straight into the remote. */
 final class DbBackupCommand extends OperationCommand {
@@ -22,10 +21,9 @@ final class DbBackupCommand extends OperationCommand {
                 "",
                 "A failed or interrupted backup leaves nothing under the final name, and an existing "
                         + "backup is never overwritten.");
-        spec.addOption(OptionSpec.builder("-d", DATABASE).order(1).paramLabel("ALIAS").type(String.class)
-                .defaultValue("default")
-                .description("Database to back up, by its alias under 'databases' (default: ${DEFAULT-VALUE}).")
-                .build());
+        spec.addOption(Specs.option(1, "ALIAS",
+                "Database to back up, by its alias under 'databases' (default: ${DEFAULT-VALUE}).", "-d", DATABASE)
+                .defaultValue("default").build());
         spec.addOption(Specs.flag(CLEAN, 2,
                 "After a successful backup, delete this database's oldest backups so that only "
                         + "db.cleanup-keep remain (default 10); the newest by modification time are kept."));

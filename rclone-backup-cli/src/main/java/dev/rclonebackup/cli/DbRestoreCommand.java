@@ -4,7 +4,6 @@ import dev.rclonebackup.DbRestoreResult;
 import dev.rclonebackup.RcloneBackup;
 import dev.rclonebackup.RestoreConfirmation;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Model.OptionSpec;
 
 /** {@code dbrestore}: streams a backup from the remote into a database, after confirmation. */
 final class DbRestoreCommand extends OperationCommand {
@@ -27,14 +26,11 @@ final class DbRestoreCommand extends OperationCommand {
                 "Asks for confirmation first unless --noinput is given; answering anything but "
                         + "y or yes cancels without changing anything (exit status 0). When there is no "
                         + "input to read the answer from, it fails with exit status 2.");
-        spec.addOption(OptionSpec.builder("-d", DATABASE).order(1).paramLabel("ALIAS").type(String.class)
-                .description("Database to restore, by its alias under 'databases' "
-                        + "(default: the only database, when exactly one is configured).")
-                .build());
-        spec.addOption(OptionSpec.builder("-i", INPUT_PATH).order(2).paramLabel("NAME").type(String.class)
-                .description("Backup to restore, relative to db.backup-dir, e.g. default-2024-01-15-120000.dump "
-                        + "(default: the database's newest backup by modification time).")
-                .build());
+        spec.addOption(Specs.option(1, "ALIAS", "Database to restore, by its alias under 'databases' "
+                + "(default: the only database, when exactly one is configured).", "-d", DATABASE).build());
+        spec.addOption(Specs.option(2, "NAME", "Backup to restore, relative to db.backup-dir, e.g. "
+                + "default-2024-01-15-120000.dump (default: the database's newest backup by modification time).",
+                "-i", INPUT_PATH).build());
         spec.addOption(Specs.flag(NO_INPUT, 3,
                 "Restore without asking for confirmation (for scripts, where there is no one to answer)."));
         return spec;

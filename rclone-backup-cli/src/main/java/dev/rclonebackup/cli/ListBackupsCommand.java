@@ -2,7 +2,6 @@ package dev.rclonebackup.cli;
 
 import dev.rclonebackup.RcloneBackup;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.ParameterException;
 
 /** {@code listbackups}: prints the database backups, or the media copy, found on the remote. */
@@ -23,9 +22,8 @@ final class ListBackupsCommand extends OperationCommand {
                 "",
                 "With --media, lists the files of the media copy instead, sorted by path, after their "
                         + "count and total size.");
-        spec.addOption(OptionSpec.builder("-d", DATABASE).order(1).paramLabel("ALIAS").type(String.class)
-                .description("Only list the backups of this database (default: all databases).")
-                .build());
+        spec.addOption(Specs.option(1, "ALIAS", "Only list the backups of this database (default: all databases).",
+                "-d", DATABASE).build());
         spec.addOption(Specs.flag(MEDIA, 2, "List the media copy instead of the database backups."));
         return spec;
     }

@@ -8,8 +8,8 @@ import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * The {@code rclone-backup} command line: parses the arguments, runs one command against the
@@ -18,7 +18,7 @@ import java.util.Map;
  */
 public final class Main {
     private static final Map<String, String> EXIT_CODES = exitCodes();
-    private static final List<String> COMMANDS = List.of("dbbackup", "dbrestore", "mediabackup", "mediarestore", "listbackups");
+    private static final Map<String, Function<CliContext, OperationCommand>> COMMANDS = commands();
 
     private Main() {
     }
@@ -68,10 +68,10 @@ public final class Main {
      */
     static CommandLine commandLine(CliContext context, String... args) {
         CommandLine commandLine = new CommandLine(RcloneBackupCommand.spec());
-        if (args.length > 0 && COMMANDS.contains(args[0])) {
-            commandLine.addSubcommand(command(args[0], context).spec());
+        if (args.length > 0 && COMMANDS.containsKey(args[0])) {
+            commandLine.addSubcommand(COMMANDS.get(args[0]).apply(context).spec());
         } else {
-            COMMANDS.forEach(name -> commandLine.addSubcommand(command(name, context).spec()));
+            COMMANDS.values().forEach(command -> commandLine.addSubcommand(command.apply(context).spec()));
         }
         FailureHandler failures = new FailureHandler(context);
         commandLine.setOut(new PrintWriter(context.out(), true))
@@ -95,15 +95,15 @@ public final class Main {
                 .exitCodeList(EXIT_CODES);
     }
 
-    private static OperationCommand command(String name, CliContext context) {
-        return switch (name) {
-            case "dbbackup" -> new DbBackupCommand(context);
-            case "dbrestore" -> new DbRestoreCommand(context);
-            case "mediabackup" -> new MediaBackupCommand(context);
-            case "mediarestore" -> new MediaRestoreCommand(context);
-            case "listbackups" -> new ListBackupsCommand(context);
-            default -> throw new IllegalArgumentException("no command " + name);
-        };
+    /** The commands by name, in the order the help lists them. */
+    private static Map<String, Function<CliContext, OperationCommand>> commands() {
+        Map<String, Function<CliContext, OperationCommand>> commands = new LinkedHashMap<>();
+        commands.put("dbbackup", DbBackupCommand::new);
+        commands.put("dbrestore", DbRestoreCommand::new);
+        commands.put("mediabackup", MediaBackupCommand::new);
+        commands.put("mediarestore", MediaRestoreCommand::new);
+        commands.put("listbackups", ListBackupsCommand::new);
+        return commands;
     }
 
     private static Map<String, String> exitCodes() {

@@ -22,6 +22,11 @@ final class Specs {
         return spec;
     }
 
+    /** An option taking a text value shown as {@code label} in the help; null unless given or defaulted. */
+    static OptionSpec.Builder option(int order, String label, String description, String... names) {
+        return OptionSpec.builder(names).order(order).paramLabel(label).type(String.class).description(description);
+    }
+
     /** An option without a value, {@code false} unless given. */
     static OptionSpec flag(String name, int order, String description) {
         return OptionSpec.builder(name).order(order).type(boolean.class).initialValue(false)

@@ -33,9 +33,11 @@ public final class ProcessRunner {
         String tool = command.tool();
         OutputDrain stderr = OutputDrain.start(process.getErrorStream(), tool, reporter);
         // Input goes through a thread of its own, as it may not fit in the pipe; no input is just closed.
-        Thread feeder = stdin == null ? null : Daemons.start("stdin-" + tool, () -> feed(process, stdin));
-        if (feeder == null) {
+        Thread feeder = null;
+        if (stdin == null) {
             feed(process, new byte[0]);
+        } else {
+            feeder = Daemons.start("stdin-" + tool, () -> feed(process, stdin));
         }
         CompletableFuture<byte[]> stdout = new CompletableFuture<>();
         Daemons.start("stdout-" + tool, () -> {
