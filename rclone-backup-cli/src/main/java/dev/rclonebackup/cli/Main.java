@@ -8,8 +8,8 @@ import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 
 /**
  * The {@code rclone-backup} command line: parses the arguments, runs one command against the
@@ -18,7 +18,9 @@ import java.util.function.Function;
  */
 public final class Main {
     private static final Map<String, String> EXIT_CODES = exitCodes();
-    private static final Map<String, Function<CliContext, OperationCommand>> COMMANDS = commands();
+    /** The commands' names, in the order the help lists them. */
+    private static final List<String> COMMAND_NAMES =
+            List.of("dbbackup", "dbrestore", "mediabackup", "mediarestore", "listbackups");
 
     private Main() {
     }
@@ -67,11 +69,13 @@ public final class Main {
      * mistyped name) all are, for the list and suggestions.
      */
     static CommandLine commandLine(CliContext context, String... args) {
-        CommandLine commandLine = new CommandLine(RcloneBackupCommand.spec());
-        if (args.length > 0 && COMMANDS.containsKey(args[0])) {
-            commandLine.addSubcommand(COMMANDS.get(args[0]).apply(context).spec());
+        CommandLine commandLine = new CommandLine(RcloneBackupCommand.spec(), Specs.FACTORY);
+        if (args.length > 0 && COMMAND_NAMES.contains(args[0])) {
+            commandLine.addSubcommand(command(args[0], context).spec());
         } else {
-            COMMANDS.values().forEach(command -> commandLine.addSubcommand(command.apply(context).spec()));
+            for (String name : COMMAND_NAMES) {
+                commandLine.addSubcommand(command(name, context).spec());
+            }
         }
         FailureHandler failures = new FailureHandler(context);
         commandLine.setOut(new PrintWriter(context.out(), true))
@@ -80,7 +84,9 @@ public final class Main {
                 .setExecutionExceptionHandler(failures)
                 .setParameterExceptionHandler(failures);
         describeExitCodes(commandLine);
-        commandLine.getSubcommands().values().forEach(Main::describeExitCodes);
+        for (CommandLine subcommand : commandLine.getSubcommands().values()) {
+            describeExitCodes(subcommand);
+        }
         return commandLine;
     }
 
@@ -95,15 +101,19 @@ public final class Main {
                 .exitCodeList(EXIT_CODES);
     }
 
-    /** The commands by name, in the order the help lists them. */
-    private static Map<String, Function<CliContext, OperationCommand>> commands() {
-        Map<String, Function<CliContext, OperationCommand>> commands = new LinkedHashMap<>();
-        commands.put("dbbackup", DbBackupCommand::new);
-        commands.put("dbrestore", DbRestoreCommand::new);
-        commands.put("mediabackup", MediaBackupCommand::new);
-        commands.put("mediarestore", MediaRestoreCommand::new);
-        commands.put("listbackups", ListBackupsCommand::new);
-        return commands;
+    /**
+     * A new instance of the command {@code name}. A switch, not a table of constructor references:
+     * the JVM links each method reference on first use, a measurable part of start-up.
+     */
+    private static OperationCommand command(String name, CliContext context) {
+        return switch (name) {
+            case "dbbackup" -> new DbBackupCommand(context);
+            case "dbrestore" -> new DbRestoreCommand(context);
+            case "mediabackup" -> new MediaBackupCommand(context);
+            case "mediarestore" -> new MediaRestoreCommand(context);
+            case "listbackups" -> new ListBackupsCommand(context);
+            default -> throw new IllegalArgumentException("Unknown command " + name);
+        };
     }
 
     private static Map<String, String> exitCodes() {

@@ -1,5 +1,7 @@
 package dev.rclonebackup.cli;
 
+import picocli.CommandLine;
+import picocli.CommandLine.IFactory;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
 
@@ -9,6 +11,18 @@ import picocli.CommandLine.Model.OptionSpec;
  * about 40 ms of every command's start-up on a small machine (see bench/README.md).
  */
 final class Specs {
+    /**
+     * What picocli creates instances with: its default factory, made only if picocli needs one.
+     * The default factory's class initialization searches the class path for Groovy, which is
+     * never there, on every start.
+     */
+    static final IFactory FACTORY = new IFactory() {
+        @Override
+        public <K> K create(Class<K> type) throws Exception {
+            return CommandLine.defaultFactory().create(type);
+        }
+    };
+
     private Specs() {
     }
 
@@ -17,7 +31,7 @@ final class Specs {
      * its options listed in the order they are added.
      */
     static CommandSpec command(Object command, String name, String header, String... description) {
-        CommandSpec spec = CommandSpec.wrapWithoutInspection(command).name(name);
+        CommandSpec spec = CommandSpec.wrapWithoutInspection(command, FACTORY).name(name);
         spec.usageMessage().header(header).description(description).sortOptions(false);
         return spec;
     }

@@ -73,6 +73,16 @@ class LauncherTest {
     }
 
     @Test
+    void commandRunsInTheCallersWorkingDirectory() throws Exception {
+        Files.writeString(elsewhere.resolve("rclone-backup.yml"), "no-such-setting: 1\n");
+
+        Result result = run(sandbox.launcher, "listbackups");
+
+        assertThat(result.exitCode).isEqualTo(2);
+        assertThat(result.err).contains("no-such-setting");
+    }
+
+    @Test
     void exitStatusOfTheCommandIsPassedOn() throws Exception {
         Result result = run(sandbox.launcher, "dbbackup", "--verbosity", "9");
 
