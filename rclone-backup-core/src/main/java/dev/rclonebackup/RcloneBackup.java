@@ -20,7 +20,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.ServiceLoader;
 
 /**
  * Entry point of the Java API: the five operations over one immutable configuration.
@@ -165,17 +164,12 @@ public final class RcloneBackup {
             if (settings == null) {
                 throw new ConfigurationException("remote is required: no settings were given");
             }
-            List<BackupListener> all = new ArrayList<>();
-            if (serviceLoaderListeners) {
-                ServiceLoader.load(BackupListener.class).forEach(all::add);
-            }
-            all.addAll(listeners);
             Context context = new Context(
                     settings,
                     Rclone.of(settings, reporter),
                     new ConnectorRegistry(settings, connectors),
                     FilenameTemplate.of(settings.filenameTemplate(), settings.dateFormat()),
-                    new Listeners(all),
+                    new Listeners(serviceLoaderListeners, listeners),
                     reporter,
                     clock);
             return new RcloneBackup(context);

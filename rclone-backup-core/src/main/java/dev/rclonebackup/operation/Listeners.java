@@ -1,54 +1,93 @@
 package dev.rclonebackup.operation;
 
 import dev.rclonebackup.BackupListener;
+import dev.rclonebackup.ConfigurationException;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.ServiceConfigurationError;
+import java.util.ServiceLoader;
 
-/** Calls several listeners in order; the first exception stops the call and propagates. */
+/**
+ * Calls several listeners in order, those listed in {@code META-INF/services} first; the first
+ * exception stops the call and propagates. The listed ones are looked up at the first event, not
+ * before: listing backups sends none, and the lookup opens every jar on the class path.
+ */
 public final class Listeners implements BackupListener {
-    private final List<BackupListener> listeners;
+    private final List<BackupListener> registered;
+    private volatile List<BackupListener> listeners;
 
-    public Listeners(List<BackupListener> listeners) {
-        this.listeners = List.copyOf(listeners);
+    /**
+     * @param serviceLoaded whether the listeners listed in {@code META-INF/services} are called
+     * @param registered    the listeners called after those, in this order
+     */
+    public Listeners(boolean serviceLoaded, List<BackupListener> registered) {
+        this.registered = List.copyOf(registered);
+        this.listeners = serviceLoaded ? null : this.registered;
+    }
+
+    private List<BackupListener> listeners() {
+        List<BackupListener> all = listeners;
+        if (all == null) {
+            synchronized (this) {
+                if (listeners == null) {
+                    listeners = withServiceLoaded();
+                }
+                all = listeners;
+            }
+        }
+        return all;
+    }
+
+    private List<BackupListener> withServiceLoaded() {
+        List<BackupListener> all = new ArrayList<>();
+        try {
+            ServiceLoader.load(BackupListener.class).forEach(all::add);
+        } catch (ServiceConfigurationError e) {
+            throw new ConfigurationException("A listener listed in META-INF/services/"
+                    + BackupListener.class.getName() + " cannot be loaded: " + e.getMessage(), e);
+        }
+        all.addAll(registered);
+        return List.copyOf(all);
     }
 
     @Override
     public void beforeDbBackup(String database) {
-        listeners.forEach(l -> l.beforeDbBackup(database));
+        listeners().forEach(l -> l.beforeDbBackup(database));
     }
 
     @Override
     public void afterDbBackup(String database, String path) {
-        listeners.forEach(l -> l.afterDbBackup(database, path));
+        listeners().forEach(l -> l.afterDbBackup(database, path));
     }
 
     @Override
     public void beforeDbRestore(String database, String path) {
-        listeners.forEach(l -> l.beforeDbRestore(database, path));
+        listeners().forEach(l -> l.beforeDbRestore(database, path));
     }
 
     @Override
     public void afterDbRestore(String database) {
-        listeners.forEach(l -> l.afterDbRestore(database));
+        listeners().forEach(l -> l.afterDbRestore(database));
     }
 
     @Override
     public void beforeMediaBackup() {
-        listeners.forEach(BackupListener::beforeMediaBackup);
+        listeners().forEach(BackupListener::beforeMediaBackup);
     }
 
     @Override
     public void afterMediaBackup() {
-        listeners.forEach(BackupListener::afterMediaBackup);
+        listeners().forEach(BackupListener::afterMediaBackup);
     }
 
     @Override
     public void beforeMediaRestore() {
-        listeners.forEach(BackupListener::beforeMediaRestore);
+        listeners().forEach(BackupListener::beforeMediaRestore);
     }
 
     @Override
     public void afterMediaRestore() {
-        listeners.forEach(BackupListener::afterMediaRestore);
+        listeners().forEach(BackupListener::afterMediaRestore);
     }
 }

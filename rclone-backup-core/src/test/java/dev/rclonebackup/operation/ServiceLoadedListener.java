@@ -2,10 +2,16 @@ package dev.rclonebackup.operation;
 
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /** Listed in META-INF/services, so every facade built with ServiceLoader discovery calls it. */
 public class ServiceLoadedListener extends RecordingListener {
     static final List<String> EVENTS = new CopyOnWriteArrayList<>();
+    static final AtomicInteger INSTANCES = new AtomicInteger();
+
+    public ServiceLoadedListener() {
+        INSTANCES.incrementAndGet();
+    }
 
     @Override
     public void beforeDbBackup(String database) {

@@ -1,18 +1,23 @@
 package dev.rclonebackup.operation;
 
 import dev.rclonebackup.BackupListener;
+import dev.rclonebackup.ConfigurationException;
 import dev.rclonebackup.RcloneBackup;
 import dev.rclonebackup.settings.DatabaseSettings;
 import dev.rclonebackup.settings.Settings;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class ServiceLoadedListenerTest {
     @TempDir
@@ -51,5 +56,37 @@ class ServiceLoadedListenerTest {
         facade().serviceLoaderListeners(false).load().dbBackup("default", false);
 
         assertThat(ServiceLoadedListener.EVENTS).isEmpty();
+    }
+
+    @Test
+    void listenersAreLookedUpAtTheFirstEventNotWhenListing() throws Exception {
+        RcloneBackup backups = facade().load();
+        int before = ServiceLoadedListener.INSTANCES.get();
+
+        backups.listBackups(null);
+        assertThat(ServiceLoadedListener.INSTANCES.get()).as("after listing").isEqualTo(before);
+
+        backups.dbBackup("default", false);
+        assertThat(ServiceLoadedListener.INSTANCES.get()).as("looked up once for a backup's two events").isEqualTo(before + 1);
+    }
+
+    @Test
+    void aListedListenerThatCannotBeLoadedStopsTheOperationBeforeItStarts() throws Exception {
+        Path services = Files.createDirectories(dir.resolve("classes/META-INF/services"));
+        Files.writeString(services.resolve(BackupListener.class.getName()), "com.example.MissingListener\n");
+        RcloneBackup backups = facade().load();
+        Thread thread = Thread.currentThread();
+        ClassLoader original = thread.getContextClassLoader();
+        try (URLClassLoader loader = new URLClassLoader(new URL[] {dir.resolve("classes").toUri().toURL()}, original)) {
+            thread.setContextClassLoader(loader);
+
+            assertThatThrownBy(() -> backups.dbBackup("default", false))
+                    .isInstanceOf(ConfigurationException.class)
+                    .hasMessageContaining("META-INF/services/" + BackupListener.class.getName())
+                    .hasMessageContaining("com.example.MissingListener");
+        } finally {
+            thread.setContextClassLoader(original);
+        }
+        assertThat(Files.exists(dir.resolve("remote/db"))).as("nothing uploaded").isFalse();
     }
 }
