@@ -32,11 +32,14 @@ public final class FilenameTemplate {
 
     private final String template;
     private final DateTimeFormatter formatter;
+    private final NumericDateFormat numericFormat;
     private final Pattern namePattern;
 
-    private FilenameTemplate(String template, DateTimeFormatter formatter, Pattern namePattern) {
+    private FilenameTemplate(String template, DateTimeFormatter formatter, NumericDateFormat numericFormat,
+                             Pattern namePattern) {
         this.template = template;
         this.formatter = formatter;
+        this.numericFormat = numericFormat;
         this.namePattern = namePattern;
     }
 
@@ -78,7 +81,7 @@ public final class FilenameTemplate {
         }
         regex.append(literal(template.substring(last)));
         checkShape(template, datetime);
-        return new FilenameTemplate(template, formatter, Pattern.compile(regex.toString()));
+        return new FilenameTemplate(template, formatter, NumericDateFormat.of(dateFormat), Pattern.compile(regex.toString()));
     }
 
     private static void checkShape(String template, boolean datetime) {
@@ -161,6 +164,10 @@ public final class FilenameTemplate {
     }
 
     private Optional<Instant> parseTime(String text) {
+        Instant plain = numericFormat == null ? null : numericFormat.parse(text);
+        if (plain != null) {
+            return Optional.of(plain);
+        }
         try {
             TemporalAccessor parsed = formatter.parse(text);
             if (parsed.isSupported(java.time.temporal.ChronoField.HOUR_OF_DAY)) {
