@@ -49,11 +49,12 @@ public final class HookListener implements BackupListener {
                 throw new ConfigurationException("hooks." + event + " is not an event; use one of " + String.join(", ", EVENTS));
             }
         }
-        hooks.forEach((event, argv) -> {
+        for (Map.Entry<String, List<String>> hook : hooks.entrySet()) {
+            List<String> argv = hook.getValue();
             if (argv.isEmpty() || argv.get(0).isBlank()) {
-                throw new ConfigurationException("hooks." + event + " is empty; give the command to run as a list, e.g. [\"/usr/local/bin/notify\", \"--quiet\"]");
+                throw new ConfigurationException("hooks." + hook.getKey() + " is empty; give the command to run as a list, e.g. [\"/usr/local/bin/notify\", \"--quiet\"]");
             }
-        });
+        }
         this.hooks = Map.copyOf(hooks);
         this.reporter = reporter;
     }

@@ -41,8 +41,9 @@ abstract class OperationCommand implements Callable<Integer> {
         options.validate();
         validate();
         ConsoleReporter reporter = ConsoleReporter.of(context, options);
-        BackupsFactory factory = context.backups() == null ? this::fromConfigurationFile : context.backups();
-        run(factory.create(configFile(options), reporter), reporter);
+        Path configFile = configFile(options);
+        run(context.backups() == null ? fromConfigurationFile(configFile, reporter)
+                : context.backups().create(configFile, reporter), reporter);
         return 0;
     }
 

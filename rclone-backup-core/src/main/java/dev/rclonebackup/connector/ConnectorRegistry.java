@@ -15,9 +15,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Supplier;
 
 /**
  * Finds the connector of a configured database: {@code connectors[alias]}, else
@@ -30,13 +30,8 @@ import java.util.function.Supplier;
  * deliberate act, so it may replace a built-in.
  */
 public final class ConnectorRegistry {
-    private static final Map<String, Supplier<Connector>> BUILT_IN = Map.of(
-            PostgresqlConnector.ID, PostgresqlConnector::new,
-            PostgisConnector.ID, PostgisConnector::new,
-            MysqlConnector.ID, MysqlConnector::new,
-            SqliteConnector.ID, SqliteConnector::new,
-            "h2", H2Connector::new,
-            "mongodb", MongodbConnector::new);
+    private static final Set<String> BUILT_IN = Set.of(
+            PostgresqlConnector.ID, PostgisConnector.ID, MysqlConnector.ID, SqliteConnector.ID, "h2", "mongodb");
 
     private static final Map<String, String> BUILT_IN_MAPPING = Map.of(
             "postgresql", PostgresqlConnector.ID,
@@ -107,10 +102,8 @@ public final class ConnectorRegistry {
             connector = serviceLoaded().get(idOrClassName);
         }
         if (connector == null) {
-            connector = resolved.computeIfAbsent(idOrClassName, name -> {
-                Supplier<Connector> builtIn = BUILT_IN.get(name);
-                return builtIn != null ? builtIn.get() : instantiate(name, key);
-            });
+            connector = resolved.computeIfAbsent(idOrClassName,
+                    name -> BUILT_IN.contains(name) ? builtIn(name) : instantiate(name, key));
         }
         return connector;
     }
@@ -132,13 +125,29 @@ public final class ConnectorRegistry {
         return found;
     }
 
+    /**
+     * A new built-in connector. A switch, not a table of constructor references: the JVM links
+     * each of those when the table is made, which every command would pay for at start-up.
+     */
+    private static Connector builtIn(String id) {
+        return switch (id) {
+            case PostgresqlConnector.ID -> new PostgresqlConnector();
+            case PostgisConnector.ID -> new PostgisConnector();
+            case MysqlConnector.ID -> new MysqlConnector();
+            case SqliteConnector.ID -> new SqliteConnector();
+            case "h2" -> new H2Connector();
+            case "mongodb" -> new MongodbConnector();
+            default -> throw new IllegalArgumentException("Not a built-in connector: " + id);
+        };
+    }
+
     private static Connector instantiate(String className, String key) {
         Class<?> type;
         try {
             type = Class.forName(className, true, classLoader());
         } catch (ClassNotFoundException | LinkageError e) {
             throw new ConfigurationException(key + " names '" + className + "', which is neither a known connector ("
-                    + String.join(", ", new TreeSet<>(BUILT_IN.keySet()))
+                    + String.join(", ", new TreeSet<>(BUILT_IN))
                     + ") nor a class on the class path.", e);
         }
         if (!Connector.class.isAssignableFrom(type)) {

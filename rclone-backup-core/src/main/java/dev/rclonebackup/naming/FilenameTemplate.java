@@ -144,7 +144,8 @@ public final class FilenameTemplate {
 
     /** The database alias of a backup file name, or empty when {@code name} is not a backup. */
     public Optional<String> databaseOf(String name) {
-        return match(name).map(m -> m.group("database"));
+        Optional<Matcher> match = match(name);
+        return match.isPresent() ? Optional.of(match.get().group("database")) : Optional.empty();
     }
 
     /** The timestamp in a backup file name, or empty when it is not a backup. */

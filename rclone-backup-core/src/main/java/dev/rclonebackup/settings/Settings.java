@@ -52,7 +52,9 @@ public final class Settings {
         this.connectors = Collections.unmodifiableMap(new LinkedHashMap<>(b.connectors));
         this.connectorMapping = Collections.unmodifiableMap(new LinkedHashMap<>(b.connectorMapping));
         Map<String, List<String>> hookCopy = new LinkedHashMap<>();
-        b.hooks.forEach((k, v) -> hookCopy.put(k, List.copyOf(v)));
+        for (Map.Entry<String, List<String>> hook : b.hooks.entrySet()) {
+            hookCopy.put(hook.getKey(), List.copyOf(hook.getValue()));
+        }
         this.hooks = Collections.unmodifiableMap(hookCopy);
     }
 

@@ -34,9 +34,13 @@ final class SettingsValidator {
             throw new ConfigurationException("media.root must not be empty; leave it unset when there is no media folder");
         }
         relativeFolder("media.backup-dir", settings.mediaBackupDir());
-        settings.databases().forEach(SettingsValidator::validateDatabase);
+        for (Map.Entry<String, DatabaseSettings> database : settings.databases().entrySet()) {
+            validateDatabase(database.getKey(), database.getValue());
+        }
         validateConnectors(settings);
-        settings.hooks().forEach(SettingsValidator::validateHook);
+        for (Map.Entry<String, List<String>> hook : settings.hooks().entrySet()) {
+            validateHook(hook.getKey(), hook.getValue());
+        }
     }
 
     private static void validateRclone(Settings settings) {
@@ -93,7 +97,7 @@ final class SettingsValidator {
             if (segment.isEmpty()) {
                 throw new ConfigurationException(key + " must not contain an empty segment or end with '/': '" + folder + "'");
             }
-            if (segment.chars().anyMatch(Character::isISOControl)) {
+            if (hasControlCharacter(segment)) {
                 throw new ConfigurationException(key + " must not contain control characters");
             }
         }
@@ -123,7 +127,18 @@ final class SettingsValidator {
         noNulCharacter(key + ".host", database.host());
         noNulCharacter(key + ".username", database.username());
         noNulCharacter(key + ".password", database.password());
-        database.options().forEach((option, value) -> validateOption(key + ".options", option, value));
+        for (Map.Entry<String, ?> option : database.options().entrySet()) {
+            validateOption(key + ".options", option.getKey(), option.getValue());
+        }
+    }
+
+    private static boolean hasControlCharacter(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            if (Character.isISOControl(text.charAt(i))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The tools get these values in their argv or environment, where a NUL cannot travel. */

@@ -59,14 +59,15 @@ public final class ConfigLoader {
         Path directory = workingDirectory.toAbsolutePath();
         Optional<ConfigFile> file = locate(explicitFile, environment, directory);
         Settings.Builder builder = Settings.builder();
-        file.ifPresent(config -> {
+        if (file.isPresent()) {
+            ConfigFile config = file.get();
             Path folder = config.path().toAbsolutePath().getParent();
             ValueReader values = new ValueReader(config.displayName(),
                     new VariableExpander(environment, config.displayName()), folder);
             new FileSettingsReader(values).readInto(config.read(), builder);
-        });
+        }
         Map<ScalarSetting, String> overrides = EnvironmentOverrides.apply(environment, directory, builder);
-        boolean remoteOverridden = overrides.keySet().stream().anyMatch(setting -> setting.key().equals("remote"));
+        boolean remoteOverridden = overrides.containsKey(ScalarSetting.forKey("remote").orElseThrow());
         if (file.isEmpty() && !remoteOverridden) {
             throw new ConfigurationException("remote is required, and no configuration file was found (looked for "
                     + directory.resolve(DEFAULT_FILE_NAME) + "; " + CONFIG_VARIABLE + " is not set): create "

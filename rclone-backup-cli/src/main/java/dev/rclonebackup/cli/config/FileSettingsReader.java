@@ -38,11 +38,17 @@ final class FileSettingsReader {
             } else if (ScalarSetting.sections().contains(key)) {
                 readSection(key, node, builder);
             } else if (key.equals(DATABASES)) {
-                mapping(key, node).forEach((alias, entryNode) -> builder.database(alias, databases.read(alias, entryNode)));
+                for (Map.Entry<String, JsonNode> database : mapping(key, node).entrySet()) {
+                    builder.database(database.getKey(), databases.read(database.getKey(), database.getValue()));
+                }
             } else if (key.equals(CONNECTORS)) {
-                strings(key, node).forEach(builder::connector);
+                for (Map.Entry<String, String> connector : strings(key, node).entrySet()) {
+                    builder.connector(connector.getKey(), connector.getValue());
+                }
             } else if (key.equals(CONNECTOR_MAPPING)) {
-                strings(key, node).forEach(builder::connectorMapping);
+                for (Map.Entry<String, String> mapping : strings(key, node).entrySet()) {
+                    builder.connectorMapping(mapping.getKey(), mapping.getValue());
+                }
             } else if (key.equals(HOOKS)) {
                 readHooks(node, builder);
             } else {
@@ -52,12 +58,16 @@ final class FileSettingsReader {
     }
 
     private void readSection(String section, JsonNode node, Settings.Builder builder) {
-        mapping(section, node).forEach((name, child) -> {
+        for (Map.Entry<String, JsonNode> child : mapping(section, node).entrySet()) {
+            String name = child.getKey();
             String key = section + "." + name;
-            ScalarSetting setting = ScalarSetting.forKey(key).orElseThrow(() -> values.error(key,
-                    "is not a known setting" + KeySuggestion.hint(name, ScalarSetting.keysIn(section), section + ".")));
-            set(setting, child, builder);
-        });
+            Optional<ScalarSetting> setting = ScalarSetting.forKey(key);
+            if (setting.isEmpty()) {
+                throw values.error(key, "is not a known setting"
+                        + KeySuggestion.hint(name, ScalarSetting.keysIn(section), section + "."));
+            }
+            set(setting.get(), child.getValue(), builder);
+        }
     }
 
     private void set(ScalarSetting setting, JsonNode node, Settings.Builder builder) {
@@ -68,27 +78,28 @@ final class FileSettingsReader {
     }
 
     private void readHooks(JsonNode node, Settings.Builder builder) {
-        mapping(HOOKS, node).forEach((event, command) -> {
+        for (Map.Entry<String, JsonNode> hook : mapping(HOOKS, node).entrySet()) {
+            String event = hook.getKey();
             String key = HOOKS + "." + event;
             if (!Settings.HOOK_EVENTS.contains(event)) {
                 throw values.error(key, "is not an event" + KeySuggestion.hint(event, Settings.HOOK_EVENTS, ""));
             }
             @SuppressWarnings("unchecked")
-            List<String> argv = (List<String>) values.read(key, command, ValueType.STRING_LIST);
+            List<String> argv = (List<String>) values.read(key, hook.getValue(), ValueType.STRING_LIST);
             if (argv != null) {
                 builder.hook(event, argv);
             }
-        });
+        }
     }
 
     private Map<String, String> strings(String section, JsonNode node) {
         Map<String, String> strings = new LinkedHashMap<>();
-        mapping(section, node).forEach((name, value) -> {
-            String string = values.string(section + "." + name, value);
+        for (Map.Entry<String, JsonNode> entry : mapping(section, node).entrySet()) {
+            String string = values.string(section + "." + entry.getKey(), entry.getValue());
             if (string != null) {
-                strings.put(name, string);
+                strings.put(entry.getKey(), string);
             }
-        });
+        }
         return strings;
     }
 
@@ -105,7 +116,9 @@ final class FileSettingsReader {
             throw values.error(key, "must be a mapping of keys to values, got " + ValueReader.shown(key, node));
         }
         Map<String, JsonNode> entries = new LinkedHashMap<>();
-        node.properties().forEach(entry -> entries.put(entry.getKey(), entry.getValue()));
+        for (Map.Entry<String, JsonNode> entry : node.properties()) {
+            entries.put(entry.getKey(), entry.getValue());
+        }
         return entries;
     }
 

@@ -11,7 +11,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.BiConsumer;
 
 /**
  * One scalar setting of {@code rclone-backup.yml} (everything but the {@code databases},
@@ -19,28 +18,57 @@ import java.util.function.BiConsumer;
  * type and how it reaches {@link Settings.Builder}. {@link #ALL} is the single table the file
  * reader and the {@code RCLONE_BACKUP_*} overrides are both driven by.
  */
-record ScalarSetting(String key, ValueType type, BiConsumer<Settings.Builder, Object> setter) {
+enum ScalarSetting {
+    REMOTE("remote", ValueType.REMOTE),
+    RCLONE_BINARY("rclone.binary", ValueType.STRING),
+    RCLONE_CONFIG("rclone.config", ValueType.PATH),
+    RCLONE_FLAGS("rclone.flags", ValueType.STRING_LIST),
+    DB_BACKUP_DIR("db.backup-dir", ValueType.STRING),
+    DB_FILENAME_TEMPLATE("db.filename-template", ValueType.STRING),
+    DB_DATE_FORMAT("db.date-format", ValueType.STRING),
+    DB_CLEANUP_KEEP("db.cleanup-keep", ValueType.INTEGER),
+    MEDIA_ROOT("media.root", ValueType.PATH),
+    MEDIA_BACKUP_DIR("media.backup-dir", ValueType.STRING);
+
     private static final String ENVIRONMENT_PREFIX = "RCLONE_BACKUP_";
 
-    static final List<ScalarSetting> ALL = List.of(
-            new ScalarSetting("remote", ValueType.REMOTE, (b, v) -> b.remote((String) v)),
-            string("rclone.binary", Settings.Builder::rcloneBinary),
-            new ScalarSetting("rclone.config", ValueType.PATH, (b, v) -> b.rcloneConfig((Path) v)),
-            new ScalarSetting("rclone.flags", ValueType.STRING_LIST, (b, v) -> b.rcloneFlags(strings(v))),
-            string("db.backup-dir", Settings.Builder::dbBackupDir),
-            string("db.filename-template", Settings.Builder::filenameTemplate),
-            string("db.date-format", Settings.Builder::dateFormat),
-            new ScalarSetting("db.cleanup-keep", ValueType.INTEGER, (b, v) -> b.cleanupKeep((Integer) v)),
-            new ScalarSetting("media.root", ValueType.PATH, (b, v) -> b.mediaRoot((Path) v)),
-            string("media.backup-dir", Settings.Builder::mediaBackupDir));
+    static final List<ScalarSetting> ALL = List.of(values());
 
-    private static ScalarSetting string(String key, BiConsumer<Settings.Builder, String> setter) {
-        return new ScalarSetting(key, ValueType.STRING, (b, v) -> setter.accept(b, (String) v));
+    private final String key;
+    private final ValueType type;
+
+    ScalarSetting(String key, ValueType type) {
+        this.key = key;
+        this.type = type;
     }
 
+    /** The dotted key, e.g. {@code db.cleanup-keep}. */
+    String key() {
+        return key;
+    }
+
+    /** What the value must be. */
+    ValueType type() {
+        return type;
+    }
+
+    /** Sets {@code value}, already read as {@link #type()}, on {@code builder}. */
     @SuppressWarnings("unchecked")
-    private static List<String> strings(Object value) {
-        return (List<String>) value;
+    void apply(Settings.Builder builder, Object value) {
+        // A switch expression, so the compiler checks that every constant has its setter; not a lambda
+        // per constant, as the JVM links each lambda when first used, which start-up would pay for.
+        Settings.Builder unused = switch (this) {
+            case REMOTE -> builder.remote((String) value);
+            case RCLONE_BINARY -> builder.rcloneBinary((String) value);
+            case RCLONE_CONFIG -> builder.rcloneConfig((Path) value);
+            case RCLONE_FLAGS -> builder.rcloneFlags((List<String>) value);
+            case DB_BACKUP_DIR -> builder.dbBackupDir((String) value);
+            case DB_FILENAME_TEMPLATE -> builder.filenameTemplate((String) value);
+            case DB_DATE_FORMAT -> builder.dateFormat((String) value);
+            case DB_CLEANUP_KEEP -> builder.cleanupKeep((Integer) value);
+            case MEDIA_ROOT -> builder.mediaRoot((Path) value);
+            case MEDIA_BACKUP_DIR -> builder.mediaBackupDir((String) value);
+        };
     }
 
     private static final Map<String, ScalarSetting> BY_KEY = byKey();
@@ -61,7 +89,10 @@ record ScalarSetting(String key, ValueType type, BiConsumer<Settings.Builder, Ob
     static Set<String> sections() {
         Set<String> sections = new LinkedHashSet<>();
         for (ScalarSetting setting : ALL) {
-            setting.section().ifPresent(sections::add);
+            Optional<String> section = setting.section();
+            if (section.isPresent()) {
+                sections.add(section.get());
+            }
         }
         return sections;
     }
@@ -91,9 +122,5 @@ record ScalarSetting(String key, ValueType type, BiConsumer<Settings.Builder, Ob
     /** The variable overriding this setting: {@code db.cleanup-keep} → {@code RCLONE_BACKUP_DB_CLEANUP_KEEP}. */
     String environmentVariable() {
         return ENVIRONMENT_PREFIX + key.toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_');
-    }
-
-    void apply(Settings.Builder builder, Object value) {
-        setter.accept(builder, value);
     }
 }
