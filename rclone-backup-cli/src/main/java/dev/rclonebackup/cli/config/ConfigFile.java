@@ -16,9 +16,12 @@ import tools.jackson.databind.node.ObjectNode;
 import tools.jackson.dataformat.yaml.YAMLFactory;
 import tools.jackson.dataformat.yaml.YAMLSchema;
 
+import java.io.FileInputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
-import java.nio.file.Files;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 
 /**
@@ -43,8 +46,9 @@ record ConfigFile(Path path, String displayName) {
     /** The top-level mapping; an empty file is an empty mapping. */
     ObjectNode read() {
         String text;
-        try {
-            text = Files.readString(path);
+        // Through java.io rather than Files.readString, whose channel classes a command loads for nothing else.
+        try (InputStream in = new FileInputStream(path.toFile())) {
+            text = StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(in.readAllBytes())).toString();
         } catch (CharacterCodingException e) {
             throw new ConfigurationException(displayName + ": is not UTF-8 text", e);
         } catch (IOException e) {

@@ -16,6 +16,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -215,6 +216,19 @@ class ConfigLoaderTest {
             env.put("RCLONE_BACKUP_CONFIG", "/nowhere/app.yml");
             assertThat(failure(() -> ConfigLoader.load(null, env, workDir)))
                     .hasMessage("Configuration file /nowhere/app.yml (from RCLONE_BACKUP_CONFIG) does not exist");
+        }
+
+        @Test
+        void aFileThatIsNotUtf8IsNamedInTheError() throws IOException {
+            Path file = write("latin1.yml", "");
+            Files.write(file, "remote: \"caf\u00e9:\"\n".getBytes(StandardCharsets.ISO_8859_1));
+
+            assertThat(failure(() -> ConfigLoader.load(Path.of("latin1.yml"), env, workDir))).hasMessage("latin1.yml: is not UTF-8 text");
+        }
+
+        @Test
+        void aFileInUtf8IsReadWithItsAccents() {
+            assertThat(load("remote: \"caf\u00e9:\"\n").remote()).isEqualTo("caf\u00e9:");
         }
 
         @Test
