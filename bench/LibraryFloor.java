@@ -15,10 +15,19 @@ import java.util.concurrent.Callable;
  * The least a listbackups built on rclone-backup's libraries has to do, and nothing more:
  * picocli parses the same options (described in code, its cheapest way), Jackson reads the
  * YAML configuration for the remote, the same rclone lsjson lists the folder, Jackson's
- * streaming parser reads the listing, and one line per file is printed in one write.
+ * streaming parser reads the listing, and one line per file is printed in one write. Like the
+ * command line, it gives picocli a factory of its own, so that picocli's default one (whose set-up
+ * searches the class path for Groovy) is never made.
  */
 public final class LibraryFloor implements Callable<Integer> {
-    private final CommandSpec spec = CommandSpec.wrapWithoutInspection(this).name("listbackups");
+    private static final CommandLine.IFactory FACTORY = new CommandLine.IFactory() {
+        @Override
+        public <K> K create(Class<K> type) throws Exception {
+            return CommandLine.defaultFactory().create(type);
+        }
+    };
+
+    private final CommandSpec spec = CommandSpec.wrapWithoutInspection(this, FACTORY).name("listbackups");
 
     private LibraryFloor() {
         spec.addOption(OptionSpec.builder("-d", "--database").type(String.class).build());
@@ -31,7 +40,7 @@ public final class LibraryFloor implements Callable<Integer> {
     }
 
     public static void main(String[] args) {
-        System.exit(new CommandLine(new LibraryFloor().spec).execute(args));
+        System.exit(new CommandLine(new LibraryFloor().spec, FACTORY).execute(args));
     }
 
     @Override
