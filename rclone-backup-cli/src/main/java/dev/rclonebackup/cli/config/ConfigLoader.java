@@ -67,12 +67,12 @@ public final class ConfigLoader {
             new FileSettingsReader(values).readInto(config.read(), builder);
         }
         Map<ScalarSetting, String> overrides = EnvironmentOverrides.apply(environment, directory, builder);
-        boolean remoteOverridden = overrides.containsKey(ScalarSetting.forKey("remote").orElseThrow());
+        boolean remoteOverridden = overrides.containsKey(ScalarSetting.REMOTE);
         if (file.isEmpty() && !remoteOverridden) {
             throw new ConfigurationException("remote is required, and no configuration file was found (looked for "
                     + directory.resolve(DEFAULT_FILE_NAME) + "; " + CONFIG_VARIABLE + " is not set): create "
                     + DEFAULT_FILE_NAME + ", pass --config FILE, or set " + CONFIG_VARIABLE + " or "
-                    + ScalarSetting.forKey("remote").orElseThrow().environmentVariable());
+                    + ScalarSetting.REMOTE.environmentVariable());
         }
         try {
             return builder.build();
