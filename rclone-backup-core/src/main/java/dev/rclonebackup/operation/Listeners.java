@@ -15,14 +15,18 @@ import java.util.ServiceLoader;
  */
 public final class Listeners implements BackupListener {
     private final List<BackupListener> registered;
+    private final ClassLoader classLoader;
     private volatile List<BackupListener> listeners;
 
     /**
-     * @param serviceLoaded whether the listeners listed in {@code META-INF/services} are called
+     * @param serviceLoaded whether the listeners listed in {@code META-INF/services} are called;
+     *                      they are looked up with the calling thread's context class loader, as
+     *                      {@link ServiceLoader#load(Class)} would do here
      * @param registered    the listeners called after those, in this order
      */
     public Listeners(boolean serviceLoaded, List<BackupListener> registered) {
         this.registered = List.copyOf(registered);
+        this.classLoader = Thread.currentThread().getContextClassLoader();
         this.listeners = serviceLoaded ? null : this.registered;
     }
 
@@ -42,7 +46,7 @@ public final class Listeners implements BackupListener {
     private List<BackupListener> withServiceLoaded() {
         List<BackupListener> all = new ArrayList<>();
         try {
-            ServiceLoader.load(BackupListener.class).forEach(all::add);
+            ServiceLoader.load(BackupListener.class, classLoader).forEach(all::add);
         } catch (ServiceConfigurationError e) {
             throw new ConfigurationException("A listener listed in META-INF/services/"
                     + BackupListener.class.getName() + " cannot be loaded: " + e.getMessage(), e);

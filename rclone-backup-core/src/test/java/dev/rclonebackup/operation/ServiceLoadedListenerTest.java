@@ -74,11 +74,12 @@ class ServiceLoadedListenerTest {
     void aListedListenerThatCannotBeLoadedStopsTheOperationBeforeItStarts() throws Exception {
         Path services = Files.createDirectories(dir.resolve("classes/META-INF/services"));
         Files.writeString(services.resolve(BackupListener.class.getName()), "com.example.MissingListener\n");
-        RcloneBackup backups = facade().load();
         Thread thread = Thread.currentThread();
         ClassLoader original = thread.getContextClassLoader();
         try (URLClassLoader loader = new URLClassLoader(new URL[] {dir.resolve("classes").toUri().toURL()}, original)) {
             thread.setContextClassLoader(loader);
+            RcloneBackup backups = facade().load();
+            thread.setContextClassLoader(original); // the loader in effect when the facade was built counts
 
             assertThatThrownBy(() -> backups.dbBackup("default", false))
                     .isInstanceOf(ConfigurationException.class)
