@@ -5,7 +5,6 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code dbbackup}: dumps a database straight into the remote. */
 final class DbBackupCommand extends OperationCommand {
-    private static final String DATABASE = "--database";
     private static final String CLEAN = "--clean";
 
     DbBackupCommand(CliContext context) {
@@ -21,8 +20,8 @@ final class DbBackupCommand extends OperationCommand {
                 "",
                 "A failed or interrupted backup leaves nothing under the final name, and an existing "
                         + "backup is never overwritten.");
-        spec.addOption(Specs.option(1, "ALIAS",
-                "Database to back up, by its alias under 'databases' (default: ${DEFAULT-VALUE}).", "-d", DATABASE)
+        spec.addOption(databaseOption(
+                "Database to back up, by its alias under 'databases' (default: ${DEFAULT-VALUE}).")
                 .defaultValue("default").build());
         spec.addOption(Specs.flag(CLEAN, 2,
                 "After a successful backup, delete this database's oldest backups so that only "

@@ -7,7 +7,6 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code dbrestore}: streams a backup from the remote into a database, after confirmation. */
 final class DbRestoreCommand extends OperationCommand {
-    private static final String DATABASE = "--database";
     private static final String INPUT_PATH = "--input-path";
     private static final String NO_INPUT = "--noinput";
 
@@ -26,8 +25,8 @@ final class DbRestoreCommand extends OperationCommand {
                 "Asks for confirmation first unless --noinput is given; answering anything but "
                         + "y or yes cancels without changing anything (exit status 0). When there is no "
                         + "input to read the answer from, it fails with exit status 2.");
-        spec.addOption(Specs.option(1, "ALIAS", "Database to restore, by its alias under 'databases' "
-                + "(default: the only database, when exactly one is configured).", "-d", DATABASE).build());
+        spec.addOption(databaseOption("Database to restore, by its alias under 'databases' "
+                + "(default: the only database, when exactly one is configured).").build());
         spec.addOption(Specs.option(2, "NAME", "Backup to restore, relative to db.backup-dir, e.g. "
                 + "default-2024-01-15-120000.dump (default: the database's newest backup by modification time).",
                 "-i", INPUT_PATH).build());

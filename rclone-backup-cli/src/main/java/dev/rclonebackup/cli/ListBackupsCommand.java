@@ -6,7 +6,6 @@ import picocli.CommandLine.ParameterException;
 
 /** {@code listbackups}: prints the database backups, or the media copy, found on the remote. */
 final class ListBackupsCommand extends OperationCommand {
-    private static final String DATABASE = "--database";
     private static final String MEDIA = "--media";
 
     ListBackupsCommand(CliContext context) {
@@ -22,8 +21,7 @@ final class ListBackupsCommand extends OperationCommand {
                 "",
                 "With --media, lists the files of the media copy instead, sorted by path, after their "
                         + "count and total size.");
-        spec.addOption(Specs.option(1, "ALIAS", "Only list the backups of this database (default: all databases).",
-                "-d", DATABASE).build());
+        spec.addOption(databaseOption("Only list the backups of this database (default: all databases).").build());
         spec.addOption(Specs.flag(MEDIA, 2, "List the media copy instead of the database backups."));
         return spec;
     }

@@ -5,6 +5,7 @@ import dev.rclonebackup.Reporter;
 import dev.rclonebackup.cli.config.ConfigLoader;
 import dev.rclonebackup.settings.Settings;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -16,6 +17,9 @@ import java.util.concurrent.Callable;
  * {@link FailureHandler} turns into a message and an exit status.
  */
 abstract class OperationCommand implements Callable<Integer> {
+    /** The database option of dbbackup, dbrestore and listbackups. */
+    static final String DATABASE = "--database";
+
     private final CliContext context;
     private CommandSpec spec;
 
@@ -34,6 +38,11 @@ abstract class OperationCommand implements Callable<Integer> {
 
     /** The command's name, help text and own options (see {@link Specs#command}). */
     abstract CommandSpec describe();
+
+    /** {@code -d, --database ALIAS}, the first option of the commands that work on one database. */
+    static OptionSpec.Builder databaseOption(String description) {
+        return Specs.option(1, "ALIAS", description, "-d", DATABASE);
+    }
 
     @Override
     public final Integer call() {
