@@ -1,5 +1,9 @@
 package dev.rclonebackup.connector;
 
+import dev.rclonebackup.ConfigurationException;
+import dev.rclonebackup.settings.Durations;
+
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -49,6 +53,24 @@ public record Database(
             return list.stream().map(String::valueOf).toList();
         }
         return List.of(value.toString());
+    }
+
+    /**
+     * A duration option ({@code 30s}, {@code 10m}, {@code PT1M}, see {@link Durations}), or
+     * {@code fallback} when absent.
+     *
+     * @throws ConfigurationException naming {@code databases.ALIAS.options.KEY} when it is not a duration
+     */
+    public Duration durationOption(String key, Duration fallback) {
+        String value = option(key);
+        if (value == null) {
+            return fallback;
+        }
+        try {
+            return Durations.parse(value);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigurationException("databases." + alias + ".options." + key + ": " + e.getMessage());
+        }
     }
 
     @Override

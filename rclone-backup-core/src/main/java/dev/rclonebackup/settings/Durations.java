@@ -1,0 +1,56 @@
+package dev.rclonebackup.settings;
+
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Reads the durations written in settings and options: a whole number with a unit ({@code 30s},
+ * {@code 90m}, {@code 26h}, {@code 7d}) or ISO-8601 ({@code PT26H}, {@code P7D}). A number without a
+ * unit is refused rather than guessed, and so are zero and negative durations.
+ */
+public final class Durations {
+    private static final Pattern WITH_UNIT = Pattern.compile("(\\d{1,9})(ms|s|m|h|d)");
+
+    private Durations() {
+    }
+
+    /**
+     * Parses {@code text}.
+     *
+     * @throws IllegalArgumentException with a message saying what is wrong and what is accepted
+     */
+    public static Duration parse(String text) {
+        String trimmed = text == null ? "" : text.strip();
+        Duration duration = trimmed.startsWith("P") || trimmed.startsWith("-P") ? iso(trimmed) : withUnit(trimmed);
+        if (duration.isNegative() || duration.isZero()) {
+            throw new IllegalArgumentException("'" + trimmed + "' is not a duration greater than zero");
+        }
+        return duration;
+    }
+
+    private static Duration withUnit(String text) {
+        Matcher matcher = WITH_UNIT.matcher(text);
+        if (!matcher.matches()) {
+            throw new IllegalArgumentException("'" + text + "' is not a duration: write a whole number with a unit "
+                    + "(ms, s, m, h or d, e.g. 90m or 26h) or ISO-8601 (e.g. PT26H)");
+        }
+        long amount = Long.parseLong(matcher.group(1));
+        return switch (matcher.group(2)) {
+            case "ms" -> Duration.ofMillis(amount);
+            case "s" -> Duration.ofSeconds(amount);
+            case "m" -> Duration.ofMinutes(amount);
+            case "h" -> Duration.ofHours(amount);
+            default -> Duration.ofDays(amount);
+        };
+    }
+
+    private static Duration iso(String text) {
+        try {
+            return Duration.parse(text);
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException("'" + text + "' is not an ISO-8601 duration (e.g. PT26H or P7D)", e);
+        }
+    }
+}
