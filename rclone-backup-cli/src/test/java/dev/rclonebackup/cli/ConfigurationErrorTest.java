@@ -76,4 +76,31 @@ class ConfigurationErrorTest {
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.err()).startsWith("Error: ").contains("before-backup").doesNotContain("\tat ");
     }
+
+    @Test
+    void anInMemoryH2DatabaseIsExplainedNotReportedAsNamelessBeforeAnythingRuns() throws IOException {
+        Files.writeString(directory.resolve("rclone-backup.yml"), "remote: " + directory.resolve("remote") + "\n"
+                + "databases:\n  default:\n    url: jdbc:h2:mem:x\n");
+
+        CliRun run = CliRun.builder().workingDirectory(directory).run("dbbackup");
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).startsWith("Error: databases.default.url is the in-memory H2 database jdbc:h2:mem:x")
+                .contains("inside the one JVM").contains("jdbc:h2:file:").doesNotContain("names no database");
+        assertThat(directory.resolve("remote")).doesNotExist();
+    }
+
+    @Test
+    void aControlCharacterInTheFileNameTemplateIsAConfigurationErrorBeforeAnyToolRuns() throws IOException {
+        Path database = Files.createFile(directory.resolve("app.sqlite3"));
+        Files.writeString(directory.resolve("rclone-backup.yml"), "remote: " + directory.resolve("remote") + "\n"
+                + "db:\n  filename-template: \"{database}-{datetime}\\0.{ext}\"\n"
+                + "databases:\n  default:\n    engine: sqlite\n    name: " + database + "\n");
+
+        CliRun run = CliRun.builder().workingDirectory(directory).run("dbbackup");
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).startsWith("Error: rclone-backup.yml: db.filename-template must not contain control characters");
+        assertThat(directory.resolve("remote")).doesNotExist();
+    }
 }

@@ -123,7 +123,7 @@ record DatabaseUrl(String engine, String host, Integer port, String name, String
         return new DatabaseUrl("sqlite", null, null, inMemory ? null : file, null, null);
     }
 
-    /** {@code jdbc:h2:[file:|tcp://host:port/]PATH[;USER=…;PASSWORD=…]}; in-memory databases have no file. */
+    /** {@code jdbc:h2:[file:|tcp://host:port/]PATH[;USER=…;PASSWORD=…]}; an in-memory database is refused. */
     private static DatabaseUrl h2(String rest, String key) {
         String[] parts = rest.split(";");
         String location = parts[0];
@@ -144,8 +144,10 @@ record DatabaseUrl(String engine, String host, Integer port, String name, String
             DatabaseUrl remote = hierarchical("h2", location.substring(6), key);
             return new DatabaseUrl("h2", remote.host(), remote.port(), remote.name(), username, password);
         }
-        if (lower.startsWith("mem:")) {
-            return new DatabaseUrl("h2", null, null, null, username, password);
+        if (lower.startsWith("mem:") || lower.startsWith("memfs:") || lower.startsWith("memlzf:")) {
+            throw new ConfigurationException(key + " is the in-memory H2 database jdbc:h2:" + location
+                    + ", which lives inside the one JVM that created it, so rclone-backup cannot reach it: "
+                    + "use a file database (jdbc:h2:file:PATH) or serve it through an H2 TCP server (jdbc:h2:tcp://HOST/mem:NAME)");
         }
         String file = lower.startsWith("file:") ? location.substring("file:".length()) : location;
         return new DatabaseUrl("h2", null, null, emptyToNull(file), username, password);

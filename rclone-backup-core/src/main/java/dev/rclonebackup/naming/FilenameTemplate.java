@@ -51,6 +51,10 @@ public final class FilenameTemplate {
         if (template == null || template.isBlank()) {
             throw new ConfigurationException(TEMPLATE_KEY + " must not be empty");
         }
+        rejectControlCharacters(TEMPLATE_KEY, template);
+        if (dateFormat != null) {
+            rejectControlCharacters(FORMAT_KEY, dateFormat);
+        }
         DateTimeFormatter formatter = formatter(dateFormat);
         StringBuilder regex = new StringBuilder();
         Matcher m = PLACEHOLDER.matcher(template);
@@ -102,6 +106,16 @@ public final class FilenameTemplate {
         }
         if (template.contains("{") && PLACEHOLDER.matcher(template).replaceAll("").matches(".*[{}].*")) {
             throw new ConfigurationException(TEMPLATE_KEY + " has an unbalanced '{' or '}': '" + template + "'");
+        }
+    }
+
+    /** A control character would reach rclone inside a file name, after the dump tool already ran. */
+    private static void rejectControlCharacters(String key, String value) {
+        for (int i = 0; i < value.length(); i++) {
+            if (Character.isISOControl(value.charAt(i))) {
+                throw new ConfigurationException(key + " must not contain control characters; found U+"
+                        + String.format("%04X", (int) value.charAt(i)) + " at position " + (i + 1));
+            }
         }
     }
 

@@ -2,6 +2,8 @@ package dev.rclonebackup.connector;
 
 import dev.rclonebackup.ConfigurationException;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -78,12 +80,21 @@ class DatabaseUrlTest {
     }
 
     @Test
-    void h2FileServerAndMemoryUrls() {
+    void h2FileAndServerUrls() {
         assertThat(DatabaseUrl.parse("jdbc:h2:file:/data/app;MODE=PostgreSQL;USER=sa;PASSWORD=pw", KEY))
                 .isEqualTo(new DatabaseUrl("h2", null, null, "/data/app", "sa", "pw"));
         assertThat(DatabaseUrl.parse("jdbc:h2:tcp://db:9092/~/app", KEY))
                 .isEqualTo(new DatabaseUrl("h2", "db", 9092, "~/app", null, null));
-        assertThat(DatabaseUrl.parse("jdbc:h2:mem:test", KEY).name()).isNull();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"jdbc:h2:mem:test", "jdbc:h2:mem:test;DB_CLOSE_DELAY=-1", "jdbc:h2:memFS:x", "jdbc:h2:MEM:x"})
+    void anInMemoryH2UrlIsRefusedWithTheReason(String url) {
+        assertThatThrownBy(() -> DatabaseUrl.parse(url, KEY))
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessageStartingWith(KEY + " is the in-memory H2 database")
+                .hasMessageContaining("inside the one JVM that created it")
+                .hasMessageContaining("jdbc:h2:file:");
     }
 
     @Test

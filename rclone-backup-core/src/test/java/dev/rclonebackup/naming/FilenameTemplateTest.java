@@ -83,4 +83,20 @@ class FilenameTemplateTest {
                 .isInstanceOf(ConfigurationException.class)
                 .hasMessageContaining("db.date-format");
     }
+
+    @ParameterizedTest
+    @CsvSource({
+            "'{database}-{datetime}\u0000.{ext}', yyyy-MM-dd-HHmmss, db.filename-template, U+0000",
+            "'{database}-{datetime}\n.{ext}',     yyyy-MM-dd-HHmmss, db.filename-template, U+000A",
+            "'{database}-{datetime}.{ext}',        'yyyy-MM-dd\u001bHHmmss', db.date-format, U+001B",
+            "'{database}-{datetime}.{ext}',        'yyyy-MM-dd\u007fHHmmss', db.date-format, U+007F",
+    })
+    void controlCharactersAreRefusedNamingTheKey(String template, String dateFormat, String key, String character) {
+        String realTemplate = template.translateEscapes();
+        String realFormat = dateFormat.translateEscapes();
+        assertThatThrownBy(() -> FilenameTemplate.of(realTemplate, realFormat))
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessageStartingWith(key + " must not contain control characters")
+                .hasMessageContaining(character);
+    }
 }
