@@ -6,6 +6,7 @@ import dev.rclonebackup.naming.FilenameTemplate;
 import dev.rclonebackup.operation.Context;
 import dev.rclonebackup.operation.DbBackupOperation;
 import dev.rclonebackup.operation.DbRestoreOperation;
+import dev.rclonebackup.operation.HookRunner;
 import dev.rclonebackup.operation.ListOperations;
 import dev.rclonebackup.operation.Listeners;
 import dev.rclonebackup.operation.MediaOperations;
@@ -112,7 +113,7 @@ public final class RcloneBackup {
         }
     }
 
-    /** Fluent configuration of an {@link RcloneBackup}. */
+    /** Fluent configuration of an {@link RcloneBackup}. Configured {@code hooks} run after every listener. */
     public static final class Builder {
         private Settings settings;
         private final List<BackupListener> listeners = new ArrayList<>();
@@ -169,10 +170,19 @@ public final class RcloneBackup {
                     Rclone.of(settings, reporter),
                     new ConnectorRegistry(settings, connectors),
                     FilenameTemplate.of(settings.filenameTemplate(), settings.dateFormat()),
-                    new Listeners(serviceLoaderListeners, listeners),
+                    new Listeners(serviceLoaderListeners, withHooks()),
                     reporter,
                     clock);
             return new RcloneBackup(context);
+        }
+
+        private List<BackupListener> withHooks() {
+            if (settings.hooks().isEmpty()) {
+                return listeners;
+            }
+            List<BackupListener> all = new ArrayList<>(listeners);
+            all.add(new HookRunner(settings.hooks(), reporter));
+            return all;
         }
     }
 }

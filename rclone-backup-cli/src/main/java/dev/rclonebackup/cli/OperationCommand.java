@@ -58,11 +58,7 @@ abstract class OperationCommand implements Callable<Integer> {
 
     private RcloneBackup fromConfigurationFile(Path configFile, Reporter reporter) {
         Settings settings = ConfigLoader.load(configFile, context.environment(), context.workingDirectory());
-        return RcloneBackup.configure()
-                .settings(settings)
-                .reporter(reporter)
-                .listener(new HookListener(settings.hooks(), reporter))
-                .load();
+        return RcloneBackup.configure().settings(settings).reporter(reporter).load();
     }
 
     /** Rejects invalid combinations of this command's options, before anything is loaded. */

@@ -1,5 +1,6 @@
 package dev.rclonebackup.operation;
 
+import dev.rclonebackup.BackupEvent;
 import dev.rclonebackup.DbBackupResult;
 import dev.rclonebackup.ErrorCode;
 import dev.rclonebackup.RcloneBackupException;
@@ -33,7 +34,7 @@ public final class DbBackupOperation {
         String name = context.template().render(alias, context.clock().instant(), connector.extension());
         String path = context.displayPath(name);
 
-        context.listener().beforeDbBackup(alias);
+        context.listener().on(new BackupEvent.BeforeDbBackup(alias));
         context.reporter().info("Backing up database '" + alias + "' to " + path);
         String partialName = PartialUpload.nameFor(name);
         String partial = RemotePaths.join(context.dbFolder(), partialName);
@@ -50,7 +51,7 @@ public final class DbBackupOperation {
         long size = stored.size();
         Duration duration = Duration.ofNanos(System.nanoTime() - started);
         context.reporter().detail("Stored " + size + " bytes in " + duration.toMillis() + " ms");
-        context.listener().afterDbBackup(alias, path);
+        context.listener().on(new BackupEvent.AfterDbBackup(alias, path));
         List<String> removed = clean ? new Retention(context).apply(alias) : List.of();
         return new DbBackupResult(alias, path, size, duration, removed);
     }

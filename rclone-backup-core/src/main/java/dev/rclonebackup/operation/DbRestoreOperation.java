@@ -1,5 +1,6 @@
 package dev.rclonebackup.operation;
 
+import dev.rclonebackup.BackupEvent;
 import dev.rclonebackup.BackupFile;
 import dev.rclonebackup.ConfigurationException;
 import dev.rclonebackup.DbRestoreResult;
@@ -41,11 +42,11 @@ public final class DbRestoreOperation {
             return new DbRestoreResult(alias, path, true, Duration.ZERO);
         }
         long started = System.nanoTime();
-        context.listener().beforeDbRestore(alias, path);
+        context.listener().on(new BackupEvent.BeforeDbRestore(alias, path));
         context.reporter().info("Restoring database '" + alias + "' from " + path);
         restore(database, connector, RemotePaths.join(context.dbFolder(), relative), path);
         context.reporter().success("Restore completed from: " + path);
-        context.listener().afterDbRestore(alias);
+        context.listener().on(new BackupEvent.AfterDbRestore(alias));
         return new DbRestoreResult(alias, path, false, Duration.ofNanos(System.nanoTime() - started));
     }
 

@@ -1,5 +1,6 @@
 package dev.rclonebackup.operation;
 
+import dev.rclonebackup.BackupEvent;
 import dev.rclonebackup.BackupListener;
 import dev.rclonebackup.ConfigurationException;
 
@@ -56,42 +57,9 @@ public final class Listeners implements BackupListener {
     }
 
     @Override
-    public void beforeDbBackup(String database) {
-        listeners().forEach(l -> l.beforeDbBackup(database));
-    }
-
-    @Override
-    public void afterDbBackup(String database, String path) {
-        listeners().forEach(l -> l.afterDbBackup(database, path));
-    }
-
-    @Override
-    public void beforeDbRestore(String database, String path) {
-        listeners().forEach(l -> l.beforeDbRestore(database, path));
-    }
-
-    @Override
-    public void afterDbRestore(String database) {
-        listeners().forEach(l -> l.afterDbRestore(database));
-    }
-
-    @Override
-    public void beforeMediaBackup() {
-        listeners().forEach(BackupListener::beforeMediaBackup);
-    }
-
-    @Override
-    public void afterMediaBackup() {
-        listeners().forEach(BackupListener::afterMediaBackup);
-    }
-
-    @Override
-    public void beforeMediaRestore() {
-        listeners().forEach(BackupListener::beforeMediaRestore);
-    }
-
-    @Override
-    public void afterMediaRestore() {
-        listeners().forEach(BackupListener::afterMediaRestore);
+    public void on(BackupEvent event) {
+        for (BackupListener listener : listeners()) {
+            listener.on(event);
+        }
     }
 }

@@ -1,5 +1,6 @@
 package dev.rclonebackup.operation;
 
+import dev.rclonebackup.BackupEvent;
 import dev.rclonebackup.ConfigurationException;
 import dev.rclonebackup.ErrorCode;
 import dev.rclonebackup.MediaBackupOptions;
@@ -36,7 +37,7 @@ public final class MediaOperations {
         String remote = context.mediaFolder();
         long start = System.nanoTime();
         // The listener comes first: a pre-backup hook may be what mounts the media volume.
-        context.listener().beforeMediaBackup();
+        context.listener().on(new BackupEvent.BeforeMediaBackup());
         if (!options.allowEmpty() && !hasFiles(root)) {
             refuseIfRemoteHasFiles(root, remote);
         }
@@ -47,7 +48,7 @@ public final class MediaOperations {
         context.reporter().info("Syncing media from " + root + " to " + remote);
         context.rclone().sync(root.toString(), remote, options.dryRun());
         context.reporter().success("Media backup completed.");
-        context.listener().afterMediaBackup();
+        context.listener().on(new BackupEvent.AfterMediaBackup());
         return new MediaResult(root.toString(), remote, options.dryRun(), Duration.ofNanos(System.nanoTime() - start));
     }
 
@@ -72,7 +73,7 @@ public final class MediaOperations {
         Path root = mediaRoot();
         String remote = context.mediaFolder();
         long start = System.nanoTime();
-        context.listener().beforeMediaRestore();
+        context.listener().on(new BackupEvent.BeforeMediaRestore());
         context.reporter().info("Syncing media from " + remote + " to " + root);
         if (!options.dryRun()) {
             Files.createDirectories(root);
@@ -92,7 +93,7 @@ public final class MediaOperations {
             throw e;
         }
         context.reporter().success("Media restore completed.");
-        context.listener().afterMediaRestore();
+        context.listener().on(new BackupEvent.AfterMediaRestore());
         return new MediaResult(remote, root.toString(), options.dryRun(), Duration.ofNanos(System.nanoTime() - start));
     }
 

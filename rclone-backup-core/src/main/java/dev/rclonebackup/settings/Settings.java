@@ -1,5 +1,7 @@
 package dev.rclonebackup.settings;
 
+import dev.rclonebackup.BackupEvent;
+
 import dev.rclonebackup.ConfigurationException;
 
 import java.nio.file.Path;
@@ -18,9 +20,7 @@ public final class Settings {
     public static final String DEFAULT_DATE_FORMAT = "yyyy-MM-dd-HHmmss";
     public static final int DEFAULT_CLEANUP_KEEP = 10;
     /** The events a {@code hooks} entry may name, in the order they are documented. */
-    public static final List<String> HOOK_EVENTS = List.of(
-            "pre-db-backup", "post-db-backup", "pre-db-restore", "post-db-restore",
-            "pre-media-backup", "post-media-backup", "pre-media-restore", "post-media-restore");
+    public static final List<String> HOOK_EVENTS = BackupEvent.Type.ids();
 
     private final String remote;
     private final String rcloneBinary;

@@ -1,5 +1,6 @@
 package dev.rclonebackup.operation;
 
+import dev.rclonebackup.BackupEvent;
 import dev.rclonebackup.BackupListener;
 import dev.rclonebackup.DbBackupResult;
 import dev.rclonebackup.ErrorCode;
@@ -60,6 +61,19 @@ class DbBackupTest extends SqliteOperationTest {
                 "Backup completed: db/default-2024-01-15-120000.sqlite3");
         assertThat(listener.events).containsExactly(
                 "pre-db-backup default", "post-db-backup default db/default-2024-01-15-120000.sqlite3");
+    }
+
+    @Test
+    void theFacadeRunsConfiguredHooksAfterTheListeners() throws Exception {
+        Path log = remote.resolveSibling("hooks.log");
+        List<String> appendEvent = List.of("sh", "-c", "echo \"$RCLONE_BACKUP_EVENT $RCLONE_BACKUP_PATH\" >> '" + log + "'");
+        Settings settings = settings().hook("pre-db-backup", appendEvent).hook("post-db-backup", appendEvent).build();
+
+        backups(settings, NOON).dbBackup("default", false);
+
+        assertThat(Files.readAllLines(log)).containsExactly(
+                "pre-db-backup ", "post-db-backup db/default-2024-01-15-120000.sqlite3");
+        assertThat(listener.events).hasSize(2);
     }
 
     @Test
@@ -141,9 +155,8 @@ class DbBackupTest extends SqliteOperationTest {
 
     @Test
     void aFailingPreEventListenerAbortsBeforeAnythingRuns() throws Exception {
-        BackupListener veto = new BackupListener() {
-            @Override
-            public void beforeDbBackup(String database) {
+        BackupListener veto = event -> {
+            if (event instanceof BackupEvent.BeforeDbBackup) {
                 throw new RcloneBackupException(ErrorCode.OPERATION_FAILED, "maintenance window");
             }
         };

@@ -1,5 +1,6 @@
 package dev.rclonebackup.operation;
 
+import dev.rclonebackup.BackupEvent;
 import dev.rclonebackup.BackupListener;
 import dev.rclonebackup.ConfigurationException;
 import dev.rclonebackup.ErrorCode;
@@ -78,7 +79,7 @@ class MediaOperationsTest {
 
         assertThat(reporter.shown).containsExactly(
                 "Syncing media from " + media + " to " + remote + "/media", "Media backup completed.");
-        assertThat(events).containsExactly("beforeMediaBackup", "afterMediaBackup");
+        assertThat(events).containsExactly("pre-media-backup", "post-media-backup");
         assertThat(result.source()).isEqualTo(media.toString());
         assertThat(result.destination()).isEqualTo(remote + "/media");
         assertThat(result.dryRun()).isFalse();
@@ -112,7 +113,7 @@ class MediaOperationsTest {
         assertThat(contents(elsewhere)).containsOnlyKeys(contents(media).keySet());
         assertThat(reporter.shown).containsExactly(
                 "Syncing media from " + remote + "/media to " + elsewhere, "Media restore completed.");
-        assertThat(events).containsExactly("beforeMediaRestore", "afterMediaRestore");
+        assertThat(events).containsExactly("pre-media-restore", "post-media-restore");
     }
 
     @Test
@@ -204,9 +205,8 @@ class MediaOperationsTest {
         RcloneBackup backups = RcloneBackup.configure()
                 .settings(settings(fixture.plainRemote().toString(), media))
                 .serviceLoaderListeners(false)
-                .listener(new BackupListener() {
-                    @Override
-                    public void beforeMediaBackup() {
+                .listener(event -> {
+                    if (event instanceof BackupEvent.BeforeMediaBackup) {
                         throw new IllegalStateException("volume not mounted");
                     }
                 })
@@ -317,23 +317,8 @@ class MediaOperationsTest {
 
     private final class RecordingListener implements BackupListener {
         @Override
-        public void beforeMediaBackup() {
-            events.add("beforeMediaBackup");
-        }
-
-        @Override
-        public void afterMediaBackup() {
-            events.add("afterMediaBackup");
-        }
-
-        @Override
-        public void beforeMediaRestore() {
-            events.add("beforeMediaRestore");
-        }
-
-        @Override
-        public void afterMediaRestore() {
-            events.add("afterMediaRestore");
+        public void on(BackupEvent event) {
+            events.add(event.type().id());
         }
     }
 }

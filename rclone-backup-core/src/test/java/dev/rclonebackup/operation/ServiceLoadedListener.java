@@ -1,5 +1,7 @@
 package dev.rclonebackup.operation;
 
+import dev.rclonebackup.BackupEvent;
+
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -14,12 +16,9 @@ public class ServiceLoadedListener extends RecordingListener {
     }
 
     @Override
-    public void beforeDbBackup(String database) {
-        EVENTS.add("pre-db-backup " + database);
-    }
-
-    @Override
-    public void afterDbBackup(String database, String path) {
-        EVENTS.add("post-db-backup " + database + " " + path);
+    public void on(BackupEvent event) {
+        if (event instanceof BackupEvent.BeforeDbBackup || event instanceof BackupEvent.AfterDbBackup) {
+            EVENTS.add(describe(event));
+        }
     }
 }

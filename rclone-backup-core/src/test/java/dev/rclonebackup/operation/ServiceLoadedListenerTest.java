@@ -1,5 +1,6 @@
 package dev.rclonebackup.operation;
 
+import dev.rclonebackup.BackupEvent;
 import dev.rclonebackup.BackupListener;
 import dev.rclonebackup.ConfigurationException;
 import dev.rclonebackup.RcloneBackup;
@@ -35,10 +36,9 @@ class ServiceLoadedListenerTest {
     @Test
     void listenersListedInMetaInfServicesAreCalledBeforeRegisteredOnes() throws Exception {
         ServiceLoadedListener.EVENTS.clear();
-        BackupListener registered = new BackupListener() {
-            @Override
-            public void beforeDbBackup(String database) {
-                ServiceLoadedListener.EVENTS.add("registered " + database);
+        BackupListener registered = event -> {
+            if (event instanceof BackupEvent.BeforeDbBackup before) {
+                ServiceLoadedListener.EVENTS.add("registered " + before.database());
             }
         };
 

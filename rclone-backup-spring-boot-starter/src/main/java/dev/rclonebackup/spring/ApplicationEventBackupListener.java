@@ -1,9 +1,14 @@
 package dev.rclonebackup.spring;
 
+import dev.rclonebackup.BackupEvent;
 import dev.rclonebackup.BackupListener;
 import org.springframework.context.ApplicationEventPublisher;
 
-/** Publishes each backup event as a {@link BackupEvent} application event. */
+/**
+ * Publishes each {@link BackupEvent} as an application event: an {@code @EventListener} method
+ * taking one of its records (or {@code BackupEvent} for all of them) receives it, synchronously,
+ * on the thread running the operation.
+ */
 public class ApplicationEventBackupListener implements BackupListener {
     private final ApplicationEventPublisher publisher;
 
@@ -12,42 +17,7 @@ public class ApplicationEventBackupListener implements BackupListener {
     }
 
     @Override
-    public void beforeDbBackup(String database) {
-        publisher.publishEvent(new BackupEvent.BeforeDbBackup(database));
-    }
-
-    @Override
-    public void afterDbBackup(String database, String path) {
-        publisher.publishEvent(new BackupEvent.AfterDbBackup(database, path));
-    }
-
-    @Override
-    public void beforeDbRestore(String database, String path) {
-        publisher.publishEvent(new BackupEvent.BeforeDbRestore(database, path));
-    }
-
-    @Override
-    public void afterDbRestore(String database) {
-        publisher.publishEvent(new BackupEvent.AfterDbRestore(database));
-    }
-
-    @Override
-    public void beforeMediaBackup() {
-        publisher.publishEvent(new BackupEvent.BeforeMediaBackup());
-    }
-
-    @Override
-    public void afterMediaBackup() {
-        publisher.publishEvent(new BackupEvent.AfterMediaBackup());
-    }
-
-    @Override
-    public void beforeMediaRestore() {
-        publisher.publishEvent(new BackupEvent.BeforeMediaRestore());
-    }
-
-    @Override
-    public void afterMediaRestore() {
-        publisher.publishEvent(new BackupEvent.AfterMediaRestore());
+    public void on(BackupEvent event) {
+        publisher.publishEvent(event);
     }
 }

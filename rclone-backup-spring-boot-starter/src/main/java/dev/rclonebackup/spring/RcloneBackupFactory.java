@@ -3,7 +3,6 @@ package dev.rclonebackup.spring;
 import dev.rclonebackup.BackupListener;
 import dev.rclonebackup.RcloneBackup;
 import dev.rclonebackup.Reporter;
-import dev.rclonebackup.cli.HookListener;
 import dev.rclonebackup.connector.Connector;
 import dev.rclonebackup.settings.Settings;
 
@@ -35,9 +34,6 @@ public class RcloneBackupFactory {
         RcloneBackup.Builder builder = RcloneBackup.configure().settings(settings).reporter(reporter);
         listeners.forEach(builder::listener);
         connectors.forEach(builder::connector);
-        if (!settings.hooks().isEmpty()) {
-            builder.listener(new HookListener(settings.hooks(), reporter));
-        }
         return builder.load();
     }
 }

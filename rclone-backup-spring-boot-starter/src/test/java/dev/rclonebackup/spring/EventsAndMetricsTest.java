@@ -1,5 +1,6 @@
 package dev.rclonebackup.spring;
 
+import dev.rclonebackup.BackupEvent;
 import dev.rclonebackup.BackupListener;
 import dev.rclonebackup.DbBackupResult;
 import dev.rclonebackup.RcloneBackupException;
@@ -123,10 +124,9 @@ class EventsAndMetricsTest {
 
         @Bean
         BackupListener pathRecorder() {
-            return new BackupListener() {
-                @Override
-                public void afterDbBackup(String database, String path) {
-                    listenerPaths.add(path);
+            return event -> {
+                if (event instanceof BackupEvent.AfterDbBackup stored) {
+                    listenerPaths.add(stored.path());
                 }
             };
         }

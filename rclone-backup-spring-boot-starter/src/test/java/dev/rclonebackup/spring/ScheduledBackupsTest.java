@@ -1,5 +1,6 @@
 package dev.rclonebackup.spring;
 
+import dev.rclonebackup.BackupEvent;
 import dev.rclonebackup.BackupListener;
 import dev.rclonebackup.testing.RcloneFixture;
 import net.javacrumbs.shedlock.core.LockProvider;
@@ -42,9 +43,8 @@ class ScheduledBackupsTest {
     void aCronScheduleBacksUpAndCleansUp() throws Exception {
         H2Database database = H2Database.create(folder);
         AtomicInteger completed = new AtomicInteger();
-        BackupListener counter = new BackupListener() {
-            @Override
-            public void afterDbBackup(String database, String path) {
+        BackupListener counter = event -> {
+            if (event instanceof BackupEvent.AfterDbBackup) {
                 completed.incrementAndGet();
             }
         };

@@ -1,6 +1,6 @@
 package dev.rclonebackup.sample;
 
-import dev.rclonebackup.spring.BackupEvent;
+import dev.rclonebackup.BackupEvent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;

@@ -1,6 +1,6 @@
-package dev.rclonebackup.cli;
+package dev.rclonebackup.operation;
 
-import dev.rclonebackup.ConfigurationException;
+import dev.rclonebackup.BackupEvent;
 import dev.rclonebackup.ErrorCode;
 import dev.rclonebackup.RcloneBackupException;
 import dev.rclonebackup.Reporter;
@@ -11,6 +11,7 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,7 +20,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Hooks run for real: a shell script records the environment it was given. */
-class HookListenerTest {
+class HookRunnerTest {
     @TempDir
     Path directory;
 
@@ -29,7 +30,7 @@ class HookListenerTest {
     @BeforeEach
     void writeRecordingScript() throws IOException {
         log = directory.resolve("events.log");
-        record = new Workspace(directory).script("record.sh",
+        record = script("record.sh",
                 "printf '%s|%s|%s|%s\\n' \"$RCLONE_BACKUP_EVENT\" \"$RCLONE_BACKUP_DATABASE\" \"$RCLONE_BACKUP_PATH\" \"$1\" >> '"
                         + log + "'");
     }
@@ -37,17 +38,17 @@ class HookListenerTest {
     @Test
     void everyEventRunsItsHookWithTheEventDatabaseAndPath() throws IOException {
         Map<String, List<String>> hooks = new LinkedHashMap<>();
-        HookListener.EVENTS.forEach(event -> hooks.put(event, List.of(record.toString(), "arg-" + event)));
-        HookListener listener = new HookListener(hooks, Reporter.SILENT);
+        BackupEvent.Type.ids().forEach(event -> hooks.put(event, List.of(record.toString(), "arg-" + event)));
+        HookRunner listener = new HookRunner(hooks, Reporter.SILENT);
 
-        listener.beforeDbBackup("default");
-        listener.afterDbBackup("default", "db/default-2024-01-15-120000.dump");
-        listener.beforeDbRestore("analytics", "db/analytics-2024-01-15-120000.sqlite3");
-        listener.afterDbRestore("analytics");
-        listener.beforeMediaBackup();
-        listener.afterMediaBackup();
-        listener.beforeMediaRestore();
-        listener.afterMediaRestore();
+        listener.on(new BackupEvent.BeforeDbBackup("default"));
+        listener.on(new BackupEvent.AfterDbBackup("default", "db/default-2024-01-15-120000.dump"));
+        listener.on(new BackupEvent.BeforeDbRestore("analytics", "db/analytics-2024-01-15-120000.sqlite3"));
+        listener.on(new BackupEvent.AfterDbRestore("analytics"));
+        listener.on(new BackupEvent.BeforeMediaBackup());
+        listener.on(new BackupEvent.AfterMediaBackup());
+        listener.on(new BackupEvent.BeforeMediaRestore());
+        listener.on(new BackupEvent.AfterMediaRestore());
 
         assertThat(Files.readAllLines(log)).containsExactly(
                 "pre-db-backup|default||arg-pre-db-backup",
@@ -62,21 +63,21 @@ class HookListenerTest {
 
     @Test
     void eventsWithoutAHookRunNothing() {
-        HookListener listener = new HookListener(Map.of("post-db-backup", List.of(record.toString())), Reporter.SILENT);
+        HookRunner listener = new HookRunner(Map.of("post-db-backup", List.of(record.toString())), Reporter.SILENT);
 
-        listener.beforeDbBackup("default");
-        listener.afterMediaBackup();
+        listener.on(new BackupEvent.BeforeDbBackup("default"));
+        listener.on(new BackupEvent.AfterMediaBackup());
 
         assertThat(log).doesNotExist();
     }
 
     @Test
     void failingHookNamesTheEventAndQuotesItsError() throws IOException {
-        Path failing = new Workspace(directory).script("failing.sh",
+        Path failing = script("failing.sh",
                 "echo 'checking disk' >&2\necho 'backup volume is not mounted' >&2\nexit 3");
-        HookListener listener = new HookListener(Map.of("pre-db-backup", List.of(failing.toString())), Reporter.SILENT);
+        HookRunner listener = new HookRunner(Map.of("pre-db-backup", List.of(failing.toString())), Reporter.SILENT);
 
-        assertThatThrownBy(() -> listener.beforeDbBackup("default"))
+        assertThatThrownBy(() -> listener.on(new BackupEvent.BeforeDbBackup("default")))
                 .isInstanceOfSatisfying(RcloneBackupException.class,
                         e -> assertThat(e.errorCode()).isEqualTo(ErrorCode.OPERATION_FAILED))
                 .hasMessage("The pre-db-backup hook " + failing + " failed with exit status 3: "
@@ -85,9 +86,9 @@ class HookListenerTest {
 
     @Test
     void missingHookCommandIsAClearFailure() {
-        HookListener listener = new HookListener(Map.of("post-media-restore", List.of(directory + "/absent")), Reporter.SILENT);
+        HookRunner listener = new HookRunner(Map.of("post-media-restore", List.of(directory + "/absent")), Reporter.SILENT);
 
-        assertThatThrownBy(listener::afterMediaRestore)
+        assertThatThrownBy(() -> listener.on(new BackupEvent.AfterMediaRestore()))
                 .isInstanceOf(RcloneBackupException.class)
                 .hasMessageContaining("post-media-restore hook could not be started")
                 .hasMessageContaining(directory + "/absent");
@@ -102,23 +103,15 @@ class HookListenerTest {
                 seen.append(tool).append(": ").append(line).append('\n');
             }
         };
-        new HookListener(Map.of("pre-media-backup", List.of("sh", "-c", "echo out; echo err >&2")), reporter).beforeMediaBackup();
+        new HookRunner(Map.of("pre-media-backup", List.of("sh", "-c", "echo out; echo err >&2")), reporter).on(new BackupEvent.BeforeMediaBackup());
 
         assertThat(seen.toString()).contains("sh: out\n").contains("sh: err\n");
     }
 
-    @Test
-    void unknownEventIsAConfigurationErrorNamingTheKey() {
-        assertThatThrownBy(() -> new HookListener(Map.of("after-backup", List.of("true")), Reporter.SILENT))
-                .isInstanceOf(ConfigurationException.class)
-                .hasMessageContaining("hooks.after-backup")
-                .hasMessageContaining("pre-db-backup");
-    }
-
-    @Test
-    void emptyCommandIsAConfigurationErrorNamingTheKey() {
-        assertThatThrownBy(() -> new HookListener(Map.of("post-db-backup", List.of()), Reporter.SILENT))
-                .isInstanceOf(ConfigurationException.class)
-                .hasMessageContaining("hooks.post-db-backup");
+    private Path script(String name, String body) throws IOException {
+        Path script = directory.resolve(name);
+        Files.writeString(script, "#!/bin/sh\n" + body + "\n");
+        Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwxr-xr-x"));
+        return script;
     }
 }

@@ -1,7 +1,7 @@
-package dev.rclonebackup.cli;
+package dev.rclonebackup.operation;
 
+import dev.rclonebackup.BackupEvent;
 import dev.rclonebackup.BackupListener;
-import dev.rclonebackup.ConfigurationException;
 import dev.rclonebackup.ErrorCode;
 import dev.rclonebackup.RcloneBackupException;
 import dev.rclonebackup.Reporter;
@@ -13,21 +13,15 @@ import dev.rclonebackup.process.ToolNotFoundException;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 /**
- * Runs the configured {@code hooks}: each event name maps to a command (argv) that runs with
+ * Runs the configured {@code hooks}: each event's id maps to a command (argv) that runs with
  * {@code RCLONE_BACKUP_EVENT}, {@code RCLONE_BACKUP_DATABASE} and {@code RCLONE_BACKUP_PATH}
  * added to its environment (empty when the event has no database or path). A hook that exits
  * non-zero fails the operation; for a {@code pre-} event that happens before anything changed.
  */
-public final class HookListener implements BackupListener {
-    /** The event names accepted as keys of {@code hooks}. */
-    public static final List<String> EVENTS = List.of(
-            "pre-db-backup", "post-db-backup", "pre-db-restore", "post-db-restore",
-            "pre-media-backup", "post-media-backup", "pre-media-restore", "post-media-restore");
-
+public final class HookRunner implements BackupListener {
     static final String EVENT_VARIABLE = "RCLONE_BACKUP_EVENT";
     static final String DATABASE_VARIABLE = "RCLONE_BACKUP_DATABASE";
     static final String PATH_VARIABLE = "RCLONE_BACKUP_PATH";
@@ -39,71 +33,28 @@ public final class HookListener implements BackupListener {
     private final Reporter reporter;
 
     /**
-     * @param hooks    event name to argv, as in {@code Settings.hooks()}
+     * @param hooks    event id to argv, as in {@code Settings.hooks()} (which validated them)
      * @param reporter receives each hook's command line (detail) and output (tool output)
-     * @throws ConfigurationException when a key is not an event name or a command is empty
      */
-    public HookListener(Map<String, List<String>> hooks, Reporter reporter) {
-        for (String event : new TreeSet<>(hooks.keySet())) {
-            if (!EVENTS.contains(event)) {
-                throw new ConfigurationException("hooks." + event + " is not an event; use one of " + String.join(", ", EVENTS));
-            }
-        }
-        for (Map.Entry<String, List<String>> hook : hooks.entrySet()) {
-            List<String> argv = hook.getValue();
-            if (argv.isEmpty() || argv.get(0).isBlank()) {
-                throw new ConfigurationException("hooks." + hook.getKey() + " is empty; give the command to run as a list, e.g. [\"/usr/local/bin/notify\", \"--quiet\"]");
-            }
-        }
+    public HookRunner(Map<String, List<String>> hooks, Reporter reporter) {
         this.hooks = Map.copyOf(hooks);
         this.reporter = reporter;
     }
 
     @Override
-    public void beforeDbBackup(String database) {
-        run("pre-db-backup", database, "");
-    }
-
-    @Override
-    public void afterDbBackup(String database, String path) {
-        run("post-db-backup", database, path);
-    }
-
-    @Override
-    public void beforeDbRestore(String database, String path) {
-        run("pre-db-restore", database, path);
-    }
-
-    @Override
-    public void afterDbRestore(String database) {
-        run("post-db-restore", database, "");
-    }
-
-    @Override
-    public void beforeMediaBackup() {
-        run("pre-media-backup", "", "");
-    }
-
-    @Override
-    public void afterMediaBackup() {
-        run("post-media-backup", "", "");
-    }
-
-    @Override
-    public void beforeMediaRestore() {
-        run("pre-media-restore", "", "");
-    }
-
-    @Override
-    public void afterMediaRestore() {
-        run("post-media-restore", "", "");
-    }
-
-    private void run(String event, String database, String path) {
-        List<String> argv = hooks.get(event);
-        if (argv == null) {
-            return;
+    public void on(BackupEvent event) {
+        String id = event.type().id();
+        List<String> argv = hooks.get(id);
+        if (argv != null) {
+            run(id, argv, orEmpty(event.database()), orEmpty(event.path()));
         }
+    }
+
+    private static String orEmpty(String value) {
+        return value == null ? "" : value;
+    }
+
+    private void run(String event, List<String> argv, String database, String path) {
         Map<String, String> environment = Map.of(EVENT_VARIABLE, event, DATABASE_VARIABLE, database, PATH_VARIABLE, path);
         ProcessResult result;
         try {
