@@ -2,12 +2,14 @@ package dev.rclonebackup.operation;
 
 import dev.rclonebackup.BackupFile;
 import dev.rclonebackup.rclone.RemoteEntry;
+import dev.rclonebackup.settings.RetentionPolicy;
 
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /**
  * dbbackup --clean: keeps the {@code db.cleanup-keep} newest backups of one database and deletes
@@ -28,10 +30,17 @@ final class Retention {
     List<String> apply(String alias) throws IOException, InterruptedException {
         List<RemoteEntry> files = context.rclone().lsjson(context.dbFolder(), false);
         List<BackupFile> backups = ListOperations.backupsAmong(files, alias, context.template());
+        List<Instant> times = new ArrayList<>(backups.size());
+        for (BackupFile backup : backups) {
+            times.add(context.template().timeOf(backup.name()).orElse(backup.modified()));
+        }
+        List<Set<RetentionPolicy.Rule>> kept = RetentionPolicy.keepLast(context.settings().cleanupKeep()).apply(times);
         List<String> names = new ArrayList<>();
-        for (BackupFile old : backups.subList(Math.min(context.settings().cleanupKeep(), backups.size()), backups.size())) {
-            context.reporter().info("Removing old backup: " + context.displayPath(old.name()));
-            names.add(old.name());
+        for (int i = 0; i < backups.size(); i++) {
+            if (kept.get(i).isEmpty()) {
+                context.reporter().info("Removing old backup: " + context.displayPath(backups.get(i).name()));
+                names.add(backups.get(i).name());
+            }
         }
         Instant staleBefore = context.clock().instant().minus(STALE_PARTIAL_AGE);
         for (RemoteEntry entry : files) {
