@@ -146,22 +146,22 @@ public final class ConnectorRegistry {
         try {
             type = Class.forName(className, true, classLoader());
         } catch (ClassNotFoundException | LinkageError e) {
-            throw new ConfigurationException(key + " names '" + className + "', which is neither a known connector ("
+            throw ConfigurationException.forKey(key, "names '" + className + "', which is neither a known connector ("
                     + String.join(", ", new TreeSet<>(BUILT_IN))
                     + ") nor a class on the class path.", e);
         }
         if (!Connector.class.isAssignableFrom(type)) {
-            throw new ConfigurationException(key + " names class " + className + ", which does not implement "
+            throw ConfigurationException.forKey(key, "names class " + className + ", which does not implement "
                     + Connector.class.getName() + ".");
         }
         try {
             return (Connector) type.getConstructor().newInstance();
         } catch (NoSuchMethodException | IllegalAccessException e) {
-            throw new ConfigurationException(key + " names class " + className
+            throw ConfigurationException.forKey(key, "names class " + className
                     + ", which has no public no-argument constructor.", e);
         } catch (InstantiationException | InvocationTargetException e) {
             Throwable cause = e instanceof InvocationTargetException ? e.getCause() : e;
-            throw new ConfigurationException(key + " names class " + className + ", which cannot be created: "
+            throw ConfigurationException.forKey(key, "names class " + className + ", which cannot be created: "
                     + cause, cause);
         }
     }

@@ -69,7 +69,7 @@ public record Database(
         try {
             return Durations.parse(value);
         } catch (IllegalArgumentException e) {
-            throw new ConfigurationException("databases." + alias + ".options." + key + ": " + e.getMessage());
+            throw ConfigurationException.forKey("databases." + alias + ".options." + key, ": " + e.getMessage(), e);
         }
     }
 

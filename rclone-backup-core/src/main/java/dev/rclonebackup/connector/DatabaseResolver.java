@@ -21,11 +21,11 @@ final class DatabaseResolver {
                 : DatabaseUrl.parse(entry.url(), key + ".url");
         String engine = firstNonNull(entry.engine(), url.engine());
         if (engine == null || engine.isBlank()) {
-            throw new ConfigurationException(key + " needs a url or an engine.");
+            throw ConfigurationException.forKey(key, "needs a url or an engine.");
         }
         String name = firstNonNull(entry.name(), url.name());
         if (name == null || name.isBlank()) {
-            throw new ConfigurationException(key + " names no database" + (engine.equals("sqlite") ? " file" : "")
+            throw ConfigurationException.forKey(key, "names no database" + (engine.equals("sqlite") ? " file" : "")
                     + (entry.url() == null ? "; set " + key + ".name." : "; add it to the url or set " + key + ".name."));
         }
         return new Database(alias, engine.toLowerCase(Locale.ROOT),

@@ -33,7 +33,7 @@ record DatabaseUrl(String engine, String host, Integer port, String name, String
         }
         int colon = url.indexOf(':', JDBC.length());
         if (!lower.startsWith(JDBC) || colon < 0) {
-            throw new ConfigurationException(key + " is neither a JDBC URL (jdbc:postgresql://…, jdbc:mysql://…, "
+            throw ConfigurationException.forKey(key, "is neither a JDBC URL (jdbc:postgresql://…, jdbc:mysql://…, "
                     + "jdbc:sqlite:…) nor a mongodb:// URL.");
         }
         String engine = lower.substring(JDBC.length(), colon);
@@ -50,7 +50,7 @@ record DatabaseUrl(String engine, String host, Integer port, String name, String
                 if (engine.equals("postgresql")) {
                     return withoutHost(engine, rest);
                 }
-                throw new ConfigurationException(key + " must look like jdbc:" + engine + "://host:port/database.");
+                throw ConfigurationException.forKey(key, "must look like jdbc:" + engine + "://host:port/database.");
         }
     }
 
@@ -81,7 +81,7 @@ record DatabaseUrl(String engine, String host, Integer port, String name, String
                 // A replica set: the MongoDB tools take the whole URL and pick the member themselves.
                 return new DatabaseUrl(engine, authority, null, emptyToNull(decode(path)), username, password);
             }
-            throw new ConfigurationException(key + " names several hosts; a backup needs exactly one.");
+            throw ConfigurationException.forKey(key, "names several hosts; a backup needs exactly one.");
         }
         String host = authority;
         Integer port = null;
@@ -145,7 +145,7 @@ record DatabaseUrl(String engine, String host, Integer port, String name, String
             return new DatabaseUrl("h2", remote.host(), remote.port(), remote.name(), username, password);
         }
         if (lower.startsWith("mem:") || lower.startsWith("memfs:") || lower.startsWith("memlzf:")) {
-            throw new ConfigurationException(key + " is the in-memory H2 database jdbc:h2:" + location
+            throw ConfigurationException.forKey(key, "is the in-memory H2 database jdbc:h2:" + location
                     + ", which lives inside the one JVM that created it, so rclone-backup cannot reach it: "
                     + "use a file database (jdbc:h2:file:PATH) or serve it through an H2 TCP server (jdbc:h2:tcp://HOST/mem:NAME)");
         }
@@ -165,7 +165,7 @@ record DatabaseUrl(String engine, String host, Integer port, String name, String
         } catch (NumberFormatException notANumber) {
             // Reported below.
         }
-        throw new ConfigurationException(key + " has an invalid port '" + text + "'.");
+        throw ConfigurationException.forKey(key, "has an invalid port '" + text + "'.");
     }
 
     /**

@@ -49,7 +49,7 @@ public final class FilenameTemplate {
      */
     public static FilenameTemplate of(String template, String dateFormat) {
         if (template == null || template.isBlank()) {
-            throw new ConfigurationException(TEMPLATE_KEY + " must not be empty");
+            throw ConfigurationException.forKey(TEMPLATE_KEY, "must not be empty");
         }
         rejectControlCharacters(TEMPLATE_KEY, template);
         if (dateFormat != null) {
@@ -78,7 +78,7 @@ public final class FilenameTemplate {
                     ext = once(ext, name);
                     regex.append("[A-Za-z0-9]+(?:\\.[A-Za-z0-9]+)*");
                 }
-                default -> throw new ConfigurationException(TEMPLATE_KEY + " has an unknown placeholder {" + name
+                default -> throw ConfigurationException.forKey(TEMPLATE_KEY, "has an unknown placeholder {" + name
                         + "}; allowed are {database}, {datetime} and {ext}: '" + template + "'");
             }
             last = m.end();
@@ -90,22 +90,22 @@ public final class FilenameTemplate {
 
     private static void checkShape(String template, boolean datetime) {
         if (template.contains("/") || template.contains("\\")) {
-            throw new ConfigurationException(TEMPLATE_KEY + " must render a file name, without '/' or '\\': '" + template + "'");
+            throw ConfigurationException.forKey(TEMPLATE_KEY, "must render a file name, without '/' or '\\': '" + template + "'");
         }
         if (!template.startsWith("{database}")) {
-            throw new ConfigurationException(TEMPLATE_KEY + " must start with {database}: '" + template + "'");
+            throw ConfigurationException.forKey(TEMPLATE_KEY, "must start with {database}: '" + template + "'");
         }
         String rest = template.substring("{database}".length());
         if (rest.isEmpty() || Character.isLetterOrDigit(rest.charAt(0)) || rest.charAt(0) == '{') {
-            throw new ConfigurationException(TEMPLATE_KEY + " must have a separator such as '-' right after {database}: '"
+            throw ConfigurationException.forKey(TEMPLATE_KEY, "must have a separator such as '-' right after {database}: '"
                     + template + "'");
         }
         if (!datetime) {
-            throw new ConfigurationException(TEMPLATE_KEY + " must contain {datetime}, or every backup after the first "
+            throw ConfigurationException.forKey(TEMPLATE_KEY, "must contain {datetime}, or every backup after the first "
                     + "would have the same name: '" + template + "'");
         }
         if (template.contains("{") && PLACEHOLDER.matcher(template).replaceAll("").matches(".*[{}].*")) {
-            throw new ConfigurationException(TEMPLATE_KEY + " has an unbalanced '{' or '}': '" + template + "'");
+            throw ConfigurationException.forKey(TEMPLATE_KEY, "has an unbalanced '{' or '}': '" + template + "'");
         }
     }
 
@@ -113,7 +113,7 @@ public final class FilenameTemplate {
     private static void rejectControlCharacters(String key, String value) {
         for (int i = 0; i < value.length(); i++) {
             if (Character.isISOControl(value.charAt(i))) {
-                throw new ConfigurationException(key + " must not contain control characters; found U+"
+                throw ConfigurationException.forKey(key, "must not contain control characters; found U+"
                         + String.format("%04X", (int) value.charAt(i)) + " at position " + (i + 1));
             }
         }
@@ -121,24 +121,24 @@ public final class FilenameTemplate {
 
     private static boolean once(boolean seen, String name) {
         if (seen) {
-            throw new ConfigurationException(TEMPLATE_KEY + " uses {" + name + "} more than once");
+            throw ConfigurationException.forKey(TEMPLATE_KEY, "uses {" + name + "} more than once");
         }
         return true;
     }
 
     private static DateTimeFormatter formatter(String dateFormat) {
         if (dateFormat == null || dateFormat.isBlank()) {
-            throw new ConfigurationException(FORMAT_KEY + " must not be empty");
+            throw ConfigurationException.forKey(FORMAT_KEY, "must not be empty");
         }
         DateTimeFormatter formatter;
         try {
             formatter = DateTimeFormatter.ofPattern(dateFormat).withZone(ZoneOffset.UTC);
         } catch (IllegalArgumentException e) {
-            throw new ConfigurationException(FORMAT_KEY + " is not a valid date pattern ('" + dateFormat + "'): " + e.getMessage());
+            throw ConfigurationException.forKey(FORMAT_KEY, "is not a valid date pattern ('" + dateFormat + "'): " + e.getMessage());
         }
         String sample = formatter.format(Instant.parse("2024-01-15T12:00:00Z"));
         if (sample.contains("/") || sample.contains("\\")) {
-            throw new ConfigurationException(FORMAT_KEY + " must not produce '/' or '\\' (it becomes part of a file name): '"
+            throw ConfigurationException.forKey(FORMAT_KEY, "must not produce '/' or '\\' (it becomes part of a file name): '"
                     + dateFormat + "'");
         }
         return formatter;

@@ -63,7 +63,7 @@ public record RetentionPolicy(int keepLast, int keepHourly, int keepDaily, int k
         nonNegative(Rule.MONTHLY, keepMonthly);
         nonNegative(Rule.YEARLY, keepYearly);
         if (keepLast + keepHourly + keepDaily + keepWeekly + keepMonthly + keepYearly == 0) {
-            throw new ConfigurationException("db.retention keeps nothing: set at least one of keep-last, keep-hourly, "
+            throw ConfigurationException.forKey("db.retention", "keeps nothing: set at least one of keep-last, keep-hourly, "
                     + "keep-daily, keep-weekly, keep-monthly or keep-yearly above 0");
         }
     }
@@ -108,7 +108,7 @@ public record RetentionPolicy(int keepLast, int keepHourly, int keepDaily, int k
 
     private static void nonNegative(Rule rule, int value) {
         if (value < 0) {
-            throw new ConfigurationException("db.retention." + rule.id() + " must be 0 or more, got " + value);
+            throw ConfigurationException.forKey("db.retention." + rule.id(), "must be 0 or more, got " + value);
         }
     }
 

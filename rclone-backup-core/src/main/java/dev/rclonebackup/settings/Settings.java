@@ -16,46 +16,35 @@ import java.util.Map;
  * {@link Builder#build()} and names the offending key in its {@link ConfigurationException}.
  */
 public final class Settings {
-    public static final String DEFAULT_FILENAME_TEMPLATE = "{database}-{datetime}.{ext}";
-    public static final String DEFAULT_DATE_FORMAT = "yyyy-MM-dd-HHmmss";
-    public static final int DEFAULT_CLEANUP_KEEP = 10;
+    public static final String DEFAULT_FILENAME_TEMPLATE = Setting.DB_FILENAME_TEMPLATE.defaultValue();
+    public static final String DEFAULT_DATE_FORMAT = Setting.DB_DATE_FORMAT.defaultValue();
+    public static final int DEFAULT_CLEANUP_KEEP = Setting.DB_CLEANUP_KEEP.defaultValue();
     /** The events a {@code hooks} entry may name, in the order they are documented. */
     public static final List<String> HOOK_EVENTS = BackupEvent.Type.ids();
 
-    private final String remote;
-    private final String rcloneBinary;
-    private final Path rcloneConfig;
-    private final List<String> rcloneFlags;
-    private final String dbBackupDir;
-    private final String filenameTemplate;
-    private final String dateFormat;
-    private final int cleanupKeep;
-    private final Path mediaRoot;
-    private final String mediaBackupDir;
-    private final Map<String, DatabaseSettings> databases;
-    private final Map<String, String> connectors;
-    private final Map<String, String> connectorMapping;
-    private final Map<String, List<String>> hooks;
+    private final Map<Setting<?>, Object> values;
 
     private Settings(Builder b) {
-        this.remote = b.remote;
-        this.rcloneBinary = b.rcloneBinary;
-        this.rcloneConfig = b.rcloneConfig;
-        this.rcloneFlags = List.copyOf(b.rcloneFlags);
-        this.dbBackupDir = b.dbBackupDir;
-        this.filenameTemplate = b.filenameTemplate;
-        this.dateFormat = b.dateFormat;
-        this.cleanupKeep = b.cleanupKeep;
-        this.mediaRoot = b.mediaRoot;
-        this.mediaBackupDir = b.mediaBackupDir;
-        this.databases = Collections.unmodifiableMap(new LinkedHashMap<>(b.databases));
-        this.connectors = Collections.unmodifiableMap(new LinkedHashMap<>(b.connectors));
-        this.connectorMapping = Collections.unmodifiableMap(new LinkedHashMap<>(b.connectorMapping));
-        Map<String, List<String>> hookCopy = new LinkedHashMap<>();
-        for (Map.Entry<String, List<String>> hook : b.hooks.entrySet()) {
-            hookCopy.put(hook.getKey(), List.copyOf(hook.getValue()));
+        Map<Setting<?>, Object> copy = new LinkedHashMap<>();
+        for (Map.Entry<Setting<?>, Object> value : b.values.entrySet()) {
+            copy.put(value.getKey(), immutable(value.getValue()));
         }
-        this.hooks = Collections.unmodifiableMap(hookCopy);
+        this.values = Collections.unmodifiableMap(copy);
+    }
+
+    /** Lists and maps as unmodifiable copies, keeping the configuration's order. */
+    private static Object immutable(Object value) {
+        if (value instanceof List<?> list) {
+            return List.copyOf(list);
+        }
+        if (value instanceof Map<?, ?> map) {
+            Map<Object, Object> copy = new LinkedHashMap<>();
+            for (Map.Entry<?, ?> entry : map.entrySet()) {
+                copy.put(entry.getKey(), immutable(entry.getValue()));
+            }
+            return Collections.unmodifiableMap(copy);
+        }
+        return value;
     }
 
     public static Builder builder() {
@@ -65,195 +54,193 @@ public final class Settings {
     /** A builder preloaded with these settings. */
     public Builder toBuilder() {
         Builder b = new Builder();
-        b.remote = remote;
-        b.rcloneBinary = rcloneBinary;
-        b.rcloneConfig = rcloneConfig;
-        b.rcloneFlags = List.copyOf(rcloneFlags);
-        b.dbBackupDir = dbBackupDir;
-        b.filenameTemplate = filenameTemplate;
-        b.dateFormat = dateFormat;
-        b.cleanupKeep = cleanupKeep;
-        b.mediaRoot = mediaRoot;
-        b.mediaBackupDir = mediaBackupDir;
-        b.databases.putAll(databases);
-        b.connectors.putAll(connectors);
-        b.connectorMapping.putAll(connectorMapping);
-        b.hooks.putAll(hooks);
+        for (Map.Entry<Setting<?>, Object> value : values.entrySet()) {
+            b.values.put(value.getKey(), value.getValue() instanceof Map<?, ?> map ? new LinkedHashMap<>(map) : value.getValue());
+        }
         return b;
+    }
+
+    /** The value of {@code setting}: as configured, else its default. */
+    @SuppressWarnings("unchecked")
+    public <T> T get(Setting<T> setting) {
+        return (T) values.get(setting);
     }
 
     /** {@code remote}: the rclone {@code remote:path}, or a plain local path. */
     public String remote() {
-        return remote;
+        return get(Setting.REMOTE);
     }
 
     /** {@code rclone.binary}: path or name of the rclone executable. */
     public String rcloneBinary() {
-        return rcloneBinary;
+        return get(Setting.RCLONE_BINARY);
     }
 
     /** {@code rclone.config}: an rclone.conf to use, or {@code null} for rclone's default. */
     public Path rcloneConfig() {
-        return rcloneConfig;
+        return get(Setting.RCLONE_CONFIG);
     }
 
     /** {@code rclone.flags}: extra flags passed to every rclone call. */
     public List<String> rcloneFlags() {
-        return rcloneFlags;
+        return get(Setting.RCLONE_FLAGS);
     }
 
     /** {@code db.backup-dir}: folder under the remote for database backups. */
     public String dbBackupDir() {
-        return dbBackupDir;
+        return get(Setting.DB_BACKUP_DIR);
     }
 
     /** {@code db.filename-template}. */
     public String filenameTemplate() {
-        return filenameTemplate;
+        return get(Setting.DB_FILENAME_TEMPLATE);
     }
 
     /** {@code db.date-format}: a {@link java.time.format.DateTimeFormatter} pattern, rendered in UTC. */
     public String dateFormat() {
-        return dateFormat;
+        return get(Setting.DB_DATE_FORMAT);
     }
 
     /** {@code db.cleanup-keep}: backups kept per database by a cleaning backup (at least 1). */
     public int cleanupKeep() {
-        return cleanupKeep;
+        return get(Setting.DB_CLEANUP_KEEP);
     }
 
     /** {@code media.root}: the local media folder, or {@code null} when not configured. */
     public Path mediaRoot() {
-        return mediaRoot;
+        return get(Setting.MEDIA_ROOT);
     }
 
     /** {@code media.backup-dir}: folder under the remote for media. */
     public String mediaBackupDir() {
-        return mediaBackupDir;
+        return get(Setting.MEDIA_BACKUP_DIR);
     }
 
     /** {@code databases}: alias to database, in configuration order. */
     public Map<String, DatabaseSettings> databases() {
-        return databases;
+        return get(Setting.DATABASES);
     }
 
     /** {@code connectors}: database alias to connector (built-in id or class name). */
     public Map<String, String> connectors() {
-        return connectors;
+        return get(Setting.CONNECTORS);
     }
 
     /** {@code connector-mapping}: engine to connector, merged over the built-in mapping. */
     public Map<String, String> connectorMapping() {
-        return connectorMapping;
+        return get(Setting.CONNECTOR_MAPPING);
     }
 
     /** {@code hooks}: event name (e.g. {@code pre-db-backup}) to the command (argv) to run. */
     public Map<String, List<String>> hooks() {
-        return hooks;
+        return get(Setting.HOOKS);
     }
 
     @Override
     public String toString() {
-        return "Settings[remote=" + remote + ", databases=" + databases + "]";
+        return "Settings[remote=" + remote() + ", databases=" + databases() + "]";
     }
 
     /** Fluent, mutable builder; {@link #build()} validates and names the offending key. */
     public static final class Builder {
-        private String remote;
-        private String rcloneBinary = "rclone";
-        private Path rcloneConfig;
-        private List<String> rcloneFlags = List.of();
-        private String dbBackupDir = "db";
-        private String filenameTemplate = DEFAULT_FILENAME_TEMPLATE;
-        private String dateFormat = DEFAULT_DATE_FORMAT;
-        private int cleanupKeep = DEFAULT_CLEANUP_KEEP;
-        private Path mediaRoot;
-        private String mediaBackupDir = "media";
-        private final Map<String, DatabaseSettings> databases = new LinkedHashMap<>();
-        private final Map<String, String> connectors = new LinkedHashMap<>();
-        private final Map<String, String> connectorMapping = new LinkedHashMap<>();
-        private final Map<String, List<String>> hooks = new LinkedHashMap<>();
+        private final Map<Setting<?>, Object> values = new LinkedHashMap<>();
 
         private Builder() {
+            for (Setting<?> setting : Setting.all()) {
+                Object value = setting.defaultValue();
+                values.put(setting, value instanceof Map<?, ?> ? new LinkedHashMap<>() : value);
+            }
+        }
+
+        /** Sets {@code setting}; {@code null} is an empty list or mapping for those, else no value. */
+        public <T> Builder set(Setting<T> setting, T value) {
+            if (value == null) {
+                Object fallback = setting.defaultValue();
+                values.put(setting, fallback instanceof Map<?, ?> ? new LinkedHashMap<>() : fallback instanceof List ? List.of() : null);
+            } else {
+                values.put(setting, value instanceof Map<?, ?> map ? new LinkedHashMap<>(map) : value);
+            }
+            return this;
+        }
+
+        /** {@link #set} for a value already checked to be of the setting's type. */
+        @SuppressWarnings("unchecked")
+        Builder setValue(Setting<?> setting, Object value) {
+            return set((Setting<Object>) setting, value);
         }
 
         public Builder remote(String remote) {
-            this.remote = remote;
-            return this;
+            return set(Setting.REMOTE, remote);
         }
 
         public Builder rcloneBinary(String rcloneBinary) {
-            this.rcloneBinary = rcloneBinary;
-            return this;
+            return set(Setting.RCLONE_BINARY, rcloneBinary);
         }
 
         public Builder rcloneConfig(Path rcloneConfig) {
-            this.rcloneConfig = rcloneConfig;
-            return this;
+            return set(Setting.RCLONE_CONFIG, rcloneConfig);
         }
 
         public Builder rcloneFlags(List<String> rcloneFlags) {
-            this.rcloneFlags = rcloneFlags == null ? List.of() : List.copyOf(rcloneFlags);
-            return this;
+            return set(Setting.RCLONE_FLAGS, rcloneFlags == null ? null : List.copyOf(rcloneFlags));
         }
 
         public Builder dbBackupDir(String dbBackupDir) {
-            this.dbBackupDir = dbBackupDir;
-            return this;
+            return set(Setting.DB_BACKUP_DIR, dbBackupDir);
         }
 
         public Builder filenameTemplate(String filenameTemplate) {
-            this.filenameTemplate = filenameTemplate;
-            return this;
+            return set(Setting.DB_FILENAME_TEMPLATE, filenameTemplate);
         }
 
         public Builder dateFormat(String dateFormat) {
-            this.dateFormat = dateFormat;
-            return this;
+            return set(Setting.DB_DATE_FORMAT, dateFormat);
         }
 
         public Builder cleanupKeep(int cleanupKeep) {
-            this.cleanupKeep = cleanupKeep;
-            return this;
+            return set(Setting.DB_CLEANUP_KEEP, cleanupKeep);
         }
 
         public Builder mediaRoot(Path mediaRoot) {
-            this.mediaRoot = mediaRoot;
-            return this;
+            return set(Setting.MEDIA_ROOT, mediaRoot);
         }
 
         public Builder mediaBackupDir(String mediaBackupDir) {
-            this.mediaBackupDir = mediaBackupDir;
-            return this;
+            return set(Setting.MEDIA_BACKUP_DIR, mediaBackupDir);
         }
 
         /** Adds or replaces the database {@code alias}. */
         public Builder database(String alias, DatabaseSettings database) {
-            databases.put(alias, database);
+            map(Setting.DATABASES).put(alias, database);
             return this;
         }
 
         public Builder clearDatabases() {
-            databases.clear();
+            map(Setting.DATABASES).clear();
             return this;
         }
 
         /** Uses {@code connector} (a built-in id or a class name) for the database {@code alias}. */
         public Builder connector(String alias, String connector) {
-            connectors.put(alias, connector);
+            map(Setting.CONNECTORS).put(alias, connector);
             return this;
         }
 
         /** Uses {@code connector} (a built-in id or a class name) for every database of {@code engine}. */
         public Builder connectorMapping(String engine, String connector) {
-            connectorMapping.put(engine, connector);
+            map(Setting.CONNECTOR_MAPPING).put(engine, connector);
             return this;
         }
 
         /** Runs {@code command} on {@code event} (e.g. {@code pre-db-backup}). */
         public Builder hook(String event, List<String> command) {
-            hooks.put(event, List.copyOf(command));
+            map(Setting.HOOKS).put(event, List.copyOf(command));
             return this;
+        }
+
+        @SuppressWarnings("unchecked")
+        private <K, V> Map<K, V> map(Setting<Map<K, V>> setting) {
+            return (Map<K, V>) values.get(setting);
         }
 
         /** Validates and returns the immutable settings. */

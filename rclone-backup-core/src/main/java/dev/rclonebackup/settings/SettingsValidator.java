@@ -20,18 +20,18 @@ final class SettingsValidator {
 
     static void validate(Settings settings) {
         if (isBlank(settings.remote())) {
-            throw new ConfigurationException("remote is required: set it to an rclone remote:path "
+            throw ConfigurationException.forKey("remote", "is required: set it to an rclone remote:path "
                     + "(e.g. \"myremote:backups\") or a local folder");
         }
         validateRclone(settings);
         relativeFolder("db.backup-dir", settings.dbBackupDir());
         FilenameTemplate.of(settings.filenameTemplate(), settings.dateFormat());
         if (settings.cleanupKeep() < 1) {
-            throw new ConfigurationException("db.cleanup-keep must be at least 1, got " + settings.cleanupKeep());
+            throw ConfigurationException.forKey("db.cleanup-keep", "must be at least 1, got " + settings.cleanupKeep());
         }
         Path mediaRoot = settings.mediaRoot();
         if (mediaRoot != null && mediaRoot.toString().isEmpty()) {
-            throw new ConfigurationException("media.root must not be empty; leave it unset when there is no media folder");
+            throw ConfigurationException.forKey("media.root", "must not be empty; leave it unset when there is no media folder");
         }
         relativeFolder("media.backup-dir", settings.mediaBackupDir());
         for (Map.Entry<String, DatabaseSettings> database : settings.databases().entrySet()) {
@@ -45,10 +45,10 @@ final class SettingsValidator {
 
     private static void validateRclone(Settings settings) {
         if (isBlank(settings.rcloneBinary())) {
-            throw new ConfigurationException("rclone.binary must not be empty; it names the rclone executable");
+            throw ConfigurationException.forKey("rclone.binary", "must not be empty; it names the rclone executable");
         }
         if (settings.rcloneConfig() != null && settings.rcloneConfig().toString().isEmpty()) {
-            throw new ConfigurationException("rclone.config must not be empty; leave it unset to use rclone's default");
+            throw ConfigurationException.forKey("rclone.config", "must not be empty; leave it unset to use rclone's default");
         }
         validateFlags(settings.rcloneFlags());
     }
@@ -64,17 +64,17 @@ final class SettingsValidator {
             String key = "rclone.flags[" + i + "]";
             String flag = flags.get(i);
             if (isBlank(flag)) {
-                throw new ConfigurationException(key + " must not be empty");
+                throw ConfigurationException.forKey(key, "must not be empty");
             }
             if (flag.equals("--") || flag.equals("-")) {
-                throw new ConfigurationException(key + " must be a flag such as --bwlimit, not a bare '" + flag + "'");
+                throw ConfigurationException.forKey(key, "must be a flag such as --bwlimit, not a bare '" + flag + "'");
             }
             if (flag.startsWith("-")) {
                 valueAllowed = !flag.contains("=");
             } else if (valueAllowed) {
                 valueAllowed = false;
             } else {
-                throw new ConfigurationException(key + " must be a flag starting with '-', or the value of a flag "
+                throw ConfigurationException.forKey(key, "must be a flag starting with '-', or the value of a flag "
                         + "written right before it without '='");
             }
         }
@@ -82,23 +82,23 @@ final class SettingsValidator {
 
     private static void relativeFolder(String key, String folder) {
         if (isBlank(folder)) {
-            throw new ConfigurationException(key + " must not be empty");
+            throw ConfigurationException.forKey(key, "must not be empty");
         }
         if (folder.startsWith("/")) {
-            throw new ConfigurationException(key + " must be relative to the remote, without a leading '/': '" + folder + "'");
+            throw ConfigurationException.forKey(key, "must be relative to the remote, without a leading '/': '" + folder + "'");
         }
         if (folder.contains("\\")) {
-            throw new ConfigurationException(key + " must use '/' as separator, not '\\': '" + folder + "'");
+            throw ConfigurationException.forKey(key, "must use '/' as separator, not '\\': '" + folder + "'");
         }
         for (String segment : folder.split("/", -1)) {
             if (segment.equals("..")) {
-                throw new ConfigurationException(key + " must stay under the remote, without '..': '" + folder + "'");
+                throw ConfigurationException.forKey(key, "must stay under the remote, without '..': '" + folder + "'");
             }
             if (segment.isEmpty()) {
-                throw new ConfigurationException(key + " must not contain an empty segment or end with '/': '" + folder + "'");
+                throw ConfigurationException.forKey(key, "must not contain an empty segment or end with '/': '" + folder + "'");
             }
             if (hasControlCharacter(segment)) {
-                throw new ConfigurationException(key + " must not contain control characters");
+                throw ConfigurationException.forKey(key, "must not contain control characters");
             }
         }
     }
@@ -106,21 +106,21 @@ final class SettingsValidator {
     private static void validateDatabase(String alias, DatabaseSettings database) {
         String key = "databases." + alias;
         if (alias == null || !FilenameTemplate.ALIAS.matcher(alias).matches()) {
-            throw new ConfigurationException("databases has an invalid alias '" + alias + "': use only letters, digits, "
+            throw ConfigurationException.forKey("databases", "has an invalid alias '" + alias + "': use only letters, digits, "
                     + "'_' and '-' (the alias becomes part of backup file names)");
         }
         if (database == null) {
-            throw new ConfigurationException(key + " needs a url or a name");
+            throw ConfigurationException.forKey(key, "needs a url or a name");
         }
         if (database.url() != null && database.url().isBlank()) {
-            throw new ConfigurationException(key + ".url must not be empty");
+            throw ConfigurationException.forKey(key + ".url", "must not be empty");
         }
         if (isBlank(database.url()) && isBlank(database.name())) {
-            throw new ConfigurationException(key + " needs a url (e.g. jdbc:postgresql://host:5432/app) "
+            throw ConfigurationException.forKey(key, "needs a url (e.g. jdbc:postgresql://host:5432/app) "
                     + "or an engine and a name");
         }
         if (database.port() != null && (database.port() < 1 || database.port() > MAX_PORT)) {
-            throw new ConfigurationException(key + ".port must be between 1 and " + MAX_PORT + ", got " + database.port());
+            throw ConfigurationException.forKey(key + ".port", "must be between 1 and " + MAX_PORT + ", got " + database.port());
         }
         noNulCharacter(key + ".url", database.url());
         noNulCharacter(key + ".name", database.name());
@@ -144,13 +144,13 @@ final class SettingsValidator {
     /** The tools get these values in their argv or environment, where a NUL cannot travel. */
     private static void noNulCharacter(String key, String value) {
         if (value != null && value.indexOf('\0') >= 0) {
-            throw new ConfigurationException(key + " must not contain a NUL character");
+            throw ConfigurationException.forKey(key, "must not contain a NUL character");
         }
     }
 
     private static void validateOption(String optionsKey, String option, Object value) {
         if (isBlank(option)) {
-            throw new ConfigurationException(optionsKey + " has an empty option name");
+            throw ConfigurationException.forKey(optionsKey, "has an empty option name");
         }
         String key = optionsKey + "." + option;
         if (value instanceof String) {
@@ -159,32 +159,32 @@ final class SettingsValidator {
         if (value instanceof List<?> list) {
             for (int i = 0; i < list.size(); i++) {
                 if (!(list.get(i) instanceof String)) {
-                    throw new ConfigurationException(key + "[" + i + "] must be a string");
+                    throw ConfigurationException.forKey(key + "[" + i + "]", "must be a string");
                 }
             }
             return;
         }
-        throw new ConfigurationException(key + " must be a string or a list of strings");
+        throw ConfigurationException.forKey(key, "must be a string or a list of strings");
     }
 
     private static void validateConnectors(Settings settings) {
         for (Map.Entry<String, String> entry : settings.connectors().entrySet()) {
             String key = "connectors." + entry.getKey();
             if (!settings.databases().containsKey(entry.getKey())) {
-                throw new ConfigurationException(key + " names no configured database; configured are "
+                throw ConfigurationException.forKey(key, "names no configured database; configured are "
                         + settings.databases().keySet());
             }
             if (isBlank(entry.getValue())) {
-                throw new ConfigurationException(key + " must name a connector (a built-in id or a class name)");
+                throw ConfigurationException.forKey(key, "must name a connector (a built-in id or a class name)");
             }
         }
         for (Map.Entry<String, String> entry : settings.connectorMapping().entrySet()) {
             if (isBlank(entry.getKey())) {
-                throw new ConfigurationException("connector-mapping has an empty engine name");
+                throw ConfigurationException.forKey("connector-mapping", "has an empty engine name");
             }
             if (isBlank(entry.getValue())) {
-                throw new ConfigurationException("connector-mapping." + entry.getKey()
-                        + " must name a connector (a built-in id or a class name)");
+                throw ConfigurationException.forKey("connector-mapping." + entry.getKey(),
+                        "must name a connector (a built-in id or a class name)");
             }
         }
     }
@@ -192,13 +192,13 @@ final class SettingsValidator {
     private static void validateHook(String event, List<String> command) {
         String key = "hooks." + event;
         if (!Settings.HOOK_EVENTS.contains(event)) {
-            throw new ConfigurationException(key + " is not an event; hooks may be set for " + String.join(", ", Settings.HOOK_EVENTS));
+            throw ConfigurationException.forKey(key, "is not an event; hooks may be set for " + String.join(", ", Settings.HOOK_EVENTS));
         }
         if (command.isEmpty()) {
-            throw new ConfigurationException(key + " must be a non-empty command (argv list)");
+            throw ConfigurationException.forKey(key, "must be a non-empty command (argv list)");
         }
         if (isBlank(command.get(0))) {
-            throw new ConfigurationException(key + "[0] must name the program to run");
+            throw ConfigurationException.forKey(key + "[0]", "must name the program to run");
         }
     }
 

@@ -9,10 +9,6 @@ import tools.jackson.core.JsonToken;
 import tools.jackson.core.ObjectReadContext;
 import tools.jackson.core.StreamReadFeature;
 import tools.jackson.core.TokenStreamLocation;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.ArrayNode;
-import tools.jackson.databind.node.JsonNodeFactory;
-import tools.jackson.databind.node.ObjectNode;
 import tools.jackson.dataformat.yaml.YAMLFactory;
 import tools.jackson.dataformat.yaml.YAMLSchema;
 
@@ -23,15 +19,18 @@ import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
 /**
  * A configuration file: where it is, how it is named in messages, and its YAML content as a
  * tree, read with the YAML 1.2 core schema ({@code ~} and {@code null} are null, {@code yes} is a
  * string). Duplicate keys are an error; so are several YAML documents in one file.
  *
- * <p>The tree is built from the YAML parser's tokens rather than by an object mapper: setting up
- * a mapper costs about 60 ms of every command's start-up (see bench/README.md), and a tree of
- * plain nodes is all the configuration readers need.
+ * <p>The tree is built from the YAML parser's tokens: maps, lists, strings, numbers, booleans
+ * and {@code null}, as the core's {@code SettingsReader} reads them; no object mapper is needed.
  *
  * @param path        the file to read
  * @param displayName the name messages start with: as the user gave it, or {@code rclone-backup.yml}
@@ -41,10 +40,10 @@ record ConfigFile(Path path, String displayName) {
             .yamlSchema(YAMLSchema.CORE)
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .build();
-    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
     /** The top-level mapping; an empty file is an empty mapping. */
-    ObjectNode read() {
+    @SuppressWarnings("unchecked")
+    Map<String, Object> read() {
         String text;
         // Through java.io rather than Files.readString, whose channel classes a command loads for nothing else.
         try (InputStream in = new FileInputStream(path.toFile())) {
@@ -54,7 +53,7 @@ record ConfigFile(Path path, String displayName) {
         } catch (IOException e) {
             throw new ConfigurationException(displayName + ": cannot be read (" + e.getMessage() + ")", e);
         }
-        JsonNode root;
+        Object root;
         try (JsonParser parser = YAML.createParser(ObjectReadContext.empty(), text)) {
             root = parser.nextToken() == null ? null : node(parser);
             if (parser.nextToken() != null) {
@@ -65,46 +64,52 @@ record ConfigFile(Path path, String displayName) {
             // Not chained: the parser's own message quotes the offending line, which may hold a password.
             throw new ConfigurationException(displayName + ": " + describe(e));
         }
-        if (root == null || root.isNull()) {
-            return NODES.objectNode();
+        if (root == null) {
+            return new LinkedHashMap<>();
         }
-        if (!root.isObject()) {
+        if (!(root instanceof Map)) {
             throw new ConfigurationException(displayName + ": must hold a mapping of settings (remote:, rclone:, db: …) "
-                    + "at the top level, not " + ValueReader.shown("", root));
+                    + "at the top level, not " + shown(root));
         }
-        return (ObjectNode) root;
+        return (Map<String, Object>) root;
     }
 
     /** The value that starts at the parser's current token, read to its end. */
-    private static JsonNode node(JsonParser parser) {
+    private static Object node(JsonParser parser) {
         return switch (parser.currentToken()) {
             case START_OBJECT -> {
-                ObjectNode mapping = NODES.objectNode();
+                Map<String, Object> mapping = new LinkedHashMap<>();
                 for (String key = parser.nextName(); key != null; key = parser.nextName()) {
                     parser.nextToken();
-                    mapping.set(key, node(parser));
+                    mapping.put(key, node(parser));
                 }
                 yield mapping;
             }
             case START_ARRAY -> {
-                ArrayNode sequence = NODES.arrayNode();
+                List<Object> sequence = new ArrayList<>();
                 for (JsonToken token = parser.nextToken(); token != null && token != JsonToken.END_ARRAY; token = parser.nextToken()) {
                     sequence.add(node(parser));
                 }
                 yield sequence;
             }
-            case VALUE_STRING -> NODES.stringNode(parser.getString());
+            case VALUE_STRING -> parser.getString();
             case VALUE_NUMBER_INT -> switch (parser.getNumberType()) {
-                case INT -> NODES.numberNode(parser.getIntValue());
-                case LONG -> NODES.numberNode(parser.getLongValue());
-                default -> NODES.numberNode(parser.getBigIntegerValue());
+                case INT -> parser.getIntValue();
+                case LONG -> parser.getLongValue();
+                default -> parser.getBigIntegerValue();
             };
-            case VALUE_NUMBER_FLOAT -> NODES.numberNode(parser.getDoubleValue());
-            case VALUE_TRUE, VALUE_FALSE -> NODES.booleanNode(parser.getBooleanValue());
-            case VALUE_EMBEDDED_OBJECT -> parser.getEmbeddedObject() instanceof byte[] bytes
-                    ? NODES.binaryNode(bytes) : NODES.pojoNode(parser.getEmbeddedObject());
-            default -> NODES.nullNode();
+            case VALUE_NUMBER_FLOAT -> parser.getDoubleValue();
+            case VALUE_TRUE, VALUE_FALSE -> parser.getBooleanValue();
+            case VALUE_EMBEDDED_OBJECT -> parser.getEmbeddedObject();
+            default -> null;
         };
+    }
+
+    private static String shown(Object value) {
+        if (value instanceof List) {
+            return "a list";
+        }
+        return value instanceof String ? "a string" : "a single value";
     }
 
     private static String at(TokenStreamLocation location) {

@@ -1,7 +1,9 @@
 package dev.rclonebackup.cli.config;
 
 import dev.rclonebackup.ConfigurationException;
+import dev.rclonebackup.settings.Setting;
 import dev.rclonebackup.settings.Settings;
+import dev.rclonebackup.settings.SettingsReader;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,7 +25,7 @@ import java.util.Optional;
  *       the type of its key: {@code port: ${DB_PORT}} is read as an integer, and where a list is
  *       expected ({@code rclone.flags}, a hook) it is split at whitespace.</li>
  *   <li>Applies {@code RCLONE_BACKUP_<KEY>} overrides of the scalar settings (see
- *       {@link EnvironmentOverrides}): file &lt; environment. Command-line options, applied
+ *       {@link SettingsReader#applyEnvironment}): file &lt; environment. Command-line options, applied
  *       afterwards by the caller, win over both.</li>
  * </ol>
  *
@@ -62,23 +64,21 @@ public final class ConfigLoader {
         if (file.isPresent()) {
             ConfigFile config = file.get();
             Path folder = config.path().toAbsolutePath().getParent();
-            ValueReader values = new ValueReader(config.displayName(),
-                    new VariableExpander(environment, config.displayName()), folder);
-            new FileSettingsReader(values).readInto(config.read(), builder);
+            SettingsReader.forFile(config.displayName(), new VariableExpander(environment, config.displayName()), folder)
+                    .read(config.read(), builder);
         }
-        Map<ScalarSetting, String> overrides = EnvironmentOverrides.apply(environment, directory, builder);
-        boolean remoteOverridden = overrides.containsKey(ScalarSetting.REMOTE);
-        if (file.isEmpty() && !remoteOverridden) {
+        Map<Setting<?>, String> overrides = SettingsReader.applyEnvironment(environment, directory, builder);
+        if (file.isEmpty() && !overrides.containsKey(Setting.REMOTE)) {
             throw new ConfigurationException("remote is required, and no configuration file was found (looked for "
                     + directory.resolve(DEFAULT_FILE_NAME) + "; " + CONFIG_VARIABLE + " is not set): create "
                     + DEFAULT_FILE_NAME + ", pass --config FILE, or set " + CONFIG_VARIABLE + " or "
-                    + ScalarSetting.REMOTE.environmentVariable());
+                    + Setting.REMOTE.environmentVariable().orElseThrow());
         }
         try {
             return builder.build();
         } catch (ConfigurationException e) {
-            String origin = origin(e.getMessage(), file, overrides);
-            throw origin.isEmpty() ? e : new ConfigurationException(origin + e.getMessage(), e);
+            String origin = origin(e, file, overrides);
+            throw origin.isEmpty() ? e : e.located(origin, "");
         }
     }
 
@@ -105,14 +105,17 @@ public final class ConfigLoader {
     }
 
     /**
-     * Where the key a validation message starts with was set: its override variable, else the
-     * file (defaults are valid, so nothing else can be at fault).
+     * Where the offending key was set: its override variable, else the file (defaults are valid,
+     * so nothing else can be at fault).
      */
-    private static String origin(String message, Optional<ConfigFile> file, Map<ScalarSetting, String> overrides) {
-        for (Map.Entry<ScalarSetting, String> override : overrides.entrySet()) {
-            String key = override.getKey().key();
-            if (message.startsWith(key + " ") || message.startsWith(key + "[")) {
-                return override.getValue() + ": ";
+    private static String origin(ConfigurationException e, Optional<ConfigFile> file, Map<Setting<?>, String> overrides) {
+        String key = e.key();
+        if (key != null) {
+            for (Map.Entry<Setting<?>, String> override : overrides.entrySet()) {
+                String overridden = override.getKey().key();
+                if (key.equals(overridden) || key.startsWith(overridden + "[")) {
+                    return override.getValue() + ": ";
+                }
             }
         }
         return file.map(config -> config.displayName() + ": ").orElse("");

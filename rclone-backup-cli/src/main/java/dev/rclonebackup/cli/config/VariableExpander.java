@@ -1,6 +1,7 @@
 package dev.rclonebackup.cli.config;
 
 import dev.rclonebackup.ConfigurationException;
+import dev.rclonebackup.settings.Interpolation;
 
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -14,7 +15,7 @@ import java.util.regex.Pattern;
  * <p>Expansion works on values already parsed from YAML, so whatever a variable holds (quotes,
  * {@code #}, {@code :}, newlines) becomes part of the value verbatim.
  */
-final class VariableExpander {
+final class VariableExpander implements Interpolation {
     private static final Pattern NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
     private static final String DEFAULT_SEPARATOR = ":-";
 
@@ -27,15 +28,12 @@ final class VariableExpander {
         this.source = source;
     }
 
-    /** A value after expansion, and whether any variable (or default) went into it. */
-    record Expansion(String value, boolean substituted) {
-    }
-
     /**
      * @param key the dotted key of the value, named in errors
      * @throws ConfigurationException when a variable without default is unset or a reference is malformed
      */
-    Expansion expand(String key, String text) {
+    @Override
+    public Expansion expand(String key, String text) {
         if (!text.contains("${")) {
             return new Expansion(text, false);
         }
@@ -81,6 +79,6 @@ final class VariableExpander {
     }
 
     private ConfigurationException error(String key, String problem) {
-        return new ConfigurationException(source + ": " + key + " " + problem);
+        return ConfigurationException.forKey(key, problem).located(source + ": ", "");
     }
 }

@@ -1,6 +1,7 @@
 package dev.rclonebackup.cli.config;
 
 import dev.rclonebackup.ConfigurationException;
+import dev.rclonebackup.settings.Setting;
 import dev.rclonebackup.ErrorCode;
 import dev.rclonebackup.settings.DatabaseSettings;
 import dev.rclonebackup.settings.Settings;
@@ -380,7 +381,7 @@ class ConfigLoaderTest {
 
         @Test
         void everyScalarSettingHasItsVariable() {
-            assertThat(ScalarSetting.ALL).extracting(ScalarSetting::environmentVariable).containsExactlyInAnyOrder(
+            assertThat(Setting.all()).flatExtracting(setting -> setting.environmentVariable().stream().toList()).containsExactlyInAnyOrder(
                     "RCLONE_BACKUP_REMOTE", "RCLONE_BACKUP_RCLONE_BINARY", "RCLONE_BACKUP_RCLONE_CONFIG",
                     "RCLONE_BACKUP_RCLONE_FLAGS", "RCLONE_BACKUP_DB_BACKUP_DIR", "RCLONE_BACKUP_DB_FILENAME_TEMPLATE",
                     "RCLONE_BACKUP_DB_DATE_FORMAT", "RCLONE_BACKUP_DB_CLEANUP_KEEP", "RCLONE_BACKUP_MEDIA_ROOT",

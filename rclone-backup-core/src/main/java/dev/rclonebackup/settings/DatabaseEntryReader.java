@@ -1,7 +1,4 @@
-package dev.rclonebackup.cli.config;
-
-import dev.rclonebackup.settings.DatabaseSettings;
-import tools.jackson.databind.JsonNode;
+package dev.rclonebackup.settings;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -9,7 +6,7 @@ import java.util.Map;
 
 /**
  * Reads one {@code databases.<alias>} entry. The {@code name} of an {@code engine: sqlite} entry
- * is a file and is resolved like every other path of the file; a {@code url} is kept as written.
+ * is a file and is resolved like every other path; a {@code url} is kept as written.
  */
 final class DatabaseEntryReader {
     private static final List<String> KEYS = List.of("url", "engine", "name", "host", "port", "username", "password", "options");
@@ -21,14 +18,14 @@ final class DatabaseEntryReader {
         this.values = values;
     }
 
-    DatabaseSettings read(String alias, JsonNode entry) {
+    DatabaseSettings read(String alias, Object entry) {
         String prefix = "databases." + alias + ".";
         DatabaseSettings.Builder database = DatabaseSettings.builder();
-        JsonNode nameNode = null;
+        Object nameNode = null;
         String engine = null;
-        for (Map.Entry<String, JsonNode> field : FileSettingsReader.mapping(values, "databases." + alias, entry).entrySet()) {
+        for (Map.Entry<String, Object> field : SettingsReader.mapping(values, "databases." + alias, entry).entrySet()) {
             String key = prefix + field.getKey();
-            JsonNode node = field.getValue();
+            Object node = field.getValue();
             switch (field.getKey()) {
                 case "url" -> database.url(values.string(key, node));
                 case "engine" -> engine = values.string(key, node);
@@ -47,7 +44,7 @@ final class DatabaseEntryReader {
                 .build();
     }
 
-    private String name(String key, JsonNode node, boolean isFile) {
+    private String name(String key, Object node, boolean isFile) {
         if (!isFile) {
             return values.string(key, node);
         }
@@ -55,15 +52,15 @@ final class DatabaseEntryReader {
         return file == null ? null : file.toString();
     }
 
-    private void readOptions(String key, JsonNode node, DatabaseSettings.Builder database) {
-        FileSettingsReader.mapping(values, key, node).forEach((option, value) -> {
-            String optionKey = key + "." + option;
-            Object converted = value.isArray()
-                    ? values.read(optionKey, value, ValueType.STRING_LIST)
-                    : values.string(optionKey, value);
+    private void readOptions(String key, Object node, DatabaseSettings.Builder database) {
+        for (Map.Entry<String, Object> option : SettingsReader.mapping(values, key, node).entrySet()) {
+            String optionKey = key + "." + option.getKey();
+            Object value = option.getValue();
+            boolean isList = value instanceof List || (value instanceof Map<?, ?> map && ValueReader.isIndexed(map));
+            Object converted = isList ? values.read(optionKey, value, ValueType.STRING_LIST) : values.string(optionKey, value);
             if (converted != null) {
-                database.option(option, converted);
+                database.option(option.getKey(), converted);
             }
-        });
+        }
     }
 }

@@ -1,4 +1,4 @@
-package dev.rclonebackup.cli.config;
+package dev.rclonebackup.settings;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

@@ -1,4 +1,4 @@
-package dev.rclonebackup.cli.config;
+package dev.rclonebackup.settings;
 
 import java.util.Collection;
 import java.util.Comparator;

@@ -1,0 +1,119 @@
+package dev.rclonebackup.settings;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The schema of the configuration: every setting of {@code rclone-backup.yml} (and of
+ * {@code rclone-backup.*} in Spring Boot) with its dotted key, type, default and description. The
+ * file reader, the environment overrides, the Spring Boot binding and the documentation all work
+ * from this one table: adding a setting is adding a constant here and the code that uses it.
+ *
+ * @param <T> the Java type of the value: {@code String}, {@code Integer}, {@code Boolean},
+ *            {@code java.time.Duration}, {@code Path}, {@code List<String>} or a map
+ */
+public final class Setting<T> {
+    private static final String ENVIRONMENT_PREFIX = "RCLONE_BACKUP_";
+    private static final List<Setting<?>> ALL = new ArrayList<>();
+    private static final Map<String, Setting<?>> BY_KEY = new LinkedHashMap<>();
+
+    public static final Setting<String> REMOTE = new Setting<>("remote", ValueType.REMOTE, null,
+            "Where backups are stored: an rclone remote:path (e.g. \"b2:bucket/app\") or a local folder. Required.");
+    public static final Setting<String> RCLONE_BINARY = new Setting<>("rclone.binary", ValueType.STRING, "rclone",
+            "The rclone executable: a name looked up on PATH, or a path.");
+    public static final Setting<Path> RCLONE_CONFIG = new Setting<>("rclone.config", ValueType.PATH, null,
+            "The rclone.conf to use; unset, rclone's own default.");
+    public static final Setting<List<String>> RCLONE_FLAGS = new Setting<>("rclone.flags", ValueType.STRING_LIST, List.of(),
+            "Extra flags for every rclone call, e.g. [\"--bwlimit\", \"10M\"].");
+    public static final Setting<String> DB_BACKUP_DIR = new Setting<>("db.backup-dir", ValueType.STRING, "db",
+            "Folder under the remote for database backups.");
+    public static final Setting<String> DB_FILENAME_TEMPLATE = new Setting<>("db.filename-template", ValueType.STRING,
+            "{database}-{datetime}.{ext}", "Backup file names: {database}, {datetime} and {ext}, each at most once.");
+    public static final Setting<String> DB_DATE_FORMAT = new Setting<>("db.date-format", ValueType.STRING,
+            "yyyy-MM-dd-HHmmss", "The {datetime} of file names: a java.time pattern, rendered in UTC.");
+    public static final Setting<Integer> DB_CLEANUP_KEEP = new Setting<>("db.cleanup-keep", ValueType.INTEGER, 10,
+            "Backups kept per database by dbbackup --clean (at least 1).");
+    public static final Setting<Path> MEDIA_ROOT = new Setting<>("media.root", ValueType.PATH, null,
+            "The local media folder; the media commands need it.");
+    public static final Setting<String> MEDIA_BACKUP_DIR = new Setting<>("media.backup-dir", ValueType.STRING, "media",
+            "Folder under the remote for the media copy.");
+    public static final Setting<Map<String, DatabaseSettings>> DATABASES = new Setting<>("databases", ValueType.DATABASES,
+            Map.of(), "Database alias to its connection: url, or engine and name (host, port); username, password, options.");
+    public static final Setting<Map<String, String>> CONNECTORS = new Setting<>("connectors", ValueType.STRING_MAP,
+            Map.of(), "Database alias to the connector to use: a built-in id or a class name.");
+    public static final Setting<Map<String, String>> CONNECTOR_MAPPING = new Setting<>("connector-mapping",
+            ValueType.STRING_MAP, Map.of(), "Engine to connector, merged over the built-in mapping.");
+    public static final Setting<Map<String, List<String>>> HOOKS = new Setting<>("hooks", ValueType.COMMAND_MAP,
+            Map.of(), "Event (pre-db-backup, post-db-backup, …) to the command to run, as an argv list.");
+
+    private final String key;
+    private final ValueType type;
+    private final T defaultValue;
+    private final String description;
+
+    private Setting(String key, ValueType type, T defaultValue, String description) {
+        this.key = key;
+        this.type = type;
+        this.defaultValue = defaultValue;
+        this.description = description;
+        ALL.add(this);
+        BY_KEY.put(key, this);
+    }
+
+    /** Every setting, in the order the documentation lists them. */
+    public static List<Setting<?>> all() {
+        return Collections.unmodifiableList(ALL);
+    }
+
+    /** The setting of {@code key}, e.g. {@code db.cleanup-keep}. */
+    public static Optional<Setting<?>> forKey(String key) {
+        return Optional.ofNullable(BY_KEY.get(key));
+    }
+
+    /** The dotted key, e.g. {@code db.cleanup-keep}. */
+    public String key() {
+        return key;
+    }
+
+    public ValueType type() {
+        return type;
+    }
+
+    /** The value when the setting is not configured; {@code null} for none. */
+    public T defaultValue() {
+        return defaultValue;
+    }
+
+    /** One sentence for documentation and IDEs. */
+    public String description() {
+        return description;
+    }
+
+    /** The top-level section holding it ({@code db} for {@code db.cleanup-keep}), or empty at the top level. */
+    public Optional<String> section() {
+        int dot = key.indexOf('.');
+        return dot < 0 ? Optional.empty() : Optional.of(key.substring(0, dot));
+    }
+
+    /**
+     * The environment variable that overrides it, for single values and lists:
+     * {@code db.cleanup-keep} → {@code RCLONE_BACKUP_DB_CLEANUP_KEEP}.
+     */
+    public Optional<String> environmentVariable() {
+        if (!type.isScalar()) {
+            return Optional.empty();
+        }
+        return Optional.of(ENVIRONMENT_PREFIX + key.toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_'));
+    }
+
+    @Override
+    public String toString() {
+        return key;
+    }
+}
