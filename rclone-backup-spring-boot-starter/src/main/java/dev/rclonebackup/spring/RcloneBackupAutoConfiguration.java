@@ -15,12 +15,14 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.health.autoconfigure.contributor.ConditionalOnEnabledHealthIndicator;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.boot.jdbc.autoconfigure.JdbcConnectionDetails;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 
 import java.time.Clock;
 
@@ -40,8 +42,9 @@ public class RcloneBackupAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    Settings rcloneBackupSettings(RcloneBackupProperties properties, ObjectProvider<ApplicationDatabase> applicationDatabase) {
-        return SettingsMapper.toSettings(properties, applicationDatabase.getIfAvailable());
+    Settings rcloneBackupSettings(Environment environment, RcloneBackupProperties properties,
+                                  ObjectProvider<ApplicationDatabase> applicationDatabase) {
+        return SpringSettings.read(Binder.get(environment), properties.getDatabases(), applicationDatabase.getIfAvailable());
     }
 
     @Bean

@@ -1,9 +1,7 @@
 package dev.rclonebackup.spring;
 
-import dev.rclonebackup.settings.Settings;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -11,9 +9,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The {@code rclone-backup.*} properties: the keys of {@code rclone-backup.yml}, so that a block
- * can move between the two files, plus the keys that only make sense inside an application
- * ({@code enabled}, {@code commands}, {@code schedule}, {@code health}).
+ * The {@code rclone-backup.*} properties that only make sense inside an application
+ * ({@code enabled}, {@code commands}, {@code schedule}, {@code health}), and the
+ * {@code databases}, bound here so that each entry's keys complete in an IDE. Every other key is
+ * one of {@code rclone-backup.yml}'s, described by the core's settings schema and read from the
+ * environment by {@link SpringSettings}.
  */
 @ConfigurationProperties("rclone-backup")
 public class RcloneBackupProperties {
@@ -21,27 +21,11 @@ public class RcloneBackupProperties {
     /** Whether rclone-backup is configured at all in this application. */
     private boolean enabled = true;
 
-    /** The rclone remote:path to store backups under, or a plain local folder. Required. */
-    private String remote;
-
-    private final Rclone rclone = new Rclone();
-    private final Db db = new Db();
-    private final Media media = new Media();
-
     /**
      * Databases by alias. Without a "default" entry, the application's own data source becomes
      * the database "default".
      */
     private final Map<String, Database> databases = new LinkedHashMap<>();
-
-    /** Database alias to connector: a built-in id (postgresql, mysql, sqlite, h2, mongodb) or a class name. */
-    private final Map<String, String> connectors = new LinkedHashMap<>();
-
-    /** Engine to connector, merged over the built-in mapping. */
-    private final Map<String, String> connectorMapping = new LinkedHashMap<>();
-
-    /** Event name (pre-db-backup, post-db-backup, …) to the command to run, as a list of arguments. */
-    private final Map<String, List<String>> hooks = new LinkedHashMap<>();
 
     private final Commands commands = new Commands();
     private final Schedule schedule = new Schedule();
@@ -55,40 +39,8 @@ public class RcloneBackupProperties {
         this.enabled = enabled;
     }
 
-    public String getRemote() {
-        return remote;
-    }
-
-    public void setRemote(String remote) {
-        this.remote = remote;
-    }
-
-    public Rclone getRclone() {
-        return rclone;
-    }
-
-    public Db getDb() {
-        return db;
-    }
-
-    public Media getMedia() {
-        return media;
-    }
-
     public Map<String, Database> getDatabases() {
         return databases;
-    }
-
-    public Map<String, String> getConnectors() {
-        return connectors;
-    }
-
-    public Map<String, String> getConnectorMapping() {
-        return connectorMapping;
-    }
-
-    public Map<String, List<String>> getHooks() {
-        return hooks;
     }
 
     public Commands getCommands() {
@@ -101,114 +53,6 @@ public class RcloneBackupProperties {
 
     public Health getHealth() {
         return health;
-    }
-
-    /** {@code rclone.*}: how rclone is run. */
-    public static class Rclone {
-        /** Path or name of the rclone executable. */
-        private String binary = "rclone";
-
-        /** An rclone.conf to use; unset means rclone's own default. */
-        private Path config;
-
-        /** Extra flags for every rclone call, e.g. --bwlimit, 10M. */
-        private List<String> flags = new ArrayList<>();
-
-        public String getBinary() {
-            return binary;
-        }
-
-        public void setBinary(String binary) {
-            this.binary = binary;
-        }
-
-        public Path getConfig() {
-            return config;
-        }
-
-        public void setConfig(Path config) {
-            this.config = config;
-        }
-
-        public List<String> getFlags() {
-            return flags;
-        }
-
-        public void setFlags(List<String> flags) {
-            this.flags = flags;
-        }
-    }
-
-    /** {@code db.*}: where and under which names database backups are stored. */
-    public static class Db {
-        /** Folder under the remote for database backups. */
-        private String backupDir = "db";
-
-        /** Backup file name: {database}, then a separator, {datetime} and {ext}, each at most once. */
-        private String filenameTemplate = Settings.DEFAULT_FILENAME_TEMPLATE;
-
-        /** java.time pattern of {datetime}, rendered in UTC. */
-        private String dateFormat = Settings.DEFAULT_DATE_FORMAT;
-
-        /** Backups kept per database when a backup cleans up (at least 1). */
-        private int cleanupKeep = Settings.DEFAULT_CLEANUP_KEEP;
-
-        public String getBackupDir() {
-            return backupDir;
-        }
-
-        public void setBackupDir(String backupDir) {
-            this.backupDir = backupDir;
-        }
-
-        public String getFilenameTemplate() {
-            return filenameTemplate;
-        }
-
-        public void setFilenameTemplate(String filenameTemplate) {
-            this.filenameTemplate = filenameTemplate;
-        }
-
-        public String getDateFormat() {
-            return dateFormat;
-        }
-
-        public void setDateFormat(String dateFormat) {
-            this.dateFormat = dateFormat;
-        }
-
-        public int getCleanupKeep() {
-            return cleanupKeep;
-        }
-
-        public void setCleanupKeep(int cleanupKeep) {
-            this.cleanupKeep = cleanupKeep;
-        }
-    }
-
-    /** {@code media.*}: the media folder and where its copy is stored. */
-    public static class Media {
-        /** The local media folder; the media operations need it. */
-        private Path root;
-
-        /** Folder under the remote for media. */
-        private String backupDir = "media";
-
-        public Path getRoot() {
-            return root;
-        }
-
-        public void setRoot(Path root) {
-            this.root = root;
-        }
-
-        public String getBackupDir() {
-            return backupDir;
-        }
-
-        public void setBackupDir(String backupDir) {
-            this.backupDir = backupDir;
-        }
     }
 
     /** One entry under {@code databases}: a url, or engine and name (with host and port). */

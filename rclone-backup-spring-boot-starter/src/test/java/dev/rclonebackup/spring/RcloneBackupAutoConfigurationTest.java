@@ -149,4 +149,30 @@ class RcloneBackupAutoConfigurationTest {
                 .run(context -> assertThat(context).hasFailed().getFailure()
                         .hasStackTraceContaining("ConfigurationException: rclone-backup.remote is required: "));
     }
+
+    @Test
+    void relaxedNamesBindAsInSpringBootAndTheSameReaderTypesThem() {
+        runner.withPropertyValues("rclone-backup.db.cleanupKeep=3", "rclone-backup.rclone.flags[0]=--bwlimit",
+                        "rclone-backup.rclone.flags[1]=10M", "rclone-backup.media.root=uploads")
+                .run(context -> {
+                    Settings settings = context.getBean(Settings.class);
+                    assertThat(settings.cleanupKeep()).isEqualTo(3);
+                    assertThat(settings.rcloneFlags()).containsExactly("--bwlimit", "10M");
+                    assertThat(settings.mediaRoot()).isEqualTo(java.nio.file.Path.of("uploads").toAbsolutePath());
+                });
+    }
+
+    @Test
+    void aWronglyTypedValueStopsTheApplicationNamingTheProperty() {
+        runner.withPropertyValues("rclone-backup.db.cleanup-keep=ten")
+                .run(context -> assertThat(context).hasFailed().getFailure()
+                        .hasStackTraceContaining("ConfigurationException: rclone-backup.db.cleanup-keep must be a whole number, got 'ten'"));
+    }
+
+    @Test
+    void anUnknownKeyInASectionStopsTheApplicationNamingIt() {
+        runner.withPropertyValues("rclone-backup.hooks.before-backup[0]=true")
+                .run(context -> assertThat(context).hasFailed().getFailure()
+                        .hasStackTraceContaining("ConfigurationException: rclone-backup.hooks.before-backup is not an event"));
+    }
 }

@@ -1,0 +1,59 @@
+package dev.rclonebackup.settings;
+
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The README's table of settings says what the schema says, row for row. */
+class SettingsDocumentationTest {
+    static final String HEADER = "| key | type | default | environment variable | description |";
+    private static final Path README = Path.of("..", "README.md");
+
+    /** The table as the schema renders it. */
+    static List<String> expectedTable() {
+        List<String> rows = new ArrayList<>();
+        rows.add(HEADER);
+        rows.add("|---|---|---|---|---|");
+        for (Setting<?> setting : Setting.all()) {
+            rows.add("| `" + setting.key() + "` | " + setting.type().description() + " | " + shown(setting.defaultValue())
+                    + " | " + setting.environmentVariable().map(name -> "`" + name + "`").orElse("—")
+                    + " | " + setting.description() + " |");
+        }
+        return rows;
+    }
+
+    private static String shown(Object value) {
+        if (value == null) {
+            return "—";
+        }
+        if (value instanceof List<?> list && list.isEmpty()) {
+            return "`[]`";
+        }
+        if (value instanceof Map<?, ?> map && map.isEmpty()) {
+            return "`{}`";
+        }
+        return "`" + value + "`";
+    }
+
+    @Test
+    void theReadmeListsEverySettingAsTheSchemaDescribesIt() throws IOException {
+        List<String> lines = Files.readAllLines(README);
+        int start = lines.indexOf(HEADER);
+        assertThat(start).as("README.md has a table starting with " + HEADER).isNotNegative();
+        List<String> table = new ArrayList<>();
+        for (int i = start; i < lines.size() && lines.get(i).startsWith("|"); i++) {
+            table.add(lines.get(i));
+        }
+
+        assertThat(String.join("\n", table))
+                .as("README.md's table of settings; paste the expected text to update it")
+                .isEqualTo(String.join("\n", expectedTable()));
+    }
+}

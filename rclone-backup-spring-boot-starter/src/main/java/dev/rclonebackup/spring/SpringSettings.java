@@ -1,0 +1,107 @@
+package dev.rclonebackup.spring;
+
+import dev.rclonebackup.ConfigurationException;
+import dev.rclonebackup.settings.DatabaseSettings;
+import dev.rclonebackup.settings.Setting;
+import dev.rclonebackup.settings.Settings;
+import dev.rclonebackup.settings.SettingsReader;
+import org.springframework.boot.context.properties.bind.Bindable;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.core.ResolvableType;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Reads the core's settings from the application's {@code rclone-backup.*} properties: each key of
+ * the schema ({@link Setting}) is bound by name, so Spring's relaxed forms work
+ * ({@code RCLONE_BACKUP_DB_CLEANUPKEEP}, {@code rclone-backup.db.cleanupKeep}), and the values go
+ * through the same reader as {@code rclone-backup.yml}, which names the {@code rclone-backup.*} key
+ * of any mistake. The application's own database becomes {@code default} unless that alias is
+ * configured.
+ */
+final class SpringSettings {
+    static final String PREFIX = "rclone-backup.";
+    static final String DEFAULT_DATABASE = "default";
+
+    private static final Bindable<List<String>> STRINGS = Bindable.listOf(String.class);
+    private static final Bindable<Map<String, String>> STRING_MAP = Bindable.mapOf(String.class, String.class);
+    private static final Bindable<Map<String, List<String>>> COMMAND_MAP = Bindable.of(ResolvableType.forClassWithGenerics(
+            Map.class, ResolvableType.forClass(String.class), ResolvableType.forClassWithGenerics(List.class, String.class)));
+
+    private SpringSettings() {
+    }
+
+    /**
+     * @param databases           the {@code rclone-backup.databases} entries, as Spring bound them
+     * @param applicationDatabase the application's data source, or null when it has none
+     * @throws ConfigurationException naming the {@code rclone-backup.*} key that is wrong
+     */
+    static Settings read(Binder binder, Map<String, RcloneBackupProperties.Database> databases,
+                         ApplicationDatabase applicationDatabase) {
+        Map<String, Object> tree = new LinkedHashMap<>();
+        for (Setting<?> setting : Setting.all()) {
+            Object value = setting == Setting.DATABASES ? databaseTree(databases) : bind(binder, setting);
+            if (value != null) {
+                put(tree, setting, value);
+            }
+        }
+        Settings.Builder builder = Settings.builder();
+        SettingsReader.forText(PREFIX, Path.of("").toAbsolutePath()).read(tree, builder);
+        if (applicationDatabase != null && !databases.containsKey(DEFAULT_DATABASE)) {
+            builder.database(DEFAULT_DATABASE, DatabaseSettings.builder()
+                    .url(applicationDatabase.url())
+                    .username(applicationDatabase.username())
+                    .password(applicationDatabase.password())
+                    .build());
+        }
+        try {
+            return builder.build();
+        } catch (ConfigurationException e) {
+            throw e.located("", PREFIX);
+        }
+    }
+
+    /** The value of {@code setting} as Spring binds it, or {@code null} when it is not set. */
+    private static Object bind(Binder binder, Setting<?> setting) {
+        String name = PREFIX + setting.key();
+        return switch (setting.type()) {
+            case STRING_LIST -> binder.bind(name, STRINGS).orElse(null);
+            case STRING_MAP -> binder.bind(name, STRING_MAP).orElse(null);
+            case COMMAND_MAP -> binder.bind(name, COMMAND_MAP).orElse(null);
+            default -> binder.bind(name, String.class).orElse(null);
+        };
+    }
+
+    /** Puts {@code value} where {@code setting} stands in a configuration tree ({@code db.cleanup-keep} under {@code db}). */
+    @SuppressWarnings("unchecked")
+    private static void put(Map<String, Object> tree, Setting<?> setting, Object value) {
+        Optional<String> section = setting.section();
+        if (section.isEmpty()) {
+            tree.put(setting.key(), value);
+            return;
+        }
+        Map<String, Object> children = (Map<String, Object>) tree.computeIfAbsent(section.get(), name -> new LinkedHashMap<>());
+        children.put(setting.key().substring(section.get().length() + 1), value);
+    }
+
+    private static Map<String, Object> databaseTree(Map<String, RcloneBackupProperties.Database> databases) {
+        Map<String, Object> tree = new LinkedHashMap<>();
+        databases.forEach((alias, database) -> {
+            Map<String, Object> entry = new LinkedHashMap<>();
+            entry.put("url", database.getUrl());
+            entry.put("engine", database.getEngine());
+            entry.put("name", database.getName());
+            entry.put("host", database.getHost());
+            entry.put("port", database.getPort());
+            entry.put("username", database.getUsername());
+            entry.put("password", database.getPassword());
+            entry.put("options", database.getOptions());
+            tree.put(alias, entry);
+        });
+        return tree;
+    }
+}
