@@ -304,6 +304,17 @@ class ConfigLoaderTest {
         }
 
         @Test
+        void aDefaultMayHoldReferencesExpandedOnlyWhenUsed() {
+            env.put("BASE", "/srv/backups");
+
+            assertThat(load("remote: \"${REMOTE_DIR:-${BASE}/x}\"\n").remote()).isEqualTo("/srv/backups/x");
+            assertThat(load("remote: \"r:${A:-${B:-${BASE}}}/$${C}\"\n").remote()).isEqualTo("r:/srv/backups/${C}");
+            env.put("REMOTE_DIR", "r:set");
+            assertThat(load("remote: \"${REMOTE_DIR:-${UNSET}/x}\"\n").remote()).isEqualTo("r:set");
+            assertThat(failure("remote: \"${REMOTE_DIR:-${BASE}\"\n")).hasMessageContaining("without its closing '}'");
+        }
+
+        @Test
         void dollarDollarBraceIsALiteral() {
             Settings settings = load("remote: \"r:$${NOT_A_VAR}/$x\"\n");
 
