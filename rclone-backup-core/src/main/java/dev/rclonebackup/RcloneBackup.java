@@ -10,6 +10,7 @@ import dev.rclonebackup.operation.ListOperations;
 import dev.rclonebackup.operation.Listeners;
 import dev.rclonebackup.operation.MediaOperations;
 import dev.rclonebackup.rclone.Rclone;
+import dev.rclonebackup.secrets.Redactor;
 import dev.rclonebackup.settings.Settings;
 
 import java.io.IOException;
@@ -164,13 +165,15 @@ public final class RcloneBackup {
             if (settings == null) {
                 throw new ConfigurationException("remote is required: no settings were given");
             }
+            // Every line passes through the redactor, whoever prints it: no reporter sees a credential.
+            Reporter redacting = Redactor.of(settings).reporter(reporter);
             Context context = new Context(
                     settings,
-                    Rclone.of(settings, reporter),
+                    Rclone.of(settings, redacting),
                     new ConnectorRegistry(settings, connectors),
                     FilenameTemplate.of(settings.filenameTemplate(), settings.dateFormat()),
                     new Listeners(serviceLoaderListeners, listeners),
-                    reporter,
+                    redacting,
                     clock);
             return new RcloneBackup(context);
         }

@@ -8,7 +8,9 @@ import dev.rclonebackup.Reporter;
 import dev.rclonebackup.connector.Step;
 import dev.rclonebackup.process.ProcessResult;
 import dev.rclonebackup.process.ProcessRunner;
+import dev.rclonebackup.process.Supervision;
 import dev.rclonebackup.process.ToolNotFoundException;
+import dev.rclonebackup.secrets.Redactor;
 
 import java.io.IOException;
 import java.util.List;
@@ -37,6 +39,7 @@ public final class HookListener implements BackupListener {
 
     private final Map<String, List<String>> hooks;
     private final Reporter reporter;
+    private final Supervision supervision;
 
     /**
      * @param hooks    event name to argv, as in {@code Settings.hooks()}
@@ -44,6 +47,15 @@ public final class HookListener implements BackupListener {
      * @throws ConfigurationException when a key is not an event name or a command is empty
      */
     public HookListener(Map<String, List<String>> hooks, Reporter reporter) {
+        this(hooks, reporter, Redactor.POSITIONAL);
+    }
+
+    /**
+     * @param redactor hides credentials in the hooks' command lines and output, e.g.
+     *                 {@code Redactor.of(settings)}, which knows the databases' passwords
+     * @throws ConfigurationException when a key is not an event name or a command is empty
+     */
+    public HookListener(Map<String, List<String>> hooks, Reporter reporter, Redactor redactor) {
         for (String event : new TreeSet<>(hooks.keySet())) {
             if (!EVENTS.contains(event)) {
                 throw new ConfigurationException("hooks." + event + " is not an event; use one of " + String.join(", ", EVENTS));
@@ -56,7 +68,8 @@ public final class HookListener implements BackupListener {
             }
         }
         this.hooks = Map.copyOf(hooks);
-        this.reporter = reporter;
+        this.reporter = redactor.reporter(reporter);
+        this.supervision = new Supervision(redactor, null);
     }
 
     @Override
@@ -107,7 +120,7 @@ public final class HookListener implements BackupListener {
         Map<String, String> environment = Map.of(EVENT_VARIABLE, event, DATABASE_VARIABLE, database, PATH_VARIABLE, path);
         ProcessResult result;
         try {
-            result = ProcessRunner.run(new Step.Command(argv, environment, null), null, reporter);
+            result = ProcessRunner.run(new Step.Command(argv, environment, null), null, reporter, supervision);
         } catch (ToolNotFoundException e) {
             throw new RcloneBackupException(ErrorCode.OPERATION_FAILED,
                     "The " + event + " hook could not be started: " + e.getMessage(), e);

@@ -3,6 +3,7 @@ package dev.rclonebackup.cli;
 import dev.rclonebackup.RcloneBackup;
 import dev.rclonebackup.Reporter;
 import dev.rclonebackup.cli.config.ConfigLoader;
+import dev.rclonebackup.secrets.Redactor;
 import dev.rclonebackup.settings.Settings;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
@@ -61,7 +62,7 @@ abstract class OperationCommand implements Callable<Integer> {
         return RcloneBackup.configure()
                 .settings(settings)
                 .reporter(reporter)
-                .listener(new HookListener(settings.hooks(), reporter))
+                .listener(new HookListener(settings.hooks(), reporter, Redactor.of(settings)))
                 .load();
     }
 

@@ -71,9 +71,10 @@ public final class DbBackupOperation {
 
     private void stream(Dump dump, Database database, String partial, String path)
             throws IOException, InterruptedException {
-        PipelineResult result = Streams.run(context, dump.step(), context.rclone().rcat(partial));
+        PipelineResult result = Streams.run(context, dump.step(), context.rclone().rcat(partial),
+                "Backup of database '" + database.alias() + "' to " + path);
         if (!result.succeeded()) {
-            String cause = StageFailure.describe(result.rootCause().orElseThrow(), database.password());
+            String cause = StageFailure.describe(result.rootCause().orElseThrow());
             throw new RcloneBackupException(ErrorCode.OPERATION_FAILED,
                     "Backup of database '" + database.alias() + "' to " + path + " failed: " + cause);
         }

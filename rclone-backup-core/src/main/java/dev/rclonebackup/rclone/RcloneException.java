@@ -9,6 +9,8 @@ public class RcloneException extends RcloneBackupException {
 
     /** rclone's exit status for "directory not found". */
     public static final int DIRECTORY_NOT_FOUND = 3;
+    /** {@link #exitCode()} of a call that was ended for moving no data ({@code rclone.stall-timeout}). */
+    public static final int STALLED = -1;
 
     private final int exitCode;
     private final String stderr;
@@ -19,7 +21,7 @@ public class RcloneException extends RcloneBackupException {
         this.stderr = stderr;
     }
 
-    /** rclone's exit status. */
+    /** rclone's exit status, or {@link #STALLED}. */
     public int exitCode() {
         return exitCode;
     }

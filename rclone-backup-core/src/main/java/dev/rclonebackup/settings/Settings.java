@@ -3,6 +3,7 @@ package dev.rclonebackup.settings;
 import dev.rclonebackup.ConfigurationException;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,6 +18,8 @@ public final class Settings {
     public static final String DEFAULT_FILENAME_TEMPLATE = "{database}-{datetime}.{ext}";
     public static final String DEFAULT_DATE_FORMAT = "yyyy-MM-dd-HHmmss";
     public static final int DEFAULT_CLEANUP_KEEP = 10;
+    /** Default of {@code rclone.stall-timeout}. */
+    public static final Duration DEFAULT_RCLONE_STALL_TIMEOUT = Duration.ofMinutes(10);
     /** The events a {@code hooks} entry may name, in the order they are documented. */
     public static final List<String> HOOK_EVENTS = List.of(
             "pre-db-backup", "post-db-backup", "pre-db-restore", "post-db-restore",
@@ -36,6 +39,7 @@ public final class Settings {
     private final Map<String, String> connectors;
     private final Map<String, String> connectorMapping;
     private final Map<String, List<String>> hooks;
+    private final Duration rcloneStallTimeout;
 
     private Settings(Builder b) {
         this.remote = b.remote;
@@ -56,6 +60,7 @@ public final class Settings {
             hookCopy.put(hook.getKey(), List.copyOf(hook.getValue()));
         }
         this.hooks = Collections.unmodifiableMap(hookCopy);
+        this.rcloneStallTimeout = b.rcloneStallTimeout;
     }
 
     public static Builder builder() {
@@ -79,6 +84,7 @@ public final class Settings {
         b.connectors.putAll(connectors);
         b.connectorMapping.putAll(connectorMapping);
         b.hooks.putAll(hooks);
+        b.rcloneStallTimeout = rcloneStallTimeout;
         return b;
     }
 
@@ -152,6 +158,14 @@ public final class Settings {
         return hooks;
     }
 
+    /**
+     * {@code rclone.stall-timeout}: an rclone call that moves no data for this long is ended and
+     * fails; metadata calls (listing, moving, deleting) are ended after at most two minutes.
+     */
+    public Duration rcloneStallTimeout() {
+        return rcloneStallTimeout;
+    }
+
     @Override
     public String toString() {
         return "Settings[remote=" + remote + ", databases=" + databases + "]";
@@ -173,6 +187,7 @@ public final class Settings {
         private final Map<String, String> connectors = new LinkedHashMap<>();
         private final Map<String, String> connectorMapping = new LinkedHashMap<>();
         private final Map<String, List<String>> hooks = new LinkedHashMap<>();
+        private Duration rcloneStallTimeout = DEFAULT_RCLONE_STALL_TIMEOUT;
 
         private Builder() {
         }
@@ -253,6 +268,12 @@ public final class Settings {
         /** Runs {@code command} on {@code event} (e.g. {@code pre-db-backup}). */
         public Builder hook(String event, List<String> command) {
             hooks.put(event, List.copyOf(command));
+            return this;
+        }
+
+        /** How long an rclone call may move no data before it is ended (greater than zero). */
+        public Builder rcloneStallTimeout(Duration rcloneStallTimeout) {
+            this.rcloneStallTimeout = rcloneStallTimeout;
             return this;
         }
 

@@ -5,6 +5,7 @@ import dev.rclonebackup.RcloneBackup;
 import dev.rclonebackup.Reporter;
 import dev.rclonebackup.cli.HookListener;
 import dev.rclonebackup.connector.Connector;
+import dev.rclonebackup.secrets.Redactor;
 import dev.rclonebackup.settings.Settings;
 
 import java.util.List;
@@ -36,7 +37,7 @@ public class RcloneBackupFactory {
         listeners.forEach(builder::listener);
         connectors.forEach(builder::connector);
         if (!settings.hooks().isEmpty()) {
-            builder.listener(new HookListener(settings.hooks(), reporter));
+            builder.listener(new HookListener(settings.hooks(), reporter, Redactor.of(settings)));
         }
         return builder.load();
     }

@@ -114,6 +114,9 @@ public class RcloneBackupProperties {
         /** Extra flags for every rclone call, e.g. --bwlimit, 10M. */
         private List<String> flags = new ArrayList<>();
 
+        /** An rclone call that moves no data for this long is ended and fails (metadata calls: at most 2 minutes). */
+        private Duration stallTimeout = Settings.DEFAULT_RCLONE_STALL_TIMEOUT;
+
         public String getBinary() {
             return binary;
         }
@@ -136,6 +139,14 @@ public class RcloneBackupProperties {
 
         public void setFlags(List<String> flags) {
             this.flags = flags;
+        }
+
+        public Duration getStallTimeout() {
+            return stallTimeout;
+        }
+
+        public void setStallTimeout(Duration stallTimeout) {
+            this.stallTimeout = stallTimeout;
         }
     }
 

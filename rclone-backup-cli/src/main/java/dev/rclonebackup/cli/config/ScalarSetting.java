@@ -3,6 +3,7 @@ package dev.rclonebackup.cli.config;
 import dev.rclonebackup.settings.Settings;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -28,7 +29,8 @@ enum ScalarSetting {
     DB_DATE_FORMAT("db.date-format", ValueType.STRING),
     DB_CLEANUP_KEEP("db.cleanup-keep", ValueType.INTEGER),
     MEDIA_ROOT("media.root", ValueType.PATH),
-    MEDIA_BACKUP_DIR("media.backup-dir", ValueType.STRING);
+    MEDIA_BACKUP_DIR("media.backup-dir", ValueType.STRING),
+    RCLONE_STALL_TIMEOUT("rclone.stall-timeout", ValueType.DURATION);
 
     private static final String ENVIRONMENT_PREFIX = "RCLONE_BACKUP_";
 
@@ -68,6 +70,7 @@ enum ScalarSetting {
             case DB_CLEANUP_KEEP -> builder.cleanupKeep((Integer) value);
             case MEDIA_ROOT -> builder.mediaRoot((Path) value);
             case MEDIA_BACKUP_DIR -> builder.mediaBackupDir((String) value);
+            case RCLONE_STALL_TIMEOUT -> builder.rcloneStallTimeout((Duration) value);
         };
     }
 

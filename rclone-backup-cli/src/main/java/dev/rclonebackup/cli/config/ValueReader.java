@@ -1,10 +1,12 @@
 package dev.rclonebackup.cli.config;
 
 import dev.rclonebackup.ConfigurationException;
+import dev.rclonebackup.settings.Durations;
 import tools.jackson.databind.JsonNode;
 
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -57,6 +59,7 @@ final class ValueReader {
                 case STRING -> expansion.value();
                 case PATH -> path(key, expansion.value());
                 case REMOTE -> remote(key, expansion.value());
+                case DURATION -> duration(key, expansion.value());
                 case INTEGER -> throw error(key, "must be a whole number, got " + quotedNumber(key, expansion.value()));
                 case STRING_LIST -> throw error(key, "must be a list of strings, written [\"...\", \"...\"], not a single string");
             };
@@ -64,6 +67,7 @@ final class ValueReader {
         return switch (type) {
             case INTEGER -> integer(key, node);
             case STRING_LIST -> stringList(key, node);
+            case DURATION -> throw error(key, "must be a duration such as \"10m\" or \"90s\", got " + shown(key, node));
             case STRING, PATH, REMOTE -> throw error(key, "must be a string, got " + shown(key, node)
                     + (node.isValueNode() ? "; put it in quotes" : ""));
         };
@@ -90,7 +94,16 @@ final class ValueReader {
             case REMOTE -> remote(key, text);
             case INTEGER -> parseInteger(key, text, notAnInteger);
             case STRING_LIST -> text.isBlank() ? List.of() : Arrays.asList(text.trim().split("\\s+"));
+            case DURATION -> duration(key, text);
         };
+    }
+
+    private Duration duration(String key, String text) {
+        try {
+            return Durations.parse(text);
+        } catch (IllegalArgumentException e) {
+            throw error(key, "must be a duration: " + e.getMessage());
+        }
     }
 
     private Integer integer(String key, JsonNode node) {

@@ -14,5 +14,7 @@ enum ValueType {
      */
     REMOTE,
     /** A YAML list of strings; from the environment, a whitespace-separated value. */
-    STRING_LIST
+    STRING_LIST,
+    /** A duration written as a string: {@code 90s}, {@code 10m}, {@code 26h}, {@code 7d} or ISO-8601 {@code PT10M}. */
+    DURATION
 }

@@ -7,6 +7,7 @@ import dev.rclonebackup.connector.Restore;
 import dev.rclonebackup.connector.Step;
 import dev.rclonebackup.process.ProcessResult;
 import dev.rclonebackup.process.ProcessRunner;
+import dev.rclonebackup.secrets.Redactor;
 
 import java.io.IOException;
 
@@ -65,7 +66,8 @@ final class ExtensionCreatingRestore implements Restore {
         restore.close();
     }
 
+    /** psql's message with credentials in recognisable places hidden; the password is not searched for in the text. */
     private String withoutPassword(String text) {
-        return adminPassword == null || adminPassword.isEmpty() ? text : text.replace(adminPassword, "****");
+        return adminPassword == null ? text : Redactor.POSITIONAL.text(text);
     }
 }
