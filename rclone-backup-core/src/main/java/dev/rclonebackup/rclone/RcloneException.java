@@ -2,6 +2,7 @@ package dev.rclonebackup.rclone;
 
 import dev.rclonebackup.ErrorCode;
 import dev.rclonebackup.RcloneBackupException;
+import dev.rclonebackup.secrets.Redactor;
 
 /** rclone exited with a non-zero status; the message names the rclone command and path. */
 public class RcloneException extends RcloneBackupException {
@@ -18,7 +19,7 @@ public class RcloneException extends RcloneBackupException {
     public RcloneException(String message, int exitCode, String stderr) {
         super(ErrorCode.OPERATION_FAILED, message);
         this.exitCode = exitCode;
-        this.stderr = stderr;
+        this.stderr = Redactor.POSITIONAL.text(stderr);
     }
 
     /** rclone's exit status, or {@link #STALLED}. */
@@ -26,7 +27,7 @@ public class RcloneException extends RcloneBackupException {
         return exitCode;
     }
 
-    /** The tail of what rclone printed on standard error. */
+    /** The tail of what rclone printed on standard error, credentials hidden. */
     public String stderr() {
         return stderr;
     }

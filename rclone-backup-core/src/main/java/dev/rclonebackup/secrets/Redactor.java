@@ -54,7 +54,7 @@ public final class Redactor {
      * {@code ""…""} inside a quoted nested remote) at its closing quote.
      */
     private static final Pattern PARAMETER = Pattern.compile(
-            "(?<=^|[\\s,?&;(\\[\"'])(" + SENSITIVE_NAME.pattern() + ")=(\"\"(?:[^\"]|\"(?!\"))*\"\"|\"(?:[^\"]|\"\")*\"|'(?:[^']|'')*'|[^\\s,:;&\"'\\])}]*)");
+            "(?<=[,?&;])(" + SENSITIVE_NAME.pattern() + ")=(\"\"(?:[^\"]|\"(?!\"))*\"\"|\"(?:[^\"]|\"\")*\"|'(?:[^']|'')*'|[^\\s,:;&\"'\\])}]*)");
     /** {@code scheme://user:password@host}. */
     private static final Pattern URL_PASSWORD = Pattern.compile("(?<=[A-Za-z][A-Za-z0-9+.-]{0,30}://[^\\s/:@\"']{0,200}:)[^\\s@/\"']+(?=@)");
     private static final Pattern NEEDS_QUOTES = Pattern.compile("[\\s'\"\\\\$`|&;<>()]|^$");

@@ -1,6 +1,7 @@
 package dev.rclonebackup.settings;
 
 import dev.rclonebackup.ConfigurationException;
+import dev.rclonebackup.secrets.Redactor;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -168,7 +169,7 @@ public final class Settings {
 
     @Override
     public String toString() {
-        return "Settings[remote=" + remote + ", databases=" + databases + "]";
+        return "Settings[remote=" + Redactor.POSITIONAL.text(remote) + ", databases=" + databases + "]";
     }
 
     /** Fluent, mutable builder; {@link #build()} validates and names the offending key. */

@@ -37,6 +37,7 @@ class RedactorTest {
             jdbc:postgresql://h/db?user=app&password=pw&ssl=true            | jdbc:postgresql://h/db?user=app&password=****&ssl=true
             https://h:8/d and a key figure                                  | https://h:8/d and a key figure
             PRIMARY KEY (id) --                                             | PRIMARY KEY (id) --
+            an option is not written key=value                              | an option is not written key=value
             """)
     void hidesValuesByTheirPositionOnly(String text, String shown) {
         assertThat(Redactor.POSITIONAL.text(text)).isEqualTo(shown);
