@@ -11,6 +11,7 @@ import dev.rclonebackup.operation.ListOperations;
 import dev.rclonebackup.operation.Listeners;
 import dev.rclonebackup.operation.MediaOperations;
 import dev.rclonebackup.rclone.Rclone;
+import dev.rclonebackup.secrets.Redactor;
 import dev.rclonebackup.settings.Settings;
 
 import java.io.IOException;
@@ -165,23 +166,25 @@ public final class RcloneBackup {
             if (settings == null) {
                 throw new ConfigurationException("remote is required: no settings were given");
             }
+            // Every line passes through the redactor, whoever prints it: no reporter sees a credential.
+            Reporter redacting = Redactor.of(settings).reporter(reporter);
             Context context = new Context(
                     settings,
-                    Rclone.of(settings, reporter),
+                    Rclone.of(settings, redacting),
                     new ConnectorRegistry(settings, connectors),
                     FilenameTemplate.of(settings.filenameTemplate(), settings.dateFormat()),
-                    new Listeners(serviceLoaderListeners, withHooks()),
-                    reporter,
+                    new Listeners(serviceLoaderListeners, withHooks(redacting)),
+                    redacting,
                     clock);
             return new RcloneBackup(context);
         }
 
-        private List<BackupListener> withHooks() {
+        private List<BackupListener> withHooks(Reporter redacting) {
             if (settings.hooks().isEmpty()) {
                 return listeners;
             }
             List<BackupListener> all = new ArrayList<>(listeners);
-            all.add(new HookRunner(settings.hooks(), reporter));
+            all.add(new HookRunner(settings.hooks(), redacting, Redactor.of(settings)));
             return all;
         }
     }

@@ -1,10 +1,13 @@
 package dev.rclonebackup;
 
+import dev.rclonebackup.secrets.Redactor;
+
 import java.util.Objects;
 
 /**
  * Root of every exception thrown by rclone-backup. Its message is one sentence meant for the
- * user (which database, which file, which tool, what it said) and never contains a credential.
+ * user (which database, which file, which tool, what it said) and never contains a credential:
+ * connection-string parameters, sensitive flag values and URL passwords in it are hidden.
  */
 public class RcloneBackupException extends RuntimeException {
     private static final long serialVersionUID = 1L;
@@ -15,8 +18,9 @@ public class RcloneBackupException extends RuntimeException {
         this(errorCode, message, null);
     }
 
+    /** {@code message} is shown with credentials in recognisable places hidden (see {@link Redactor}). */
     public RcloneBackupException(ErrorCode errorCode, String message, Throwable cause) {
-        super(message, cause);
+        super(Redactor.POSITIONAL.text(message), cause);
         this.errorCode = Objects.requireNonNull(errorCode, "errorCode");
     }
 

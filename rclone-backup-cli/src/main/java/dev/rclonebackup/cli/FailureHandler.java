@@ -2,6 +2,7 @@ package dev.rclonebackup.cli;
 
 import dev.rclonebackup.ErrorCode;
 import dev.rclonebackup.RcloneBackupException;
+import dev.rclonebackup.secrets.Redactor;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.IParameterExceptionHandler;
@@ -56,7 +57,7 @@ final class FailureHandler implements IExecutionExceptionHandler, IParameterExce
         } else {
             exitCode = ErrorCode.OPERATION_FAILED.exitCode();
             message = ERROR_PREFIX + "unexpected " + ex.getClass().getSimpleName()
-                    + (ex.getMessage() == null ? "" : ": " + ex.getMessage())
+                    + (ex.getMessage() == null ? "" : ": " + Redactor.POSITIONAL.text(ex.getMessage()))
                     + (traceback ? "" : " (run again with --traceback to see where it happened)");
         }
         PrintStream err = context.err();

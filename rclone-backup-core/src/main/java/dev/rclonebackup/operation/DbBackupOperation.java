@@ -9,6 +9,7 @@ import dev.rclonebackup.connector.Database;
 import dev.rclonebackup.connector.Dump;
 import dev.rclonebackup.naming.RemotePaths;
 import dev.rclonebackup.process.PipelineResult;
+import dev.rclonebackup.process.ToolNotFoundException;
 import dev.rclonebackup.rclone.RemoteEntry;
 
 import java.io.IOException;
@@ -39,13 +40,8 @@ public final class DbBackupOperation {
         String partialName = PartialUpload.nameFor(name);
         String partial = RemotePaths.join(context.dbFolder(), partialName);
         RemoteEntry stored;
-        try {
-            stream(database, connector, partial, path);
-            stored = context.rclone().movetoIfAbsent(context.dbFolder(), partialName, name)
-                    .orElseThrow(() -> alreadyExists(path));
-        } catch (IOException | InterruptedException | RuntimeException e) {
-            PartialUpload.remove(context, partial);
-            throw e;
+        try (Dump dump = connector.dump(database)) {
+            stored = upload(dump, database, partial, path, partialName, name);
         }
         context.reporter().success("Backup completed: " + path);
         long size = stored.size();
@@ -56,14 +52,30 @@ public final class DbBackupOperation {
         return new DbBackupResult(alias, path, size, duration, removed);
     }
 
-    private void stream(Database database, Connector connector, String partial, String path)
-            throws IOException, InterruptedException {
-        PipelineResult result;
-        try (Dump dump = connector.dump(database)) {
-            result = Streams.run(context, dump.step(), context.rclone().rcat(partial));
+    /**
+     * Streams the dump into the partial upload and moves it to its final name. Any failure once the
+     * stream has started removes the partial; a tool that could not even be started has uploaded nothing.
+     */
+    private RemoteEntry upload(Dump dump, Database database, String partial, String path, String partialName,
+                               String name) throws IOException, InterruptedException {
+        try {
+            stream(dump, database, partial, path);
+            return context.rclone().movetoIfAbsent(context.dbFolder(), partialName, name)
+                    .orElseThrow(() -> alreadyExists(path));
+        } catch (ToolNotFoundException e) {
+            throw e;
+        } catch (IOException | InterruptedException | RuntimeException e) {
+            PartialUpload.remove(context, partial);
+            throw e;
         }
+    }
+
+    private void stream(Dump dump, Database database, String partial, String path)
+            throws IOException, InterruptedException {
+        PipelineResult result = Streams.run(context, dump.step(), context.rclone().rcat(partial),
+                "Backup of database '" + database.alias() + "' to " + path);
         if (!result.succeeded()) {
-            String cause = StageFailure.describe(result.rootCause().orElseThrow(), database.password());
+            String cause = StageFailure.describe(result.rootCause().orElseThrow());
             throw new RcloneBackupException(ErrorCode.OPERATION_FAILED,
                     "Backup of database '" + database.alias() + "' to " + path + " failed: " + cause);
         }

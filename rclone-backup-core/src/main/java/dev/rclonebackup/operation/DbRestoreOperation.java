@@ -87,9 +87,10 @@ public final class DbRestoreOperation {
             boolean committed = false;
             try {
                 restore.prepare();
-                PipelineResult result = Streams.run(context, context.rclone().cat(source), restore.step());
+                PipelineResult result = Streams.run(context, context.rclone().cat(source), restore.step(),
+                        "Restore of database '" + database.alias() + "' from " + path);
                 if (!result.succeeded()) {
-                    String cause = StageFailure.describe(result.rootCause().orElseThrow(), database.password());
+                    String cause = StageFailure.describe(result.rootCause().orElseThrow());
                     throw new RcloneBackupException(ErrorCode.OPERATION_FAILED,
                             "Restore of database '" + database.alias() + "' from " + path + " failed: " + cause);
                 }

@@ -8,7 +8,9 @@ import dev.rclonebackup.Reporter;
 import dev.rclonebackup.connector.Step;
 import dev.rclonebackup.process.ProcessResult;
 import dev.rclonebackup.process.ProcessRunner;
+import dev.rclonebackup.process.Supervision;
 import dev.rclonebackup.process.ToolNotFoundException;
+import dev.rclonebackup.secrets.Redactor;
 
 import java.io.IOException;
 import java.util.List;
@@ -31,14 +33,17 @@ public final class HookRunner implements BackupListener {
 
     private final Map<String, List<String>> hooks;
     private final Reporter reporter;
+    private final Supervision supervision;
 
     /**
      * @param hooks    event id to argv, as in {@code Settings.hooks()} (which validated them)
      * @param reporter receives each hook's command line (detail) and output (tool output)
+     * @param redactor hides credentials in the hooks' command lines and output
      */
-    public HookRunner(Map<String, List<String>> hooks, Reporter reporter) {
+    public HookRunner(Map<String, List<String>> hooks, Reporter reporter, Redactor redactor) {
         this.hooks = Map.copyOf(hooks);
-        this.reporter = reporter;
+        this.reporter = redactor.reporter(reporter);
+        this.supervision = new Supervision(redactor, null);
     }
 
     @Override
@@ -58,7 +63,7 @@ public final class HookRunner implements BackupListener {
         Map<String, String> environment = Map.of(EVENT_VARIABLE, event, DATABASE_VARIABLE, database, PATH_VARIABLE, path);
         ProcessResult result;
         try {
-            result = ProcessRunner.run(new Step.Command(argv, environment, null), null, reporter);
+            result = ProcessRunner.run(new Step.Command(argv, environment, null), null, reporter, supervision);
         } catch (ToolNotFoundException e) {
             throw new RcloneBackupException(ErrorCode.OPERATION_FAILED,
                     "The " + event + " hook could not be started: " + e.getMessage(), e);

@@ -3,6 +3,7 @@ package dev.rclonebackup.operation;
 import dev.rclonebackup.naming.FilenameTemplate;
 import dev.rclonebackup.rclone.RcloneException;
 
+import java.io.IOException;
 import java.security.SecureRandom;
 import java.util.HexFormat;
 import java.util.Optional;
@@ -35,8 +36,8 @@ final class PartialUpload {
 
     /**
      * Deletes the partial upload, even when the calling thread was interrupted (the interrupt is
-     * kept for the caller). A partial that was never created is fine; any other failure is
-     * reported, since it leaves an object behind.
+     * kept for the caller). A partial that was never created is fine and not mentioned; any other
+     * failure is reported, since it leaves an object behind.
      */
     static void remove(Context context, String partialPath) {
         boolean interrupted = Thread.interrupted();
@@ -44,7 +45,7 @@ final class PartialUpload {
             context.rclone().deletefile(partialPath);
             context.reporter().detail("Removed partial upload " + partialPath);
         } catch (RcloneException e) {
-            if (e.exitCode() != DIR_NOT_FOUND && e.exitCode() != FILE_NOT_FOUND) {
+            if (e.exitCode() != DIR_NOT_FOUND && e.exitCode() != FILE_NOT_FOUND && exists(context, partialPath)) {
                 context.reporter().info("Could not remove the partial upload " + partialPath + ": " + e.getMessage());
             }
         } catch (Exception e) {
@@ -53,6 +54,21 @@ final class PartialUpload {
             if (interrupted) {
                 Thread.currentThread().interrupt();
             }
+        }
+    }
+
+    /**
+     * Whether the partial is there. rclone's {@code deletefile} exits 1, not 4, for a file that does
+     * not exist; when even the lookup fails, the partial may be there.
+     */
+    private static boolean exists(Context context, String partialPath) {
+        try {
+            return context.rclone().stat(partialPath).isPresent();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return true;
+        } catch (IOException | RuntimeException e) {
+            return true;
         }
     }
 }

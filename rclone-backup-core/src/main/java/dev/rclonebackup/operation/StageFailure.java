@@ -2,6 +2,7 @@ package dev.rclonebackup.operation;
 
 import dev.rclonebackup.process.StageResult;
 import dev.rclonebackup.rclone.RcloneDiagnostics;
+import dev.rclonebackup.secrets.Redactor;
 
 import java.util.Arrays;
 import java.util.List;
@@ -14,22 +15,18 @@ final class StageFailure {
     private StageFailure() {
     }
 
-    /** e.g. {@code pg_dump exited with status 1: pg_dump: error: connection refused}. */
-    static String describe(StageResult stage, String secret) {
+    /**
+     * e.g. {@code pg_dump exited with status 1: pg_dump: error: connection refused}. Credentials
+     * the tool printed in a recognisable place are hidden (see {@link Redactor}); a password is
+     * never searched for in the text, where a short one would match parts of words.
+     */
+    static String describe(StageResult stage) {
         String ending = stage.exitCode() > SIGNAL_BASE && stage.exitCode() < SIGNAL_BASE + 65
                 ? "was killed by signal " + (stage.exitCode() - SIGNAL_BASE)
                 : "exited with status " + stage.exitCode();
         String said = lastLines(stage.stderr());
         String text = stage.tool() + " " + ending + (said.isEmpty() ? "" : ": " + said);
-        return redact(text, secret);
-    }
-
-    /** Removes {@code secret} from {@code text}, in case a tool echoed it. */
-    static String redact(String text, String secret) {
-        if (secret == null || secret.isEmpty()) {
-            return text;
-        }
-        return text.replace(secret, "****");
+        return Redactor.POSITIONAL.text(text);
     }
 
     private static String lastLines(String stderr) {

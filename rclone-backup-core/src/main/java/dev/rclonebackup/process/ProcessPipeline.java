@@ -6,6 +6,7 @@ import dev.rclonebackup.connector.Step;
 import java.io.File;
 import java.io.IOException;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -39,14 +40,31 @@ public final class ProcessPipeline {
      */
     public static PipelineResult run(Step producer, Step consumer, Reporter reporter)
             throws IOException, InterruptedException {
-        reporter.detail("Running: " + describe(producer) + " | " + describe(consumer));
+        return run(producer, consumer, reporter, Supervision.NONE);
+    }
+
+    /**
+     * As {@link #run(Step, Step, Reporter)}, watched by {@code supervision}: the command lines are
+     * reported through its redactor, and when the external processes (with everything they
+     * started) move no data for its stall timeout, both ends are ended.
+     *
+     * @throws StalledException when the pipeline was ended for moving no data
+     */
+    public static PipelineResult run(Step producer, Step consumer, Reporter reporter, Supervision supervision)
+            throws IOException, InterruptedException {
+        reporter.detail("Running: " + describe(producer, supervision) + " | " + describe(consumer, supervision));
         List<RunningStage> stages = start(producer, consumer, reporter);
         RunningStage first = stages.get(0);
         RunningStage second = stages.get(1);
         ProgressMonitor progress = ProgressMonitor.start(first, second, reporter);
-        try {
+        List<ProcessHandle> processes = stages.stream().map(RunningStage::handle).filter(Objects::nonNull).toList();
+        try (StallWatch watch = StallWatch.start(supervision.stallTimeout(), processes, () -> killBoth(first, second))) {
             awaitBoth(first, second);
-            return new PipelineResult(first.finished().get(), second.finished().get());
+            PipelineResult result = new PipelineResult(first.finished().get(), second.finished().get());
+            if (watch.stalled()) {
+                throw new StalledException(supervision.stallTimeout());
+            }
+            return result;
         } catch (InterruptedException e) {
             killBoth(first, second);
             throw e;
@@ -105,9 +123,9 @@ public final class ProcessPipeline {
         }
     }
 
-    private static String describe(Step step) {
+    private static String describe(Step step, Supervision supervision) {
         if (step instanceof Step.Command c) {
-            return String.join(" ", c.argv());
+            return supervision.redactor().commandLine(c.argv());
         }
         if (step instanceof Step.Writer w) {
             return w.tool() + " (in the JVM)";

@@ -6,6 +6,7 @@ import dev.rclonebackup.connector.Step;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 
@@ -28,7 +29,19 @@ public final class ProcessRunner {
      */
     public static ProcessResult run(Step.Command command, byte[] stdin, Reporter reporter)
             throws IOException, InterruptedException {
-        reporter.detail("Running: " + String.join(" ", command.argv()));
+        return run(command, stdin, reporter, Supervision.NONE);
+    }
+
+    /**
+     * As {@link #run(Step.Command, byte[], Reporter)}, watched by {@code supervision}: the command
+     * line is reported through its redactor, and a process tree that moves no data for its stall
+     * timeout is ended.
+     *
+     * @throws StalledException when the process was ended for moving no data
+     */
+    public static ProcessResult run(Step.Command command, byte[] stdin, Reporter reporter, Supervision supervision)
+            throws IOException, InterruptedException {
+        reporter.detail("Running: " + supervision.redactor().commandLine(command.argv()));
         Process process = ProcessStarter.start(command);
         String tool = command.tool();
         OutputDrain stderr = OutputDrain.start(process.getErrorStream(), tool, reporter);
@@ -47,12 +60,17 @@ public final class ProcessRunner {
                 stdout.completeExceptionally(e);
             }
         });
-        try {
+        try (StallWatch watch = StallWatch.start(supervision.stallTimeout(), List.of(process.toHandle()),
+                () -> ProcessTree.destroy(process))) {
             int exit = process.waitFor();
             if (feeder != null) {
                 feeder.join();
             }
-            return new ProcessResult(exit, stdout.get(), stderr.await());
+            ProcessResult result = new ProcessResult(exit, stdout.get(), stderr.await());
+            if (watch.stalled()) {
+                throw new StalledException(supervision.stallTimeout());
+            }
+            return result;
         } catch (InterruptedException | RuntimeException e) {
             ProcessTree.destroy(process);
             throw e;

@@ -5,12 +5,16 @@ import dev.rclonebackup.connector.Step;
 import dev.rclonebackup.naming.RemotePaths;
 import dev.rclonebackup.process.ProcessResult;
 import dev.rclonebackup.process.ProcessRunner;
+import dev.rclonebackup.process.StalledException;
+import dev.rclonebackup.process.Supervision;
 import dev.rclonebackup.process.ToolNotFoundException;
+import dev.rclonebackup.secrets.Redactor;
 import dev.rclonebackup.settings.Settings;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -32,11 +36,15 @@ public final class Rclone {
     public static final String TOOL = "rclone";
 
     private static final String PACKAGE = "rclone";
+    /** The longest a metadata call (listing, moving, deleting) may move no data. */
+    static final Duration METADATA_STALL_LIMIT = Duration.ofMinutes(2);
 
     private final String binary;
     private final Path config;
     private final List<String> flags;
     private final Reporter reporter;
+    private final Redactor redactor;
+    private final Duration stallTimeout;
 
     /**
      * @param binary   the rclone executable (a name looked up on PATH, or a path)
@@ -45,15 +53,49 @@ public final class Rclone {
      * @param reporter receives command lines (detail) and rclone's diagnostics (tool output)
      */
     public Rclone(String binary, Path config, List<String> flags, Reporter reporter) {
+        this(binary, config, flags, reporter, Redactor.POSITIONAL, null);
+    }
+
+    /**
+     * @param redactor     hides credentials in the command lines and messages
+     * @param stallTimeout how long a transfer may move no data before it is ended, or {@code null}
+     *                     for no limit; metadata calls get at most {@link #metadataStallTimeout}
+     */
+    public Rclone(String binary, Path config, List<String> flags, Reporter reporter, Redactor redactor,
+                  Duration stallTimeout) {
         this.binary = binary;
         this.config = config;
         this.flags = List.copyOf(flags);
         this.reporter = reporter;
+        this.redactor = redactor;
+        this.stallTimeout = stallTimeout;
     }
 
-    /** The client configured by {@code rclone.binary}, {@code rclone.config} and {@code rclone.flags}. */
+    /**
+     * The client configured by {@code rclone.binary}, {@code rclone.config}, {@code rclone.flags}
+     * and {@code rclone.stall-timeout}.
+     */
     public static Rclone of(Settings settings, Reporter reporter) {
-        return new Rclone(settings.rcloneBinary(), settings.rcloneConfig(), settings.rcloneFlags(), reporter);
+        return new Rclone(settings.rcloneBinary(), settings.rcloneConfig(), settings.rcloneFlags(), reporter,
+                Redactor.of(settings), settings.rcloneStallTimeout());
+    }
+
+    /** How a streaming call ({@link #rcat}, {@link #cat}) run in a pipeline is watched. */
+    public Supervision streaming() {
+        return new Supervision(redactor, stallTimeout);
+    }
+
+    /**
+     * How long a metadata call may move no data: {@code stallTimeout}, but at most two minutes,
+     * since listing, moving or deleting a few objects never waits that long for data.
+     */
+    static Duration metadataStallTimeout(Duration stallTimeout) {
+        return stallTimeout != null && stallTimeout.compareTo(METADATA_STALL_LIMIT) > 0 ? METADATA_STALL_LIMIT : stallTimeout;
+    }
+
+    /** The redacted command line of {@code command}, e.g. for a message naming a stalled call. */
+    public String describe(Step.Command command) {
+        return redactor.commandLine(command.argv());
     }
 
     /**
@@ -212,7 +254,7 @@ public final class Rclone {
         List<String> options = dryRun ? List.of("--dry-run") : List.of();
         Reporter output = dryRun ? new DryRunReporter(reporter) : reporter;
         Step.Command command = command(subcommand, options, source, destination);
-        check(run(command, null, output), subcommand, source);
+        check(run(command, null, output, streaming()), subcommand, source);
     }
 
     /**
@@ -236,16 +278,29 @@ public final class Rclone {
 
     private ProcessResult execute(String subcommand, List<String> options, byte[] stdin, String... paths)
             throws IOException, InterruptedException {
-        return run(command(subcommand, options, paths), stdin, reporter);
+        return run(command(subcommand, options, paths), stdin, reporter,
+                new Supervision(redactor, metadataStallTimeout(stallTimeout)));
     }
 
-    private ProcessResult run(Step.Command command, byte[] stdin, Reporter output)
+    private ProcessResult run(Step.Command command, byte[] stdin, Reporter output, Supervision supervision)
             throws IOException, InterruptedException {
         try {
-            return ProcessRunner.run(command, stdin, output);
+            return ProcessRunner.run(command, stdin, output, supervision);
         } catch (ToolNotFoundException e) {
             throw explain(e);
+        } catch (StalledException e) {
+            throw stalled(command, e);
         }
+    }
+
+    /**
+     * The exception for an rclone call ended for moving no data, naming the command, e.g.
+     * {@code rclone lsjson stalled: no data moved for 2m, so it was ended (rclone.stall-timeout): rclone lsjson … -- remote:db}.
+     */
+    public RcloneException stalled(Step.Command command, StalledException e) {
+        String subcommand = command.argv().size() > 1 ? command.argv().get(1) : "";
+        return new RcloneException("rclone " + subcommand + " stalled: " + e.getMessage()
+                + " (rclone.stall-timeout): " + describe(command), RcloneException.STALLED, "");
     }
 
     /**

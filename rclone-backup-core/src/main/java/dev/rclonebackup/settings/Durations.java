@@ -30,6 +30,21 @@ public final class Durations {
         return duration;
     }
 
+    /** {@code duration} in the shortest form {@link #parse} reads back: {@code 10m}, {@code 26h}, {@code 90s}. */
+    public static String format(Duration duration) {
+        long millis = duration.toMillis();
+        if (millis % 86_400_000 == 0) {
+            return millis / 86_400_000 + "d";
+        }
+        if (millis % 3_600_000 == 0) {
+            return millis / 3_600_000 + "h";
+        }
+        if (millis % 60_000 == 0) {
+            return millis / 60_000 + "m";
+        }
+        return millis % 1000 == 0 ? millis / 1000 + "s" : millis + "ms";
+    }
+
     private static Duration withUnit(String text) {
         Matcher matcher = WITH_UNIT.matcher(text);
         if (!matcher.matches()) {

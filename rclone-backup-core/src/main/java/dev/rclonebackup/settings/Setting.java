@@ -1,6 +1,7 @@
 package dev.rclonebackup.settings;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -31,6 +32,9 @@ public final class Setting<T> {
             "The rclone.conf to use; unset, rclone's own default.");
     public static final Setting<List<String>> RCLONE_FLAGS = new Setting<>("rclone.flags", ValueType.STRING_LIST, List.of(),
             "Extra flags for every rclone call, e.g. [\"--bwlimit\", \"10M\"].");
+    public static final Setting<Duration> RCLONE_STALL_TIMEOUT = new Setting<>("rclone.stall-timeout", ValueType.DURATION,
+            Duration.ofMinutes(10), "An rclone call that moves no data for this long is ended and fails; "
+                    + "listing, moving and deleting are ended after at most 2 minutes.");
     public static final Setting<String> DB_BACKUP_DIR = new Setting<>("db.backup-dir", ValueType.STRING, "db",
             "Folder under the remote for database backups.");
     public static final Setting<String> DB_FILENAME_TEMPLATE = new Setting<>("db.filename-template", ValueType.STRING,
@@ -88,6 +92,26 @@ public final class Setting<T> {
     /** The value when the setting is not configured; {@code null} for none. */
     public T defaultValue() {
         return defaultValue;
+    }
+
+    /**
+     * The default as it would be written in the configuration ({@code 10}, {@code 10m},
+     * {@code []}), or empty when there is none.
+     */
+    public Optional<String> defaultText() {
+        if (defaultValue == null) {
+            return Optional.empty();
+        }
+        if (defaultValue instanceof Duration duration) {
+            return Optional.of(Durations.format(duration));
+        }
+        if (defaultValue instanceof List<?> list && list.isEmpty()) {
+            return Optional.of("[]");
+        }
+        if (defaultValue instanceof Map<?, ?> map && map.isEmpty()) {
+            return Optional.of("{}");
+        }
+        return Optional.of(String.valueOf(defaultValue));
     }
 
     /** One sentence for documentation and IDEs. */

@@ -1,10 +1,11 @@
 package dev.rclonebackup.settings;
 
 import dev.rclonebackup.BackupEvent;
-
 import dev.rclonebackup.ConfigurationException;
+import dev.rclonebackup.secrets.Redactor;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,6 +20,8 @@ public final class Settings {
     public static final String DEFAULT_FILENAME_TEMPLATE = Setting.DB_FILENAME_TEMPLATE.defaultValue();
     public static final String DEFAULT_DATE_FORMAT = Setting.DB_DATE_FORMAT.defaultValue();
     public static final int DEFAULT_CLEANUP_KEEP = Setting.DB_CLEANUP_KEEP.defaultValue();
+    /** Default of {@code rclone.stall-timeout}. */
+    public static final Duration DEFAULT_RCLONE_STALL_TIMEOUT = Setting.RCLONE_STALL_TIMEOUT.defaultValue();
     /** The events a {@code hooks} entry may name, in the order they are documented. */
     public static final List<String> HOOK_EVENTS = BackupEvent.Type.ids();
 
@@ -86,6 +89,14 @@ public final class Settings {
         return get(Setting.RCLONE_FLAGS);
     }
 
+    /**
+     * {@code rclone.stall-timeout}: an rclone call that moves no data for this long is ended and
+     * fails; metadata calls (listing, moving, deleting) are ended after at most two minutes.
+     */
+    public Duration rcloneStallTimeout() {
+        return get(Setting.RCLONE_STALL_TIMEOUT);
+    }
+
     /** {@code db.backup-dir}: folder under the remote for database backups. */
     public String dbBackupDir() {
         return get(Setting.DB_BACKUP_DIR);
@@ -138,7 +149,7 @@ public final class Settings {
 
     @Override
     public String toString() {
-        return "Settings[remote=" + remote() + ", databases=" + databases() + "]";
+        return "Settings[remote=" + Redactor.POSITIONAL.text(remote()) + ", databases=" + databases() + "]";
     }
 
     /** Fluent, mutable builder; {@link #build()} validates and names the offending key. */
@@ -183,6 +194,11 @@ public final class Settings {
 
         public Builder rcloneFlags(List<String> rcloneFlags) {
             return set(Setting.RCLONE_FLAGS, rcloneFlags == null ? null : List.copyOf(rcloneFlags));
+        }
+
+        /** How long an rclone call may move no data before it is ended (greater than zero). */
+        public Builder rcloneStallTimeout(Duration rcloneStallTimeout) {
+            return set(Setting.RCLONE_STALL_TIMEOUT, rcloneStallTimeout);
         }
 
         public Builder dbBackupDir(String dbBackupDir) {

@@ -4,6 +4,7 @@ import dev.rclonebackup.ConfigurationException;
 import dev.rclonebackup.naming.FilenameTemplate;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -51,6 +52,10 @@ final class SettingsValidator {
             throw ConfigurationException.forKey("rclone.config", "must not be empty; leave it unset to use rclone's default");
         }
         validateFlags(settings.rcloneFlags());
+        Duration stallTimeout = settings.rcloneStallTimeout();
+        if (stallTimeout == null || stallTimeout.isZero() || stallTimeout.isNegative()) {
+            throw ConfigurationException.forKey("rclone.stall-timeout", "must be a duration greater than zero, such as 10m");
+        }
     }
 
     /**

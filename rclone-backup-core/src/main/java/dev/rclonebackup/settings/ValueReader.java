@@ -85,7 +85,8 @@ final class ValueReader {
             case INTEGER -> integer(key, node);
             case BOOLEAN -> bool(key, node);
             case STRING_LIST -> stringList(key, node);
-            case STRING, PATH, REMOTE, DURATION -> throw error(key, "must be a string, got " + shown(key, node)
+            case DURATION -> throw error(key, "must be a duration such as \"10m\" or \"90s\", got " + shown(key, node));
+            case STRING, PATH, REMOTE -> throw error(key, "must be a string, got " + shown(key, node)
                     + (node instanceof Map || node instanceof List ? "" : "; put it in quotes"));
             default -> throw error(key, "must be a " + type.description() + ", got " + shown(key, node));
         };

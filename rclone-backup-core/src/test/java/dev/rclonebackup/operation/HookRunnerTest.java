@@ -4,6 +4,7 @@ import dev.rclonebackup.BackupEvent;
 import dev.rclonebackup.ErrorCode;
 import dev.rclonebackup.RcloneBackupException;
 import dev.rclonebackup.Reporter;
+import dev.rclonebackup.secrets.Redactor;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -39,7 +40,7 @@ class HookRunnerTest {
     void everyEventRunsItsHookWithTheEventDatabaseAndPath() throws IOException {
         Map<String, List<String>> hooks = new LinkedHashMap<>();
         BackupEvent.Type.ids().forEach(event -> hooks.put(event, List.of(record.toString(), "arg-" + event)));
-        HookRunner listener = new HookRunner(hooks, Reporter.SILENT);
+        HookRunner listener = new HookRunner(hooks, Reporter.SILENT, Redactor.POSITIONAL);
 
         listener.on(new BackupEvent.BeforeDbBackup("default"));
         listener.on(new BackupEvent.AfterDbBackup("default", "db/default-2024-01-15-120000.dump"));
@@ -63,7 +64,7 @@ class HookRunnerTest {
 
     @Test
     void eventsWithoutAHookRunNothing() {
-        HookRunner listener = new HookRunner(Map.of("post-db-backup", List.of(record.toString())), Reporter.SILENT);
+        HookRunner listener = new HookRunner(Map.of("post-db-backup", List.of(record.toString())), Reporter.SILENT, Redactor.POSITIONAL);
 
         listener.on(new BackupEvent.BeforeDbBackup("default"));
         listener.on(new BackupEvent.AfterMediaBackup());
@@ -75,7 +76,7 @@ class HookRunnerTest {
     void failingHookNamesTheEventAndQuotesItsError() throws IOException {
         Path failing = script("failing.sh",
                 "echo 'checking disk' >&2\necho 'backup volume is not mounted' >&2\nexit 3");
-        HookRunner listener = new HookRunner(Map.of("pre-db-backup", List.of(failing.toString())), Reporter.SILENT);
+        HookRunner listener = new HookRunner(Map.of("pre-db-backup", List.of(failing.toString())), Reporter.SILENT, Redactor.POSITIONAL);
 
         assertThatThrownBy(() -> listener.on(new BackupEvent.BeforeDbBackup("default")))
                 .isInstanceOfSatisfying(RcloneBackupException.class,
@@ -86,7 +87,7 @@ class HookRunnerTest {
 
     @Test
     void missingHookCommandIsAClearFailure() {
-        HookRunner listener = new HookRunner(Map.of("post-media-restore", List.of(directory + "/absent")), Reporter.SILENT);
+        HookRunner listener = new HookRunner(Map.of("post-media-restore", List.of(directory + "/absent")), Reporter.SILENT, Redactor.POSITIONAL);
 
         assertThatThrownBy(() -> listener.on(new BackupEvent.AfterMediaRestore()))
                 .isInstanceOf(RcloneBackupException.class)
@@ -103,7 +104,7 @@ class HookRunnerTest {
                 seen.append(tool).append(": ").append(line).append('\n');
             }
         };
-        new HookRunner(Map.of("pre-media-backup", List.of("sh", "-c", "echo out; echo err >&2")), reporter).on(new BackupEvent.BeforeMediaBackup());
+        new HookRunner(Map.of("pre-media-backup", List.of("sh", "-c", "echo out; echo err >&2")), reporter, Redactor.POSITIONAL).on(new BackupEvent.BeforeMediaBackup());
 
         assertThat(seen.toString()).contains("sh: out\n").contains("sh: err\n");
     }

@@ -2,6 +2,7 @@ package dev.rclonebackup.process;
 
 import dev.rclonebackup.Reporter;
 import dev.rclonebackup.connector.Step;
+import dev.rclonebackup.secrets.Redactor;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -11,6 +12,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicReference;
@@ -165,5 +167,16 @@ class ProcessPipelineTest {
         ProcessPipeline.run(sh("head -c 3000000 /dev/zero; sleep 1.5"), sh("cat > /dev/null"), reporter);
 
         assertThat(seen.getNow(-1L)).isGreaterThanOrEqualTo(3_000_000L);
+    }
+
+    @Test
+    void aPipelineThatMovesNoDataForTheStallTimeoutEndsBothEnds() {
+        long start = System.nanoTime();
+
+        assertThatThrownBy(() -> ProcessPipeline.run(sh("head -c 1000 /dev/zero; exec sleep 300"), sh("cat > /dev/null"),
+                Reporter.SILENT, new Supervision(Redactor.POSITIONAL, Duration.ofMillis(400))))
+                .isInstanceOf(StalledException.class);
+
+        assertThat((System.nanoTime() - start) / 1e9).isLessThan(10);
     }
 }

@@ -15,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -310,5 +311,12 @@ class RcloneTest {
         byte[] data = new byte[size];
         new java.util.Random(42).nextBytes(data);
         return data;
+    }
+
+    @Test
+    void metadataCallsMayStallAtMostTwoMinutesOrTheStallTimeoutIfShorter() {
+        assertThat(Rclone.metadataStallTimeout(Duration.ofMinutes(10))).isEqualTo(Duration.ofMinutes(2));
+        assertThat(Rclone.metadataStallTimeout(Duration.ofSeconds(30))).isEqualTo(Duration.ofSeconds(30));
+        assertThat(Rclone.metadataStallTimeout(null)).isNull();
     }
 }

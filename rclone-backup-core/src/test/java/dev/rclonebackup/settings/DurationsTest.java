@@ -32,4 +32,12 @@ class DurationsTest {
     void refusesAnythingElse(String text) {
         assertThatIllegalArgumentException().isThrownBy(() -> Durations.parse(text)).withMessageContaining("'");
     }
+
+    @ParameterizedTest(name = "{0} is written {1}")
+    @CsvSource({"PT10M, 10m", "PT26H, 26h", "PT168H, 7d", "PT90S, 90s", "PT0.5S, 500ms", "PT1H30M, 90m"})
+    void formatsInTheShortestFormItReadsBack(String iso, String text) {
+        Duration duration = Duration.parse(iso);
+        assertThat(Durations.format(duration)).isEqualTo(text);
+        assertThat(Durations.parse(text)).isEqualTo(duration);
+    }
 }

@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -22,24 +21,12 @@ class SettingsDocumentationTest {
         rows.add(HEADER);
         rows.add("|---|---|---|---|---|");
         for (Setting<?> setting : Setting.all()) {
-            rows.add("| `" + setting.key() + "` | " + setting.type().description() + " | " + shown(setting.defaultValue())
+            rows.add("| `" + setting.key() + "` | " + setting.type().description() + " | "
+                    + setting.defaultText().map(text -> "`" + text + "`").orElse("—")
                     + " | " + setting.environmentVariable().map(name -> "`" + name + "`").orElse("—")
                     + " | " + setting.description() + " |");
         }
         return rows;
-    }
-
-    private static String shown(Object value) {
-        if (value == null) {
-            return "—";
-        }
-        if (value instanceof List<?> list && list.isEmpty()) {
-            return "`[]`";
-        }
-        if (value instanceof Map<?, ?> map && map.isEmpty()) {
-            return "`{}`";
-        }
-        return "`" + value + "`";
     }
 
     @Test

@@ -122,6 +122,18 @@ class StorageFaultTest {
         assertUntouched(before);
     }
 
+    @Test
+    void backupFailingBeforeItsUploadStartsSaysNothingAboutAPartialUpload() {
+        sandbox.writeConfig(Sandbox.sqliteDatabase(directory.resolve("missing.sqlite3")));
+
+        Outcome outcome = cli.run("dbbackup", "-v", "2");
+
+        assertThat(outcome.exitCode()).as(outcome.toString()).isEqualTo(1);
+        assertThat(outcome.stderr()).contains("missing.sqlite3").contains("does not exist");
+        assertThat(outcome.output()).doesNotContain("partial").doesNotContain("doesn't exist");
+        assertThat(sandbox.remoteFiles()).isEmpty();
+    }
+
     private void useRcloneFailingAfter(int bytes) {
         Path wrapper = Sandbox.script(directory.resolve("rclone-filling-up"), String.join("\n",
                 "if [ \"$1\" = rcat ]; then",

@@ -27,7 +27,7 @@ class ConfigurationMetadataTest {
                 "rclone-backup.connector-mapping", "rclone-backup.hooks",
                 "rclone-backup.enabled", "rclone-backup.commands.enabled", "rclone-backup.schedule.db.cron",
                 "rclone-backup.schedule.db.clean", "rclone-backup.schedule.db.databases",
-                "rclone-backup.schedule.media.cron", "rclone-backup.health.max-age");
+                "rclone-backup.schedule.media.cron", "rclone-backup.health.max-age", "rclone-backup.rclone.stall-timeout");
         properties.forEach((name, property) -> {
             if (name.startsWith("rclone-backup.")) {
                 assertThat(property.path("description").asString()).as(name).isNotBlank();
@@ -37,5 +37,6 @@ class ConfigurationMetadataTest {
         assertThat(properties.get("rclone-backup.db.filename-template").get("defaultValue").asString())
                 .isEqualTo("{database}-{datetime}.{ext}");
         assertThat(properties.get("rclone-backup.health.max-age").get("defaultValue").asString()).isEqualTo("26h");
+        assertThat(properties.get("rclone-backup.rclone.stall-timeout").get("defaultValue").asString()).isEqualTo("10m");
     }
 }

@@ -9,6 +9,7 @@ import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -26,6 +27,7 @@ class RcloneBackupAutoConfigurationTest {
                 "rclone-backup.rclone.binary=/opt/rclone",
                 "rclone-backup.rclone.config=/etc/rclone.conf",
                 "rclone-backup.rclone.flags=--bwlimit,10M",
+                "rclone-backup.rclone.stall-timeout=90s",
                 "rclone-backup.db.backup-dir=dumps",
                 "rclone-backup.db.filename-template={database}_{datetime}.{ext}",
                 "rclone-backup.db.date-format=yyyyMMddHHmmss",
@@ -50,6 +52,7 @@ class RcloneBackupAutoConfigurationTest {
                     assertThat(settings.rcloneBinary()).isEqualTo("/opt/rclone");
                     assertThat(settings.rcloneConfig()).isEqualTo(Path.of("/etc/rclone.conf"));
                     assertThat(settings.rcloneFlags()).containsExactly("--bwlimit", "10M");
+                    assertThat(settings.rcloneStallTimeout()).isEqualTo(Duration.ofSeconds(90));
                     assertThat(settings.dbBackupDir()).isEqualTo("dumps");
                     assertThat(settings.filenameTemplate()).isEqualTo("{database}_{datetime}.{ext}");
                     assertThat(settings.dateFormat()).isEqualTo("yyyyMMddHHmmss");
@@ -81,6 +84,7 @@ class RcloneBackupAutoConfigurationTest {
             assertThat(settings.dbBackupDir()).isEqualTo(fileDefaults.dbBackupDir());
             assertThat(settings.mediaBackupDir()).isEqualTo(fileDefaults.mediaBackupDir());
             assertThat(settings.rcloneBinary()).isEqualTo(fileDefaults.rcloneBinary());
+            assertThat(settings.rcloneStallTimeout()).isEqualTo(fileDefaults.rcloneStallTimeout());
         });
     }
 

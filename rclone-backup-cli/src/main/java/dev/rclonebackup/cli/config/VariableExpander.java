@@ -9,8 +9,9 @@ import java.util.regex.Pattern;
 /**
  * Expands {@code ${VAR}} and {@code ${VAR:-default}} in one configuration value from the
  * environment; {@code $${} stands for a literal {@code ${}. As in a shell, the default is used
- * when the variable is unset or empty; it runs to the first {@code }}. A {@code $} not followed
- * by {@code {} is kept as it is.
+ * when the variable is unset or empty, and may itself hold references ({@code ${A:-${B}/x}}); it
+ * runs to the {@code }} that closes its reference. A {@code $} not followed by {@code {} is kept
+ * as it is.
  *
  * <p>Expansion works on values already parsed from YAML, so whatever a variable holds (quotes,
  * {@code #}, {@code :}, newlines) becomes part of the value verbatim.
@@ -45,7 +46,7 @@ final class VariableExpander implements Interpolation {
                 out.append("${");
                 i += 3;
             } else if (text.startsWith("${", i)) {
-                int close = text.indexOf('}', i + 2);
+                int close = closingBrace(text, i + 2);
                 if (close < 0) {
                     throw error(key, "has a '${' without its closing '}'; write $${ for a literal ${");
                 }
@@ -60,6 +61,25 @@ final class VariableExpander implements Interpolation {
         return new Expansion(out.toString(), substituted);
     }
 
+    /** The {@code }} that closes the reference whose name starts at {@code from}, past any nested {@code ${…}}. */
+    private static int closingBrace(String text, int from) {
+        int depth = 0;
+        for (int i = from; i < text.length(); i++) {
+            if (text.startsWith("$${", i)) {
+                i += 2;
+            } else if (text.startsWith("${", i)) {
+                depth++;
+                i++;
+            } else if (text.charAt(i) == '}') {
+                if (depth == 0) {
+                    return i;
+                }
+                depth--;
+            }
+        }
+        return -1;
+    }
+
     private String resolve(String key, String reference) {
         int separator = reference.indexOf(DEFAULT_SEPARATOR);
         String name = separator < 0 ? reference : reference.substring(0, separator);
@@ -69,7 +89,10 @@ final class VariableExpander implements Interpolation {
         }
         String value = environment.get(name);
         if (separator >= 0) {
-            return value == null || value.isEmpty() ? reference.substring(separator + DEFAULT_SEPARATOR.length()) : value;
+            // The default is expanded only when it is used, as in a shell.
+            return value == null || value.isEmpty()
+                    ? expand(key, reference.substring(separator + DEFAULT_SEPARATOR.length())).value()
+                    : value;
         }
         if (value == null) {
             throw error(key, "refers to ${" + name + "}, which is not set in the environment; set it, "

@@ -20,6 +20,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -305,6 +306,17 @@ class ConfigLoaderTest {
         }
 
         @Test
+        void aDefaultMayHoldReferencesExpandedOnlyWhenUsed() {
+            env.put("BASE", "/srv/backups");
+
+            assertThat(load("remote: \"${REMOTE_DIR:-${BASE}/x}\"\n").remote()).isEqualTo("/srv/backups/x");
+            assertThat(load("remote: \"r:${A:-${B:-${BASE}}}/$${C}\"\n").remote()).isEqualTo("r:/srv/backups/${C}");
+            env.put("REMOTE_DIR", "r:set");
+            assertThat(load("remote: \"${REMOTE_DIR:-${UNSET}/x}\"\n").remote()).isEqualTo("r:set");
+            assertThat(failure("remote: \"${REMOTE_DIR:-${BASE}\"\n")).hasMessageContaining("without its closing '}'");
+        }
+
+        @Test
         void dollarDollarBraceIsALiteral() {
             Settings settings = load("remote: \"r:$${NOT_A_VAR}/$x\"\n");
 
@@ -385,7 +397,21 @@ class ConfigLoaderTest {
                     "RCLONE_BACKUP_REMOTE", "RCLONE_BACKUP_RCLONE_BINARY", "RCLONE_BACKUP_RCLONE_CONFIG",
                     "RCLONE_BACKUP_RCLONE_FLAGS", "RCLONE_BACKUP_DB_BACKUP_DIR", "RCLONE_BACKUP_DB_FILENAME_TEMPLATE",
                     "RCLONE_BACKUP_DB_DATE_FORMAT", "RCLONE_BACKUP_DB_CLEANUP_KEEP", "RCLONE_BACKUP_MEDIA_ROOT",
-                    "RCLONE_BACKUP_MEDIA_BACKUP_DIR");
+                    "RCLONE_BACKUP_MEDIA_BACKUP_DIR", "RCLONE_BACKUP_RCLONE_STALL_TIMEOUT");
+        }
+
+        @Test
+        void theStallTimeoutIsReadAsADurationFromTheFileAndTheEnvironment() {
+            assertThat(load(MINIMAL).rcloneStallTimeout()).isEqualTo(Duration.ofMinutes(10));
+            assertThat(load(MINIMAL + "rclone: {stall-timeout: 2s}\n").rcloneStallTimeout()).isEqualTo(Duration.ofSeconds(2));
+            assertThat(load(MINIMAL + "rclone: {stall-timeout: PT1H}\n").rcloneStallTimeout()).isEqualTo(Duration.ofHours(1));
+            assertThat(failure(MINIMAL + "rclone: {stall-timeout: 600}\n"))
+                    .hasMessage("rclone-backup.yml: rclone.stall-timeout must be a duration such as \"10m\" or \"90s\", got 600");
+            assertThat(failure(MINIMAL + "rclone: {stall-timeout: 0s}\n"))
+                    .hasMessageStartingWith("rclone-backup.yml: rclone.stall-timeout must be a duration: '0s' is not a duration greater than zero");
+
+            env.put("RCLONE_BACKUP_RCLONE_STALL_TIMEOUT", "90s");
+            assertThat(load(MINIMAL + "rclone: {stall-timeout: 2s}\n").rcloneStallTimeout()).isEqualTo(Duration.ofSeconds(90));
         }
 
         @Test

@@ -15,15 +15,12 @@ final class ExtensionCreatingRestore implements Restore {
     private final Restore restore;
     private final Step.Command createExtension;
     private final String adminUser;
-    private final String adminPassword;
     private final String databaseName;
 
-    ExtensionCreatingRestore(Restore restore, Step.Command createExtension, String adminUser, String adminPassword,
-            String databaseName) {
+    ExtensionCreatingRestore(Restore restore, Step.Command createExtension, String adminUser, String databaseName) {
         this.restore = restore;
         this.createExtension = createExtension;
         this.adminUser = adminUser;
-        this.adminPassword = adminPassword;
         this.databaseName = databaseName;
     }
 
@@ -40,7 +37,7 @@ final class ExtensionCreatingRestore implements Restore {
         if (result.exitCode() != 0) {
             throw new RcloneBackupException(ErrorCode.OPERATION_FAILED, "Could not create the postgis extension in"
                     + " database '" + databaseName + "' as admin user '" + adminUser + "' (options.admin-user): psql "
-                    + "exited with status " + result.exitCode() + ": " + withoutPassword(result.stderr().strip()));
+                    + "exited with status " + result.exitCode() + ": " + result.stderr().strip());
         }
         restore.prepare();
     }
@@ -63,9 +60,5 @@ final class ExtensionCreatingRestore implements Restore {
     @Override
     public void close() {
         restore.close();
-    }
-
-    private String withoutPassword(String text) {
-        return adminPassword == null || adminPassword.isEmpty() ? text : text.replace(adminPassword, "****");
     }
 }

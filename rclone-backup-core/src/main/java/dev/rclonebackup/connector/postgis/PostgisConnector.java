@@ -70,8 +70,7 @@ public final class PostgisConnector extends PostgresqlConnector {
         if (adminUser == null || adminUser.isBlank()) {
             return restore;
         }
-        return new ExtensionCreatingRestore(restore, createExtension(database, adminUser), adminUser,
-                database.option(ADMIN_PASSWORD), database.name());
+        return new ExtensionCreatingRestore(restore, createExtension(database, adminUser), adminUser, database.name());
     }
 
     /** {@code psql} running {@code CREATE EXTENSION IF NOT EXISTS postgis} as the admin user. */
