@@ -7,6 +7,7 @@ import dev.rclonebackup.connector.Restore;
 import dev.rclonebackup.connector.Step;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -16,7 +17,8 @@ import java.util.Map;
  * <p>The restore runs in a single transaction and stops at the first error, so a failed restore
  * leaves the database as it was. It restores neither ownership nor privileges, so the
  * application's own role can restore its database without being a superuser. The password
- * travels in {@code PGPASSWORD}, never on the command line; {@code --no-password} makes the
+ * travels in {@code PGPASSWORD}, never on the command line, and the database name in
+ * {@code PGDATABASE}, so that any name works; {@code --no-password} makes the
  * tools fail instead of prompting when none is given.
  *
  * <p>Options: {@code dump-args} and {@code restore-args} are appended to the respective
@@ -41,7 +43,6 @@ public class PostgresqlConnector implements Connector {
         List<String> argv = new ArrayList<>(List.of("pg_dump", "--format=custom", "--no-password"));
         argv.addAll(connectionArguments(database));
         argv.addAll(database.listOption("dump-args"));
-        argv.add("--dbname=" + database.name());
         return Dump.of(command(argv, database));
     }
 
@@ -51,7 +52,8 @@ public class PostgresqlConnector implements Connector {
                 "--single-transaction", "--exit-on-error", "--no-password"));
         argv.addAll(connectionArguments(database));
         argv.addAll(database.listOption("restore-args"));
-        argv.add("--dbname=" + database.name());
+        // Restore into a database, not to a script; the empty value leaves its name to PGDATABASE.
+        argv.add("--dbname=");
         return Restore.of(command(argv, database));
     }
 
@@ -70,11 +72,18 @@ public class PostgresqlConnector implements Connector {
         return arguments;
     }
 
-    /** The command with the password, if any, in {@code PGPASSWORD}. */
+    /**
+     * The command with the database name in {@code PGDATABASE} (an argument containing {@code =}
+     * would be read as a connection string) and the password, if any, in {@code PGPASSWORD}.
+     */
     protected static Step.Command command(List<String> argv, Database database) {
-        Map<String, String> environment = database.password() == null
-                ? Map.of()
-                : Map.of("PGPASSWORD", database.password());
+        Map<String, String> environment = new HashMap<>();
+        if (database.name() != null) {
+            environment.put("PGDATABASE", database.name());
+        }
+        if (database.password() != null) {
+            environment.put("PGPASSWORD", database.password());
+        }
         return new Step.Command(argv, environment, PACKAGE);
     }
 }

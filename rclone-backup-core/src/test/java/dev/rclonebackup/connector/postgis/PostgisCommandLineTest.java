@@ -32,8 +32,9 @@ class PostgisCommandLineTest {
 
         assertThat(dump.argv()).containsExactly("pg_dump", "--format=custom", "--no-password",
                 "--host=db.internal", "--port=5433", "--username=app", "--blobs", EVERY_EXTENSION_BUT_POSTGIS,
-                "--exclude-table-data=audit", "--dbname=maps");
-        assertThat(dump.environment()).containsExactly(Map.entry("PGPASSWORD", "app-password"));
+                "--exclude-table-data=audit");
+        assertThat(dump.environment()).containsOnly(Map.entry("PGPASSWORD", "app-password"),
+                Map.entry("PGDATABASE", "maps"));
     }
 
     @Test

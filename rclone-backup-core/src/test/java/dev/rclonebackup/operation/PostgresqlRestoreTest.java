@@ -1,0 +1,143 @@
+package dev.rclonebackup.operation;
+
+import dev.rclonebackup.RcloneBackup;
+import dev.rclonebackup.RcloneBackupException;
+import dev.rclonebackup.RestoreConfirmation;
+import dev.rclonebackup.settings.DatabaseSettings;
+import dev.rclonebackup.settings.Settings;
+import dev.rclonebackup.testing.Passwords;
+import dev.rclonebackup.testing.PostgresServer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * What a PostgreSQL restore brings back, on the real PostgreSQL 15 test server: backups made and
+ * restored through the facade by an application role that owns its database and is not a
+ * superuser, unless a test says otherwise.
+ */
+@Timeout(180)
+class PostgresqlRestoreTest {
+    @TempDir
+    Path remote;
+    final RecordingReporter reporter = new RecordingReporter();
+    final PostgresServer server = PostgresServer.shared();
+
+    /** An application database: its name, its owning role and that role's password. */
+    record App(String name, String role, String password) {
+    }
+
+    @Test
+    void aDatabaseNameContainingAnEqualsSignBacksUpAndRestores() throws Exception {
+        App app = newApp("app=" + suffix() + " x", "app_" + suffix());
+        sql(app, "CREATE TABLE item (id INT PRIMARY KEY, label TEXT)", "INSERT INTO item VALUES (1, 'kept')");
+        RcloneBackup backups = backups(settings(app, Map.of()));
+        backups.dbBackup("default", false);
+        sql(app, "UPDATE item SET label = 'changed'");
+
+        backups.dbRestore("default", null, RestoreConfirmation.ALWAYS);
+
+        assertThat(strings(app, "SELECT label FROM item")).containsExactly("kept");
+    }
+
+    @Test
+    void aFailedRestoreReportsPgRestoresErrorLineFirst() throws Exception {
+        App app = newApp();
+        sql(app, "CREATE TABLE people (id INT PRIMARY KEY, name TEXT)", "INSERT INTO people VALUES (1, 'ann')");
+        RcloneBackup backups = backups(settings(app, Map.of()));
+        backups.dbBackup("default", false);
+        sql(app, "CREATE TABLE orders (id INT PRIMARY KEY, person INT REFERENCES people (id))",
+                "INSERT INTO orders VALUES (1, 1)");
+
+        assertThatThrownBy(() -> backups.dbRestore("default", null, RestoreConfirmation.ALWAYS))
+                .isInstanceOf(RcloneBackupException.class)
+                .hasMessageContaining("pg_restore exited with status 1: pg_restore: error: could not execute query:"
+                        + " ERROR:  cannot drop constraint people_pkey on table public.people because other objects"
+                        + " depend on it | DETAIL:  constraint orders_person_fkey");
+        assertThat(strings(app, "SELECT name FROM people")).containsExactly("ann");
+        assertThat(strings(app, "SELECT count(*) FROM orders")).containsExactly("1");
+    }
+
+    App newApp() {
+        return newApp("app_" + suffix(), null);
+    }
+
+    /** A database {@code name} owned by a new role (named {@code role}, or like the database). */
+    App newApp(String name, String role) {
+        String owner = role == null ? name : role;
+        String password = Passwords.random();
+        server.createRole(owner, password);
+        try (Connection connection = server.connectAsSuperuser("postgres")) {
+            execute(connection, "CREATE DATABASE \"" + name + "\" OWNER " + owner);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        return new App(name, owner, password);
+    }
+
+    static String suffix() {
+        return UUID.randomUUID().toString().replace("-", "").substring(0, 8);
+    }
+
+    DatabaseSettings settings(App app, Map<String, Object> options) {
+        return DatabaseSettings.builder().engine("postgresql").host(server.host()).port(server.port())
+                .name(app.name()).username(app.role()).password(app.password()).options(options).build();
+    }
+
+    RcloneBackup backups(DatabaseSettings database) {
+        Settings settings = Settings.builder().remote(remote.toString()).database("default", database).build();
+        return RcloneBackup.configure().settings(settings).reporter(reporter).serviceLoaderListeners(false).load();
+    }
+
+    /** Runs statements as the application's role. */
+    void sql(App app, String... statements) throws SQLException {
+        try (Connection connection = server.connect(app.name(), app.role(), app.password())) {
+            execute(connection, statements);
+        }
+    }
+
+    /** Runs statements as the superuser, in the application's database. */
+    void superuserSql(App app, String... statements) throws SQLException {
+        try (Connection connection = server.connectAsSuperuser(app.name())) {
+            execute(connection, statements);
+        }
+    }
+
+    private static void execute(Connection connection, String... statements) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            for (String sql : statements) {
+                statement.execute(sql);
+            }
+        }
+    }
+
+    /** The first column of every row of {@code query}, run as the application's role. */
+    List<String> strings(App app, String query) throws SQLException {
+        try (Connection connection = server.connect(app.name(), app.role(), app.password())) {
+            return strings(connection, query);
+        }
+    }
+
+    static List<String> strings(Connection connection, String query) throws SQLException {
+        List<String> values = new ArrayList<>();
+        try (Statement statement = connection.createStatement(); ResultSet rows = statement.executeQuery(query)) {
+            while (rows.next()) {
+                values.add(rows.getString(1));
+            }
+        }
+        return values;
+    }
+}
