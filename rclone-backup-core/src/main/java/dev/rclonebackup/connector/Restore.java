@@ -1,10 +1,13 @@
 package dev.rclonebackup.connector;
 
+import dev.rclonebackup.Reporter;
+
 import java.io.IOException;
+import java.util.Optional;
 
 /**
- * How to restore one database. The core calls {@link #prepare()}, streams the backup into
- * {@link #step()}, then {@link #commit()} when the step succeeded or {@link #abort()} when
+ * How to restore one database. The core streams the backup into {@link #inspection()} when there
+ * is one, calls {@link #prepare(Reporter)}, streams the backup into {@link #step()}, then {@link #commit()} when the step succeeded or {@link #abort()} when
  * anything failed or was interrupted, and finally {@link #close()} in every case.
  *
  * <p>Example: the SQLite connector restores into a temporary file in {@code prepare}/{@code step},
@@ -12,8 +15,30 @@ import java.io.IOException;
  */
 public interface Restore extends AutoCloseable {
 
+    /**
+     * A command that reads the backup once before {@link #prepare(Reporter)}, e.g. to list what it
+     * holds into a file of the restore's own; it may stop reading early. Empty (the default) when
+     * the restore needs no look at the backup beforehand.
+     */
+    default Optional<Step.Command> inspection() {
+        return Optional.empty();
+    }
+
     /** Runs before the stream starts (e.g. create a temporary file, create an extension). */
     default void prepare() throws IOException {
+    }
+
+    /** As {@link #prepare()}, with somewhere to report warnings; calls {@link #prepare()} by default. */
+    default void prepare(Reporter reporter) throws IOException {
+        prepare();
+    }
+
+    /**
+     * Why the step failed, when the restore knows better than the tool's own last words (e.g. it
+     * ended a step that waited too long for a lock); empty by default.
+     */
+    default Optional<String> failureExplanation() {
+        return Optional.empty();
     }
 
     Step step();

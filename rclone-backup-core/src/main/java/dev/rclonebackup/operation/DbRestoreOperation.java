@@ -9,12 +9,14 @@ import dev.rclonebackup.RestoreConfirmation;
 import dev.rclonebackup.connector.Connector;
 import dev.rclonebackup.connector.Database;
 import dev.rclonebackup.connector.Restore;
+import dev.rclonebackup.connector.Step;
 import dev.rclonebackup.naming.RemotePaths;
 import dev.rclonebackup.process.PipelineResult;
 
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -85,10 +87,15 @@ public final class DbRestoreOperation {
         try (Restore restore = connector.restore(database)) {
             boolean committed = false;
             try {
-                restore.prepare();
+                Optional<Step.Command> inspection = restore.inspection();
+                if (inspection.isPresent()) {
+                    inspect(database, inspection.get(), source, path);
+                }
+                restore.prepare(context.reporter());
                 PipelineResult result = Streams.run(context, context.rclone().cat(source), restore.step());
                 if (!result.succeeded()) {
-                    String cause = StageFailure.describe(result.rootCause().orElseThrow(), database.password());
+                    String cause = restore.failureExplanation().orElseGet(() ->
+                            StageFailure.describe(result.rootCause().orElseThrow(), database.password()));
                     throw new RcloneBackupException(ErrorCode.OPERATION_FAILED,
                             "Restore of database '" + database.alias() + "' from " + path + " failed: " + cause);
                 }
@@ -104,6 +111,19 @@ public final class DbRestoreOperation {
                     abort(restore);
                 }
             }
+        }
+    }
+
+    /** Streams the backup into the restore's inspection, which may stop reading once it has seen enough. */
+    private void inspect(Database database, Step.Command inspection, String source, String path)
+            throws IOException, InterruptedException {
+        PipelineResult result = Streams.run(context, context.rclone().cat(source), inspection);
+        boolean read = result.consumer().succeeded()
+                && (result.producer().succeeded() || result.producer().brokenPipe());
+        if (!read) {
+            String cause = StageFailure.describe(result.rootCause().orElse(result.consumer()), database.password());
+            throw new RcloneBackupException(ErrorCode.OPERATION_FAILED,
+                    "Restore of database '" + database.alias() + "' from " + path + " failed: " + cause);
         }
     }
 

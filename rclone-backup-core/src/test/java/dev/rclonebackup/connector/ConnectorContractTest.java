@@ -176,7 +176,14 @@ abstract class ConnectorContractTest {
     /** Restores {@code name} from the remote, committing on success and aborting on failure. */
     protected PipelineResult restore(Configured configured, String name) throws Exception {
         try (Restore restore = configured.connector().restore(configured.database())) {
-            restore.prepare();
+            if (restore.inspection().isPresent()) {
+                PipelineResult inspected = ProcessPipeline.run(RcloneSteps.cat(remotePath(name)),
+                        restore.inspection().get(), Reporter.SILENT);
+                if (!inspected.consumer().succeeded()) {
+                    return inspected;
+                }
+            }
+            restore.prepare(Reporter.SILENT);
             assertNoPasswordOnTheCommandLine(restore.step(), configured.database());
             PipelineResult result;
             try {

@@ -71,6 +71,65 @@ class PostgresqlRestoreTest {
         assertThat(strings(app, "SELECT count(*) FROM orders")).containsExactly("1");
     }
 
+    @Test
+    void anExtensionInstalledByASuperuserIsLeftInPlaceAndEverythingElseRestored() throws Exception {
+        App app = newApp();
+        superuserSql(app, "CREATE EXTENSION citext");
+        sql(app, "CREATE TABLE people (id INT PRIMARY KEY, email CITEXT)",
+                "INSERT INTO people VALUES (1, 'Ann@Example.org')");
+        RcloneBackup backups = backups(settings(app, Map.of()));
+        backups.dbBackup("default", false);
+        sql(app, "UPDATE people SET email = 'changed'", "INSERT INTO people VALUES (2, 'added')");
+
+        backups.dbRestore("default", null, RestoreConfirmation.ALWAYS);
+
+        assertThat(strings(app, "SELECT email FROM people WHERE email = 'ann@example.org'"))
+                .containsExactly("Ann@Example.org");
+        assertThat(strings(app, "SELECT count(*) FROM people")).containsExactly("1");
+        assertThat(strings(app, "SELECT extowner::regrole::text FROM pg_extension WHERE extname = 'citext'"))
+                .containsExactly("postgres");
+    }
+
+    @Test
+    void aTableWhoseDataWasExcludedKeepsItsRowsWhileTheOthersAreRestored() throws Exception {
+        App app = newApp();
+        sql(app, "CREATE SCHEMA app",
+                "CREATE TABLE app.people (id SERIAL PRIMARY KEY, name TEXT)",
+                "CREATE TABLE app.audit_log (id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,"
+                        + " person INT REFERENCES app.people (id), message TEXT)",
+                "CREATE INDEX audit_log_message ON app.audit_log (message)",
+                "CREATE VIEW app.audit_view AS SELECT message FROM app.audit_log",
+                "INSERT INTO app.people (name) VALUES ('ann'), ('bob')",
+                "INSERT INTO app.audit_log (person, message) SELECT 1, 'event ' || n FROM generate_series(1, 6) n");
+        RcloneBackup backups = backups(settings(app, Map.of("dump-args", List.of("--exclude-table-data=app.audit_log"))));
+        backups.dbBackup("default", false);
+        sql(app, "UPDATE app.people SET name = 'changed'", "INSERT INTO app.people (name) VALUES ('carl')",
+                "INSERT INTO app.audit_log (person, message) VALUES (2, 'after the backup')");
+
+        backups.dbRestore("default", null, RestoreConfirmation.ALWAYS);
+
+        assertThat(strings(app, "SELECT name FROM app.people ORDER BY id")).containsExactly("ann", "bob");
+        assertThat(strings(app, "SELECT count(*) FROM app.audit_view")).containsExactly("7");
+        sql(app, "INSERT INTO app.audit_log (person, message) VALUES (1, 'after the restore')");
+        assertThat(strings(app, "SELECT id FROM app.audit_log WHERE message = 'after the restore'")).containsExactly("8");
+        assertThat(reporter.all()).contains("Keeping the current rows of table app.audit_log");
+    }
+
+    @Test
+    void aTableWhoseDataWasExcludedIsCreatedEmptyWhenMissing() throws Exception {
+        App app = newApp();
+        sql(app, "CREATE TABLE people (id INT PRIMARY KEY)", "CREATE TABLE audit_log (id INT, note TEXT)",
+                "INSERT INTO people VALUES (1)", "INSERT INTO audit_log VALUES (1, 'x')");
+        RcloneBackup backups = backups(settings(app, Map.of("dump-args", List.of("--exclude-table-data=audit_log"))));
+        backups.dbBackup("default", false);
+        sql(app, "DROP TABLE audit_log", "DELETE FROM people");
+
+        backups.dbRestore("default", null, RestoreConfirmation.ALWAYS);
+
+        assertThat(strings(app, "SELECT count(*) FROM audit_log")).containsExactly("0");
+        assertThat(strings(app, "SELECT id FROM people")).containsExactly("1");
+    }
+
     App newApp() {
         return newApp("app_" + suffix(), null);
     }

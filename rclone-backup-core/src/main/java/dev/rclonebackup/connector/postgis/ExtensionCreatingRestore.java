@@ -9,6 +9,7 @@ import dev.rclonebackup.process.ProcessResult;
 import dev.rclonebackup.process.ProcessRunner;
 
 import java.io.IOException;
+import java.util.Optional;
 
 /** A restore that first creates the extension as the admin user, then runs the PostgreSQL restore. */
 final class ExtensionCreatingRestore implements Restore {
@@ -28,7 +29,22 @@ final class ExtensionCreatingRestore implements Restore {
     }
 
     @Override
+    public Optional<Step.Command> inspection() {
+        return restore.inspection();
+    }
+
+    @Override
+    public Optional<String> failureExplanation() {
+        return restore.failureExplanation();
+    }
+
+    @Override
     public void prepare() throws IOException {
+        prepare(Reporter.SILENT);
+    }
+
+    @Override
+    public void prepare(Reporter reporter) throws IOException {
         ProcessResult result;
         try {
             result = ProcessRunner.run(createExtension, null, Reporter.SILENT);
@@ -42,7 +58,7 @@ final class ExtensionCreatingRestore implements Restore {
                     + " database '" + databaseName + "' as admin user '" + adminUser + "' (options.admin-user): psql "
                     + "exited with status " + result.exitCode() + ": " + withoutPassword(result.stderr().strip()));
         }
-        restore.prepare();
+        restore.prepare(reporter);
     }
 
     @Override

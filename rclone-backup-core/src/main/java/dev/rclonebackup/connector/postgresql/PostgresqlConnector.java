@@ -48,13 +48,13 @@ public class PostgresqlConnector implements Connector {
 
     @Override
     public Restore restore(Database database) {
-        List<String> argv = new ArrayList<>(List.of("pg_restore", "--no-owner", "--no-acl", "--clean", "--if-exists",
+        List<String> leading = new ArrayList<>(List.of("pg_restore", "--no-owner", "--no-acl", "--clean", "--if-exists",
                 "--single-transaction", "--exit-on-error", "--no-password"));
-        argv.addAll(connectionArguments(database));
-        argv.addAll(database.listOption("restore-args"));
+        leading.addAll(connectionArguments(database));
+        List<String> trailing = new ArrayList<>(database.listOption("restore-args"));
         // Restore into a database, not to a script; the empty value leaves its name to PGDATABASE.
-        argv.add("--dbname=");
-        return Restore.of(command(argv, database));
+        trailing.add("--dbname=");
+        return new PostgresqlRestore(database, leading, trailing);
     }
 
     /** {@code --host}, {@code --port} and {@code --username} for those that are set. */

@@ -1,0 +1,119 @@
+package dev.rclonebackup.connector.postgresql;
+
+import dev.rclonebackup.Reporter;
+import dev.rclonebackup.connector.Database;
+import dev.rclonebackup.connector.Restore;
+import dev.rclonebackup.connector.Step;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Stream;
+
+/**
+ * A {@code pg_restore} into the configured database that first reads the archive's table of
+ * contents ({@link #inspection()}) and the target database ({@link #prepare(Reporter)}), then
+ * restores the entries {@link RestorePlan} keeps, through {@code --use-list}. The listings are
+ * kept in a private temporary folder (the archive's schema, never its data), deleted on close.
+ */
+final class PostgresqlRestore implements Restore {
+    private static final String TARGET_FACTS = String.join(" ",
+            "SELECT 'extension', extname, '' FROM pg_catalog.pg_extension",
+            "WHERE NOT pg_catalog.pg_has_role(extowner, 'USAGE')",
+            "UNION ALL SELECT 'table', n.nspname, c.relname FROM pg_catalog.pg_class c",
+            "JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace",
+            "WHERE c.relkind = 'r' AND n.nspname NOT LIKE 'pg\\_%' AND n.nspname <> 'information_schema'");
+
+    private final Database database;
+    private final List<String> leadingArguments;
+    private final List<String> trailingArguments;
+    private Path folder;
+    private Path useList;
+
+    /**
+     * @param leadingArguments  pg_restore's argv up to the connection arguments
+     * @param trailingArguments what follows the use list: the user's arguments and {@code --dbname}
+     */
+    PostgresqlRestore(Database database, List<String> leadingArguments, List<String> trailingArguments) {
+        this.database = database;
+        this.leadingArguments = List.copyOf(leadingArguments);
+        this.trailingArguments = List.copyOf(trailingArguments);
+    }
+
+    @Override
+    public Optional<Step.Command> inspection() {
+        List<String> argv = List.of("pg_restore", "--list", "--verbose", "--file=" + listing());
+        return Optional.of(PostgresqlConnector.command(argv, database));
+    }
+
+    @Override
+    public void prepare(Reporter reporter) throws IOException {
+        if (folder == null || !Files.exists(listing())) {
+            return;
+        }
+        ArchiveContents contents = ArchiveContents.parse(Files.readAllLines(listing()));
+        Set<String> foreignExtensions = new HashSet<>();
+        List<String[]> tables = new ArrayList<>();
+        for (List<String> row : TargetQuery.rows(database, TARGET_FACTS, "read the database before the restore",
+                reporter)) {
+            if (row.get(0).equals("extension")) {
+                foreignExtensions.add(row.get(1));
+            } else if (row.get(0).equals("table")) {
+                tables.add(new String[] {row.get(1), row.get(2)});
+            }
+        }
+        RestorePlan plan = new RestorePlan(contents, foreignExtensions, tables);
+        for (String extension : plan.keptExtensions()) {
+            reporter.detail("Leaving extension " + extension + " as it is: the restoring role may not own it");
+        }
+        for (String table : plan.keptTables()) {
+            reporter.info("Keeping the current rows of table " + table + ": the backup holds none of its data");
+        }
+        useList = folder.resolve("restore.list");
+        Files.write(useList, plan.useList());
+    }
+
+    @Override
+    public Step step() {
+        List<String> argv = new ArrayList<>(leadingArguments);
+        if (useList != null) {
+            argv.add("--use-list=" + useList);
+        }
+        argv.addAll(trailingArguments);
+        return PostgresqlConnector.command(argv, database);
+    }
+
+    @Override
+    public void close() {
+        if (folder == null) {
+            return;
+        }
+        try (Stream<Path> files = Files.walk(folder)) {
+            for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(file);
+            }
+        } catch (IOException ignored) {
+            // A temporary folder left behind holds no data and no credential.
+        }
+    }
+
+    private Path listing() {
+        if (folder == null) {
+            try {
+                folder = Files.createTempDirectory("rclone-backup-pg-restore-",
+                        PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+            } catch (IOException e) {
+                throw new UncheckedIOException("could not create a temporary folder for the restore", e);
+            }
+        }
+        return folder.resolve("contents.list");
+    }
+}
