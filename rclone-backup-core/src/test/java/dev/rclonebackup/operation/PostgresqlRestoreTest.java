@@ -1,5 +1,6 @@
 package dev.rclonebackup.operation;
 
+import dev.rclonebackup.ErrorCode;
 import dev.rclonebackup.RcloneBackup;
 import dev.rclonebackup.RcloneBackupException;
 import dev.rclonebackup.RestoreConfirmation;
@@ -16,10 +17,13 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -128,6 +132,42 @@ class PostgresqlRestoreTest {
 
         assertThat(strings(app, "SELECT count(*) FROM audit_log")).containsExactly("0");
         assertThat(strings(app, "SELECT id FROM people")).containsExactly("1");
+    }
+
+    @Test
+    void aRestoreBlockedByAnotherSessionStopsAfterTheLockTimeoutNamingThatSession() throws Exception {
+        App app = newApp();
+        sql(app, "CREATE TABLE people (id INT PRIMARY KEY, name TEXT)", "INSERT INTO people VALUES (1, 'ann')");
+        RcloneBackup backups = backups(settings(app, Map.of("lock-timeout", "2s")));
+        backups.dbBackup("default", false);
+        sql(app, "UPDATE people SET name = 'changed'");
+
+        Throwable failure;
+        long started = System.nanoTime();
+        try (Connection blocker = server.connect(app.name(), app.role(), app.password())) {
+            execute(blocker, "SET application_name = 'nightly-report'");
+            blocker.setAutoCommit(false);
+            strings(blocker, "SELECT count(*) FROM people");
+            CompletableFuture<Throwable> restore = CompletableFuture.supplyAsync(() -> {
+                try {
+                    backups.dbRestore("default", null, RestoreConfirmation.ALWAYS);
+                    return null;
+                } catch (Exception e) {
+                    return e;
+                }
+            });
+            failure = restore.get(60, TimeUnit.SECONDS);
+            blocker.rollback();
+        }
+
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(30));
+        assertThat(failure).isInstanceOf(RcloneBackupException.class)
+                .hasMessageContaining("waited longer than the lock timeout (options.lock-timeout, 2s)")
+                .hasMessageContaining("nothing was changed")
+                .hasMessageContaining("application 'nightly-report', user " + app.role() + ", idle in transaction since ")
+                .hasMessageContaining("SELECT pg_terminate_backend(");
+        assertThat(((RcloneBackupException) failure).errorCode()).isEqualTo(ErrorCode.OPERATION_FAILED);
+        assertThat(strings(app, "SELECT name FROM people")).containsExactly("changed");
     }
 
     App newApp() {

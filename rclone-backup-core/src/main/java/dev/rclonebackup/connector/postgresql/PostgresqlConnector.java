@@ -6,6 +6,7 @@ import dev.rclonebackup.connector.Dump;
 import dev.rclonebackup.connector.Restore;
 import dev.rclonebackup.connector.Step;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -26,6 +27,9 @@ import java.util.Map;
  */
 public class PostgresqlConnector implements Connector {
     public static final String ID = "postgresql";
+    /** The option: how long a restore may wait for another session's lock (default 60 s). */
+    public static final String LOCK_TIMEOUT = "lock-timeout";
+    private static final Duration DEFAULT_LOCK_TIMEOUT = Duration.ofSeconds(60);
     private static final String PACKAGE = "postgresql-client";
 
     @Override
@@ -54,7 +58,8 @@ public class PostgresqlConnector implements Connector {
         List<String> trailing = new ArrayList<>(database.listOption("restore-args"));
         // Restore into a database, not to a script; the empty value leaves its name to PGDATABASE.
         trailing.add("--dbname=");
-        return new PostgresqlRestore(database, leading, trailing);
+        return new PostgresqlRestore(database, leading, trailing,
+                database.durationOption(LOCK_TIMEOUT, DEFAULT_LOCK_TIMEOUT));
     }
 
     /** {@code --host}, {@code --port} and {@code --username} for those that are set. */

@@ -10,12 +10,16 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 import java.util.stream.Stream;
 
 /**
@@ -23,6 +27,7 @@ import java.util.stream.Stream;
  * contents ({@link #inspection()}) and the target database ({@link #prepare(Reporter)}), then
  * restores the entries {@link RestorePlan} keeps, through {@code --use-list}. The listings are
  * kept in a private temporary folder (the archive's schema, never its data), deleted on close.
+ * While pg_restore runs, a {@link LockWatch} stops it when it waits too long for a lock.
  */
 final class PostgresqlRestore implements Restore {
     private static final String TARGET_FACTS = String.join(" ",
@@ -35,15 +40,21 @@ final class PostgresqlRestore implements Restore {
     private final Database database;
     private final List<String> leadingArguments;
     private final List<String> trailingArguments;
+    private final Duration lockTimeout;
+    private final String applicationName = "rclone-backup-restore-" + UUID.randomUUID().toString().replace("-", "");
     private Path folder;
     private Path useList;
+    private LockWatch lockWatch;
 
     /**
      * @param leadingArguments  pg_restore's argv up to the connection arguments
      * @param trailingArguments what follows the use list: the user's arguments and {@code --dbname}
+     * @param lockTimeout       how long the restore may wait for a lock before it is stopped
      */
-    PostgresqlRestore(Database database, List<String> leadingArguments, List<String> trailingArguments) {
+    PostgresqlRestore(Database database, List<String> leadingArguments, List<String> trailingArguments,
+            Duration lockTimeout) {
         this.database = database;
+        this.lockTimeout = lockTimeout;
         this.leadingArguments = List.copyOf(leadingArguments);
         this.trailingArguments = List.copyOf(trailingArguments);
     }
@@ -56,9 +67,14 @@ final class PostgresqlRestore implements Restore {
 
     @Override
     public void prepare(Reporter reporter) throws IOException {
-        if (folder == null || !Files.exists(listing())) {
-            return;
+        if (folder != null && Files.exists(listing())) {
+            plan(reporter);
         }
+        String label = database.option(PostgresqlConnector.LOCK_TIMEOUT);
+        lockWatch = LockWatch.start(database, applicationName, lockTimeout, label == null ? "60s" : label);
+    }
+
+    private void plan(Reporter reporter) throws IOException {
         ArchiveContents contents = ArchiveContents.parse(Files.readAllLines(listing()));
         Set<String> foreignExtensions = new HashSet<>();
         List<String[]> tables = new ArrayList<>();
@@ -88,11 +104,44 @@ final class PostgresqlRestore implements Restore {
             argv.add("--use-list=" + useList);
         }
         argv.addAll(trailingArguments);
-        return PostgresqlConnector.command(argv, database);
+        Step.Command command = PostgresqlConnector.command(argv, database);
+        Map<String, String> environment = new HashMap<>(command.environment());
+        environment.put("PGAPPNAME", applicationName);
+        return new Step.Command(command.argv(), environment, command.packageHint());
+    }
+
+    @Override
+    public Optional<String> failureExplanation() {
+        if (lockWatch == null) {
+            return Optional.empty();
+        }
+        try {
+            return lockWatch.finish();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Optional.empty();
+        }
+    }
+
+    @Override
+    public void commit() {
+        stopWatching();
+    }
+
+    @Override
+    public void abort() {
+        stopWatching();
+    }
+
+    private void stopWatching() {
+        if (lockWatch != null) {
+            lockWatch.close();
+        }
     }
 
     @Override
     public void close() {
+        stopWatching();
         if (folder == null) {
             return;
         }
