@@ -6,8 +6,8 @@ import java.io.IOException;
 import java.util.Optional;
 
 /**
- * How to restore one database. The core streams the backup into {@link #inspection()} when there
- * is one, calls {@link #prepare(Reporter)}, streams the backup into {@link #step()}, then {@link #commit()} when the step succeeded or {@link #abort()} when
+ * How to restore one database. The core streams the backup into each {@link #nextInspection()},
+ * calls {@link #prepare(Reporter)}, streams the backup into {@link #step()}, then {@link #commit()} when the step succeeded or {@link #abort()} when
  * anything failed or was interrupted, and finally {@link #close()} in every case.
  *
  * <p>Example: the SQLite connector restores into a temporary file in {@code prepare}/{@code step},
@@ -16,11 +16,12 @@ import java.util.Optional;
 public interface Restore extends AutoCloseable {
 
     /**
-     * A command that reads the backup once before {@link #prepare(Reporter)}, e.g. to list what it
-     * holds into a file of the restore's own; it may stop reading early. Empty (the default) when
-     * the restore needs no look at the backup beforehand.
+     * The next command that reads the backup before {@link #prepare(Reporter)}, e.g. to list what
+     * it holds into a file of the restore's own; it may stop reading early. The core streams the
+     * backup into each in turn and asks for the next once the previous has finished, until this is
+     * empty (the default: the restore needs no look at the backup beforehand).
      */
-    default Optional<Step.Command> inspection() {
+    default Optional<Step.Command> nextInspection() {
         return Optional.empty();
     }
 

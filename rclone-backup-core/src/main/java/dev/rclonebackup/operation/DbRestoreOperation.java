@@ -25,6 +25,8 @@ import java.util.Set;
  * commit runs only when both ends succeeded; otherwise its abort keeps the existing data.
  */
 public final class DbRestoreOperation {
+    /** A bound on the connector's looks at the backup before the restore. */
+    private static final int MAX_INSPECTIONS = 8;
     private final Context context;
 
     public DbRestoreOperation(Context context) {
@@ -87,8 +89,11 @@ public final class DbRestoreOperation {
         try (Restore restore = connector.restore(database)) {
             boolean committed = false;
             try {
-                Optional<Step.Command> inspection = restore.inspection();
-                if (inspection.isPresent()) {
+                for (int round = 0; round < MAX_INSPECTIONS; round++) {
+                    Optional<Step.Command> inspection = restore.nextInspection();
+                    if (inspection.isEmpty()) {
+                        break;
+                    }
                     inspect(database, inspection.get(), source, path);
                 }
                 restore.prepare(context.reporter());

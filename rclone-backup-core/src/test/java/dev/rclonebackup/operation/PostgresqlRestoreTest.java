@@ -170,6 +170,77 @@ class PostgresqlRestoreTest {
         assertThat(strings(app, "SELECT name FROM people")).containsExactly("changed");
     }
 
+    @Test
+    void grantsAndDefaultPrivilegesComeBackForALeastPrivilegeRole() throws Exception {
+        App app = newApp();
+        String reader = "reader_" + suffix();
+        String readerPassword = Passwords.random();
+        server.createRole(reader, readerPassword);
+        sql(app, "CREATE SCHEMA app", "CREATE TABLE app.people (id INT PRIMARY KEY, name TEXT)",
+                "INSERT INTO app.people VALUES (1, 'ann')",
+                "GRANT USAGE ON SCHEMA app TO " + reader, "GRANT SELECT ON app.people TO " + reader,
+                "ALTER DEFAULT PRIVILEGES IN SCHEMA app GRANT SELECT ON TABLES TO " + reader);
+        RcloneBackup backups = backups(settings(app, Map.of()));
+        backups.dbBackup("default", false);
+
+        backups.dbRestore("default", null, RestoreConfirmation.ALWAYS);
+        sql(app, "CREATE TABLE app.later (id INT)", "INSERT INTO app.later VALUES (7)");
+
+        try (Connection connection = server.connect(app.name(), reader, readerPassword)) {
+            assertThat(strings(connection, "SELECT name FROM app.people")).containsExactly("ann");
+            assertThat(strings(connection, "SELECT id FROM app.later")).containsExactly("7");
+        }
+        assertThat(strings(app, "SELECT tableowner FROM pg_tables WHERE schemaname = 'app' AND tablename = 'people'"))
+                .containsExactly(app.role());
+    }
+
+    @Test
+    void aRestoreAsTheSuperuserKeepsTheOwners() throws Exception {
+        App app = newApp();
+        sql(app, "CREATE SCHEMA app", "CREATE TABLE app.people (id INT PRIMARY KEY, name TEXT)",
+                "INSERT INTO app.people VALUES (1, 'ann')");
+        DatabaseSettings asSuperuser = DatabaseSettings.builder().engine("postgresql").host(server.host())
+                .port(server.port()).name(app.name()).username(server.superuser())
+                .password(server.superuserPassword()).build();
+        RcloneBackup backups = backups(asSuperuser);
+        backups.dbBackup("default", false);
+        sql(app, "DELETE FROM app.people");
+
+        backups.dbRestore("default", null, RestoreConfirmation.ALWAYS);
+
+        sql(app, "INSERT INTO app.people VALUES (2, 'bob')");
+        assertThat(strings(app, "SELECT name FROM app.people ORDER BY id")).containsExactly("ann", "bob");
+        assertThat(strings(app, "SELECT nspowner::regrole::text FROM pg_namespace WHERE nspname = 'app'"))
+                .containsExactly(app.role());
+        assertThat(reporter.all()).doesNotContain("Warning");
+    }
+
+    @Test
+    void ownersAndGranteesMissingFromTheTargetAreReportedAndTheRestStillRestores() throws Exception {
+        App source = newApp();
+        String reader = "reader_" + suffix();
+        String otherOwner = "owner_" + suffix();
+        server.createRole(reader, Passwords.random());
+        server.createRole(otherOwner, Passwords.random());
+        sql(source, "CREATE SCHEMA app", "CREATE TABLE app.people (id INT PRIMARY KEY, name TEXT)",
+                "INSERT INTO app.people VALUES (1, 'ann')", "GRANT USAGE ON SCHEMA app TO " + reader);
+        superuserSql(source, "CREATE TABLE app.extra (id INT)", "INSERT INTO app.extra VALUES (5)",
+                "ALTER TABLE app.extra OWNER TO " + otherOwner, "GRANT SELECT ON app.extra TO " + source.role());
+        backups(settings(source, Map.of())).dbBackup("default", false);
+        superuserSql(source, "DROP OWNED BY " + reader, "DROP ROLE " + reader);
+        App target = newApp();
+
+        backups(settings(target, Map.of())).dbRestore("default", null, RestoreConfirmation.ALWAYS);
+
+        assertThat(strings(target, "SELECT name FROM app.people")).containsExactly("ann");
+        assertThat(strings(target, "SELECT id FROM app.extra")).containsExactly("5");
+        assertThat(reporter.lines).contains("Warning: Objects owned by " + String.join(", ",
+                        new java.util.TreeSet<>(List.of(source.role(), otherOwner))) + " are restored owned by "
+                        + target.role() + ", which may not act as those roles (missing here, or not granted to it);"
+                        + " restore as a superuser or a member of them to keep the owners.",
+                "Warning: Privileges not restored on: SCHEMA app (role " + reader + " does not exist).");
+    }
+
     App newApp() {
         return newApp("app_" + suffix(), null);
     }

@@ -29,8 +29,8 @@ final class ExtensionCreatingRestore implements Restore {
     }
 
     @Override
-    public Optional<Step.Command> inspection() {
-        return restore.inspection();
+    public Optional<Step.Command> nextInspection() {
+        return restore.nextInspection();
     }
 
     @Override

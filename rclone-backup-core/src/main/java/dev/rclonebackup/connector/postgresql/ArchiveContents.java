@@ -41,6 +41,11 @@ final class ArchiveContents {
      */
     record Entry(int id, String kind, String names, List<Integer> dependencies, String line) {
 
+        /** Its owner, the last word of the line; empty for entries without one (e.g. extensions). */
+        String owner() {
+            return names.substring(names.lastIndexOf(' ') + 1);
+        }
+
         /** True when its schema and name are {@code schema} and {@code name} ({@code -} for no schema). */
         boolean is(String schema, String name) {
             return names.startsWith(schema + " " + name + " ") || names.equals(schema + " " + name);

@@ -16,14 +16,16 @@ import java.util.Map;
  * PostgreSQL through {@code pg_dump} and {@code pg_restore}, in pg_dump's custom format.
  *
  * <p>The restore runs in a single transaction and stops at the first error, so a failed restore
- * leaves the database as it was. It restores neither ownership nor privileges, so the
- * application's own role can restore its database without being a superuser. The password
+ * leaves the database as it was. It restores GRANTs and default privileges, and owners when the
+ * restoring role may act as them, so the application's own role can restore its database
+ * without being a superuser (see {@link PostgresqlRestore} and {@link RestorePlan}). The password
  * travels in {@code PGPASSWORD}, never on the command line, and the database name in
  * {@code PGDATABASE}, so that any name works; {@code --no-password} makes the
  * tools fail instead of prompting when none is given.
  *
  * <p>Options: {@code dump-args} and {@code restore-args} are appended to the respective
- * command line (e.g. {@code --exclude-table-data=audit_log}).
+ * command line (e.g. {@code --exclude-table-data=audit_log}); {@code lock-timeout} (default 60 s)
+ * bounds a restore's wait for another session's lock.
  */
 public class PostgresqlConnector implements Connector {
     public static final String ID = "postgresql";
@@ -52,7 +54,7 @@ public class PostgresqlConnector implements Connector {
 
     @Override
     public Restore restore(Database database) {
-        List<String> leading = new ArrayList<>(List.of("pg_restore", "--no-owner", "--no-acl", "--clean", "--if-exists",
+        List<String> leading = new ArrayList<>(List.of("pg_restore", "--clean", "--if-exists",
                 "--single-transaction", "--exit-on-error", "--no-password"));
         leading.addAll(connectionArguments(database));
         List<String> trailing = new ArrayList<>(database.listOption("restore-args"));

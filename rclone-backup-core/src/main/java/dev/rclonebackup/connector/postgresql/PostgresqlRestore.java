@@ -24,18 +24,26 @@ import java.util.stream.Stream;
 
 /**
  * A {@code pg_restore} into the configured database that first reads the archive's table of
- * contents ({@link #inspection()}) and the target database ({@link #prepare(Reporter)}), then
- * restores the entries {@link RestorePlan} keeps, through {@code --use-list}. The listings are
- * kept in a private temporary folder (the archive's schema, never its data), deleted on close.
- * While pg_restore runs, a {@link LockWatch} stops it when it waits too long for a lock.
+ * contents and privileges ({@link #nextInspection()}) and the target database
+ * ({@link #prepare(Reporter)}), then restores the entries {@link RestorePlan} keeps, through
+ * {@code --use-list}, with owners and privileges. The listings are kept in a private temporary
+ * folder (the archive's schema, never its data), deleted on close. While pg_restore runs, a
+ * {@link LockWatch} stops it when it waits too long for a lock.
+ *
+ * <p>A caller that runs no inspection gets a plain restore without owners or privileges
+ * ({@code --no-owner --no-acl}).
  */
 final class PostgresqlRestore implements Restore {
     private static final String TARGET_FACTS = String.join(" ",
-            "SELECT 'extension', extname, '' FROM pg_catalog.pg_extension",
+            "SELECT 'user', current_user, ''",
+            "UNION ALL SELECT 'extension', extname, '' FROM pg_catalog.pg_extension",
             "WHERE NOT pg_catalog.pg_has_role(extowner, 'USAGE')",
             "UNION ALL SELECT 'table', n.nspname, c.relname FROM pg_catalog.pg_class c",
             "JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace",
-            "WHERE c.relkind = 'r' AND n.nspname NOT LIKE 'pg\\_%' AND n.nspname <> 'information_schema'");
+            "WHERE c.relkind = 'r' AND n.nspname NOT LIKE 'pg\\_%' AND n.nspname <> 'information_schema'",
+            "UNION ALL SELECT 'role', rolname, CASE WHEN pg_catalog.pg_has_role(oid, 'MEMBER') THEN 'actable'",
+            "ELSE '' END FROM pg_catalog.pg_roles");
+    private static final Set<String> PRIVILEGE_KINDS = Set.of("ACL", "DEFAULT ACL");
 
     private final Database database;
     private final List<String> leadingArguments;
@@ -43,6 +51,9 @@ final class PostgresqlRestore implements Restore {
     private final Duration lockTimeout;
     private final String applicationName = "rclone-backup-restore-" + UUID.randomUUID().toString().replace("-", "");
     private Path folder;
+    private int inspections;
+    private ArchiveContents contents;
+    private RestorePlan plan;
     private Path useList;
     private LockWatch lockWatch;
 
@@ -59,15 +70,35 @@ final class PostgresqlRestore implements Restore {
         this.trailingArguments = List.copyOf(trailingArguments);
     }
 
+    /** First the table of contents, then, when it has any, the privilege entries as SQL. */
     @Override
-    public Optional<Step.Command> inspection() {
-        List<String> argv = List.of("pg_restore", "--list", "--verbose", "--file=" + listing());
-        return Optional.of(PostgresqlConnector.command(argv, database));
+    public Optional<Step.Command> nextInspection() {
+        inspections++;
+        if (inspections == 1) {
+            return Optional.of(PostgresqlConnector.command(
+                    List.of("pg_restore", "--list", "--verbose", "--file=" + file("contents.list")), database));
+        }
+        if (inspections == 2 && Files.exists(file("contents.list"))) {
+            try {
+                contents = ArchiveContents.parse(Files.readAllLines(file("contents.list")));
+                List<String> privileges = contents.entries().stream()
+                        .filter(entry -> PRIVILEGE_KINDS.contains(entry.kind())).map(ArchiveContents.Entry::line)
+                        .toList();
+                if (!privileges.isEmpty()) {
+                    Files.write(file("privileges.list"), privileges);
+                    return Optional.of(PostgresqlConnector.command(List.of("pg_restore", "--verbose",
+                            "--use-list=" + file("privileges.list"), "--file=" + file("privileges.sql")), database));
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException("could not read the backup's table of contents", e);
+            }
+        }
+        return Optional.empty();
     }
 
     @Override
     public void prepare(Reporter reporter) throws IOException {
-        if (folder != null && Files.exists(listing())) {
+        if (contents != null) {
             plan(reporter);
         }
         String label = database.option(PostgresqlConnector.LOCK_TIMEOUT);
@@ -75,32 +106,65 @@ final class PostgresqlRestore implements Restore {
     }
 
     private void plan(Reporter reporter) throws IOException {
-        ArchiveContents contents = ArchiveContents.parse(Files.readAllLines(listing()));
+        String user = null;
         Set<String> foreignExtensions = new HashSet<>();
         List<String[]> tables = new ArrayList<>();
+        Set<String> roles = new HashSet<>();
+        Set<String> actableRoles = new HashSet<>();
         for (List<String> row : TargetQuery.rows(database, TARGET_FACTS, "read the database before the restore",
                 reporter)) {
-            if (row.get(0).equals("extension")) {
-                foreignExtensions.add(row.get(1));
-            } else if (row.get(0).equals("table")) {
-                tables.add(new String[] {row.get(1), row.get(2)});
+            switch (row.get(0)) {
+                case "user" -> user = row.get(1);
+                case "extension" -> foreignExtensions.add(row.get(1));
+                case "table" -> tables.add(new String[] {row.get(1), row.get(2)});
+                case "role" -> {
+                    roles.add(row.get(1));
+                    if (row.get(2).equals("actable")) {
+                        actableRoles.add(row.get(1));
+                    }
+                }
+                default -> {
+                }
             }
         }
-        RestorePlan plan = new RestorePlan(contents, foreignExtensions, tables);
+        Path privilegeScript = file("privileges.sql");
+        Map<Integer, PrivilegeStatements.Needs> privileges = Files.exists(privilegeScript)
+                ? PrivilegeStatements.parse(Files.readAllLines(privilegeScript))
+                : Map.of();
+        plan = new RestorePlan(contents,
+                new RestorePlan.Target(user, foreignExtensions, tables, roles, actableRoles), privileges);
+        report(plan, user, reporter);
+        useList = file("restore.list");
+        Files.write(useList, plan.useList());
+    }
+
+    private static void report(RestorePlan plan, String user, Reporter reporter) {
         for (String extension : plan.keptExtensions()) {
             reporter.detail("Leaving extension " + extension + " as it is: the restoring role may not own it");
         }
         for (String table : plan.keptTables()) {
             reporter.info("Keeping the current rows of table " + table + ": the backup holds none of its data");
         }
-        useList = folder.resolve("restore.list");
-        Files.write(useList, plan.useList());
+        if (!plan.foreignOwners().isEmpty()) {
+            reporter.warning("Objects owned by " + String.join(", ", plan.foreignOwners()) + " are restored owned by "
+                    + user + ", which may not act as " + (plan.foreignOwners().size() == 1 ? "that role" : "those roles")
+                    + " (missing here, or not granted to it); restore as a superuser or a member of "
+                    + (plan.foreignOwners().size() == 1 ? "it" : "them") + " to keep the owners.");
+        }
+        if (!plan.skippedPrivileges().isEmpty()) {
+            reporter.warning("Privileges not restored on: " + String.join("; ", plan.skippedPrivileges()) + ".");
+        }
     }
 
     @Override
     public Step step() {
         List<String> argv = new ArrayList<>(leadingArguments);
-        if (useList != null) {
+        if (plan == null) {
+            argv.addAll(1, List.of("--no-owner", "--no-acl"));
+        } else {
+            if (!plan.foreignOwners().isEmpty()) {
+                argv.add(1, "--no-owner");
+            }
             argv.add("--use-list=" + useList);
         }
         argv.addAll(trailingArguments);
@@ -154,7 +218,7 @@ final class PostgresqlRestore implements Restore {
         }
     }
 
-    private Path listing() {
+    private Path file(String name) {
         if (folder == null) {
             try {
                 folder = Files.createTempDirectory("rclone-backup-pg-restore-",
@@ -163,6 +227,6 @@ final class PostgresqlRestore implements Restore {
                 throw new UncheckedIOException("could not create a temporary folder for the restore", e);
             }
         }
-        return folder.resolve("contents.list");
+        return folder.resolve(name);
     }
 }
