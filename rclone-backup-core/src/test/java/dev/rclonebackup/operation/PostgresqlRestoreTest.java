@@ -241,6 +241,28 @@ class PostgresqlRestoreTest {
                 "Warning: Privileges not restored on: SCHEMA app (role " + reader + " does not exist).");
     }
 
+    @Test
+    void databaseSettingsTheTargetLacksAreNamedWithTheStatementsToApplyThem() throws Exception {
+        App source = newApp();
+        sql(source, "CREATE SCHEMA app", "CREATE TABLE app.people (id INT PRIMARY KEY)",
+                "ALTER DATABASE " + source.name() + " SET search_path = app, public",
+                "ALTER DATABASE " + source.name() + " SET work_mem = '8MB'");
+        backups(settings(source, Map.of())).dbBackup("default", false);
+        App target = newApp();
+        sql(target, "ALTER DATABASE " + target.name() + " SET work_mem = '16MB'");
+
+        backups(settings(source, Map.of())).dbRestore("default", null, RestoreConfirmation.ALWAYS);
+        assertThat(reporter.all()).doesNotContain("settings");
+        backups(settings(target, Map.of())).dbRestore("default", null, RestoreConfirmation.ALWAYS);
+
+        String warning = "Warning: The backed-up database had settings that database '" + target.name() + "' lacks,"
+                + " which a restore does not apply; as its owner, run: ALTER DATABASE \"" + target.name()
+                + "\" SET search_path TO 'app', 'public';";
+        assertThat(reporter.lines).contains(warning);
+        sql(target, warning.substring(warning.indexOf("ALTER DATABASE")));
+        assertThat(strings(target, "SELECT count(*) FROM people")).containsExactly("0");
+    }
+
     App newApp() {
         return newApp("app_" + suffix(), null);
     }

@@ -16,6 +16,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -42,8 +43,12 @@ final class PostgresqlRestore implements Restore {
             "JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace",
             "WHERE c.relkind = 'r' AND n.nspname NOT LIKE 'pg\\_%' AND n.nspname <> 'information_schema'",
             "UNION ALL SELECT 'role', rolname, CASE WHEN pg_catalog.pg_has_role(oid, 'MEMBER') THEN 'actable'",
-            "ELSE '' END FROM pg_catalog.pg_roles");
-    private static final Set<String> PRIVILEGE_KINDS = Set.of("ACL", "DEFAULT ACL");
+            "ELSE '' END FROM pg_catalog.pg_roles",
+            "UNION ALL SELECT 'setting', split_part(setting, '=', 1), ''",
+            "FROM pg_catalog.pg_db_role_setting s, unnest(s.setconfig) setting WHERE s.setrole = 0",
+            "AND s.setdatabase = (SELECT oid FROM pg_catalog.pg_database WHERE datname = current_database())");
+    /** The entries read as SQL before the restore: privileges and the database's own settings. */
+    private static final Set<String> SCRIPTED_KINDS = Set.of("ACL", "DEFAULT ACL", "DATABASE PROPERTIES");
 
     private final Database database;
     private final List<String> leadingArguments;
@@ -70,7 +75,7 @@ final class PostgresqlRestore implements Restore {
         this.trailingArguments = List.copyOf(trailingArguments);
     }
 
-    /** First the table of contents, then, when it has any, the privilege entries as SQL. */
+    /** First the table of contents, then, when it has any, the privilege and database settings entries as SQL. */
     @Override
     public Optional<Step.Command> nextInspection() {
         inspections++;
@@ -81,13 +86,14 @@ final class PostgresqlRestore implements Restore {
         if (inspections == 2 && Files.exists(file("contents.list"))) {
             try {
                 contents = ArchiveContents.parse(Files.readAllLines(file("contents.list")));
-                List<String> privileges = contents.entries().stream()
-                        .filter(entry -> PRIVILEGE_KINDS.contains(entry.kind())).map(ArchiveContents.Entry::line)
+                List<String> statements = contents.entries().stream()
+                        .filter(entry -> SCRIPTED_KINDS.contains(entry.kind())).map(ArchiveContents.Entry::line)
                         .toList();
-                if (!privileges.isEmpty()) {
-                    Files.write(file("privileges.list"), privileges);
-                    return Optional.of(PostgresqlConnector.command(List.of("pg_restore", "--verbose",
-                            "--use-list=" + file("privileges.list"), "--file=" + file("privileges.sql")), database));
+                if (!statements.isEmpty()) {
+                    // --create: only then does pg_restore write the DATABASE PROPERTIES entry.
+                    Files.write(file("statements.list"), statements);
+                    return Optional.of(PostgresqlConnector.command(List.of("pg_restore", "--verbose", "--create",
+                            "--use-list=" + file("statements.list"), "--file=" + file("statements.sql")), database));
                 }
             } catch (IOException e) {
                 throw new UncheckedIOException("could not read the backup's table of contents", e);
@@ -107,6 +113,7 @@ final class PostgresqlRestore implements Restore {
 
     private void plan(Reporter reporter) throws IOException {
         String user = null;
+        Set<String> targetSettings = new HashSet<>();
         Set<String> foreignExtensions = new HashSet<>();
         List<String[]> tables = new ArrayList<>();
         Set<String> roles = new HashSet<>();
@@ -117,6 +124,7 @@ final class PostgresqlRestore implements Restore {
                 case "user" -> user = row.get(1);
                 case "extension" -> foreignExtensions.add(row.get(1));
                 case "table" -> tables.add(new String[] {row.get(1), row.get(2)});
+                case "setting" -> targetSettings.add(row.get(1).toLowerCase(Locale.ROOT));
                 case "role" -> {
                     roles.add(row.get(1));
                     if (row.get(2).equals("actable")) {
@@ -127,13 +135,23 @@ final class PostgresqlRestore implements Restore {
                 }
             }
         }
-        Path privilegeScript = file("privileges.sql");
-        Map<Integer, PrivilegeStatements.Needs> privileges = Files.exists(privilegeScript)
-                ? PrivilegeStatements.parse(Files.readAllLines(privilegeScript))
-                : Map.of();
+        Path script = file("statements.sql");
+        List<String> statements = Files.exists(script) ? Files.readAllLines(script) : List.of();
+        Map<Integer, PrivilegeStatements.Needs> privileges = PrivilegeStatements.parse(statements);
+        List<String> missingSettings = new ArrayList<>();
+        String target = database.name();
+        DatabaseSettings.parse(statements).forEach((name, value) -> {
+            if (!targetSettings.contains(name)) {
+                missingSettings.add(DatabaseSettings.statement(target, name, value));
+            }
+        });
         plan = new RestorePlan(contents,
                 new RestorePlan.Target(user, foreignExtensions, tables, roles, actableRoles), privileges);
         report(plan, user, reporter);
+        if (!missingSettings.isEmpty()) {
+            reporter.warning("The backed-up database had settings that database '" + target + "' lacks, which a"
+                    + " restore does not apply; as its owner, run: " + String.join(" ", missingSettings));
+        }
         useList = file("restore.list");
         Files.write(useList, plan.useList());
     }

@@ -10,8 +10,8 @@ import java.util.regex.Pattern;
 
 /**
  * The roles named by the {@code ACL} and {@code DEFAULT ACL} entries of an archive, read from
- * the script {@code pg_restore --verbose} writes for them: each entry starts with a
- * {@code -- TOC entry N} comment and holds one {@code GRANT}/{@code REVOKE} per line, some
+ * the script {@code pg_restore --verbose} writes for them (other entries in it are skipped):
+ * each entry starts with a {@code -- TOC entry N} comment, then its {@code -- Name:} line, and holds one {@code GRANT}/{@code REVOKE} per line, some
  * wrapped in {@code SET SESSION AUTHORIZATION grantor} or prefixed with
  * {@code ALTER DEFAULT PRIVILEGES FOR ROLE owner}.
  */
@@ -46,18 +46,17 @@ final class PrivilegeStatements {
             Matcher entry = ENTRY.matcher(line);
             if (entry.find()) {
                 current = Integer.parseInt(entry.group(1));
-                entries.put(current, new Needs("", new LinkedHashSet<>(), new LinkedHashSet<>()));
                 continue;
             }
-            if (current == null) {
-                continue;
-            }
-            Needs needs = entries.get(current);
             Matcher name = NAME.matcher(line);
-            if (name.find()) {
+            if (name.find() && current != null) {
                 String schema = name.group(2);
                 entries.put(current, new Needs(name.group(1) + (schema.equals("-") ? "" : " in schema " + schema),
-                        needs.grantees(), needs.actingRoles()));
+                        new LinkedHashSet<>(), new LinkedHashSet<>()));
+                continue;
+            }
+            Needs needs = current == null ? null : entries.get(current);
+            if (needs == null) {
                 continue;
             }
             Matcher grantee = GRANTEE.matcher(line);
