@@ -20,6 +20,14 @@ public interface Reporter {
         info(message);
     }
 
+    /**
+     * Something the user should know although the operation goes on, e.g. what a restore could
+     * not bring back; shown at the default verbosity.
+     */
+    default void warning(String message) {
+        info("Warning: " + message);
+    }
+
     /** Detail shown at verbosity 2: command lines run (credentials redacted), sizes, durations. */
     default void detail(String message) {
     }

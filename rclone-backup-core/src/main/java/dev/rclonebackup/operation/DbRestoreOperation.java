@@ -10,12 +10,14 @@ import dev.rclonebackup.RestoreConfirmation;
 import dev.rclonebackup.connector.Connector;
 import dev.rclonebackup.connector.Database;
 import dev.rclonebackup.connector.Restore;
+import dev.rclonebackup.connector.Step;
 import dev.rclonebackup.naming.RemotePaths;
 import dev.rclonebackup.process.PipelineResult;
 
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -24,6 +26,8 @@ import java.util.Set;
  * commit runs only when both ends succeeded; otherwise its abort keeps the existing data.
  */
 public final class DbRestoreOperation {
+    /** A bound on the connector's looks at the backup before the restore. */
+    private static final int MAX_INSPECTIONS = 8;
     private final Context context;
 
     public DbRestoreOperation(Context context) {
@@ -86,11 +90,19 @@ public final class DbRestoreOperation {
         try (Restore restore = connector.restore(database)) {
             boolean committed = false;
             try {
-                restore.prepare();
+                for (int round = 0; round < MAX_INSPECTIONS; round++) {
+                    Optional<Step.Command> inspection = restore.nextInspection();
+                    if (inspection.isEmpty()) {
+                        break;
+                    }
+                    inspect(database, inspection.get(), source, path);
+                }
+                restore.prepare(context.reporter());
                 PipelineResult result = Streams.run(context, context.rclone().cat(source), restore.step(),
                         "Restore of database '" + database.alias() + "' from " + path);
                 if (!result.succeeded()) {
-                    String cause = StageFailure.describe(result.rootCause().orElseThrow());
+                    String cause = restore.failureExplanation().orElseGet(() ->
+                            StageFailure.describe(result.rootCause().orElseThrow()));
                     throw new RcloneBackupException(ErrorCode.OPERATION_FAILED,
                             "Restore of database '" + database.alias() + "' from " + path + " failed: " + cause);
                 }
@@ -106,6 +118,19 @@ public final class DbRestoreOperation {
                     abort(restore);
                 }
             }
+        }
+    }
+
+    /** Streams the backup into the restore's inspection, which may stop reading once it has seen enough. */
+    private void inspect(Database database, Step.Command inspection, String source, String path)
+            throws IOException, InterruptedException {
+        String operation = "Restore of database '" + database.alias() + "' from " + path;
+        PipelineResult result = Streams.run(context, context.rclone().cat(source), inspection, operation);
+        boolean read = result.consumer().succeeded()
+                && (result.producer().succeeded() || result.producer().brokenPipe());
+        if (!read) {
+            String cause = StageFailure.describe(result.rootCause().orElse(result.consumer()));
+            throw new RcloneBackupException(ErrorCode.OPERATION_FAILED, operation + " failed: " + cause);
         }
     }
 

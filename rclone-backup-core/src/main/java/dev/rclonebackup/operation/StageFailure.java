@@ -6,11 +6,13 @@ import dev.rclonebackup.secrets.Redactor;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /** Turns a failed pipeline stage into the clause a user reads: which tool, how it ended, what it said. */
 final class StageFailure {
     private static final int MAX_LINES = 3;
     private static final int SIGNAL_BASE = 128;
+    private static final Pattern ERROR_LINE = Pattern.compile("\\b(?:ERROR|FATAL|error):");
 
     private StageFailure() {
     }
@@ -29,12 +31,24 @@ final class StageFailure {
         return Redactor.POSITIONAL.text(text);
     }
 
+    /**
+     * The last lines, starting at the last error line when there is one: pg_restore follows its
+     * {@code ERROR:} line with {@code DETAIL}, {@code HINT} and the failed command, which would
+     * otherwise push the error itself out of the summary.
+     */
     private static String lastLines(String stderr) {
         List<String> lines = Arrays.stream(RcloneDiagnostics.withoutConfigNotice(stderr).split("\\R"))
                 .map(String::strip)
                 .filter(line -> !line.isEmpty())
                 .map(RcloneDiagnostics::withoutLogPrefix)
                 .toList();
-        return String.join(" | ", lines.subList(Math.max(0, lines.size() - MAX_LINES), lines.size()));
+        int from = Math.max(0, lines.size() - MAX_LINES);
+        for (int i = lines.size() - 1; i >= 0; i--) {
+            if (ERROR_LINE.matcher(lines.get(i)).find()) {
+                from = i;
+                break;
+            }
+        }
+        return String.join(" | ", lines.subList(from, Math.min(lines.size(), from + MAX_LINES)));
     }
 }

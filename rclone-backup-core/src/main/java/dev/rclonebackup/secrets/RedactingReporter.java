@@ -23,6 +23,11 @@ final class RedactingReporter implements Reporter {
     }
 
     @Override
+    public void warning(String message) {
+        reporter.warning(redactor.text(message));
+    }
+
+    @Override
     public void detail(String message) {
         reporter.detail(redactor.text(message));
     }

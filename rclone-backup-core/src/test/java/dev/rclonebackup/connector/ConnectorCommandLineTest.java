@@ -36,8 +36,8 @@ class ConnectorCommandLineTest {
         Step.Command dump = command(new PostgresqlConnector().dump(database).step());
 
         assertThat(dump.argv()).containsExactly("pg_dump", "--format=custom", "--no-password",
-                "--host=db.internal", "--port=5433", "--username=backup", "--exclude-table-data=audit", "--dbname=app");
-        assertThat(dump.environment()).containsEntry("PGPASSWORD", PASSWORD);
+                "--host=db.internal", "--port=5433", "--username=backup", "--exclude-table-data=audit");
+        assertThat(dump.environment()).containsEntry("PGPASSWORD", PASSWORD).containsEntry("PGDATABASE", "app");
         assertThat(dump.packageHint()).isEqualTo("postgresql-client");
     }
 
@@ -49,8 +49,8 @@ class ConnectorCommandLineTest {
 
         assertThat(restore.argv()).containsExactly("pg_restore", "--no-owner", "--no-acl", "--clean", "--if-exists",
                 "--single-transaction", "--exit-on-error", "--no-password",
-                "--host=db.internal", "--port=5433", "--username=backup", "--verbose", "--dbname=app");
-        assertThat(restore.environment()).containsEntry("PGPASSWORD", PASSWORD);
+                "--host=db.internal", "--port=5433", "--username=backup", "--verbose", "--dbname=");
+        assertThat(restore.environment()).containsEntry("PGPASSWORD", PASSWORD).containsEntry("PGDATABASE", "app");
     }
 
     @Test
@@ -59,8 +59,8 @@ class ConnectorCommandLineTest {
 
         Step.Command dump = command(new PostgresqlConnector().dump(database).step());
 
-        assertThat(dump.argv()).containsExactly("pg_dump", "--format=custom", "--no-password", "--dbname=app");
-        assertThat(dump.environment()).isEmpty();
+        assertThat(dump.argv()).containsExactly("pg_dump", "--format=custom", "--no-password");
+        assertThat(dump.environment()).containsExactly(Map.entry("PGDATABASE", "app"));
     }
 
     @Test

@@ -25,6 +25,7 @@ import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -176,7 +177,15 @@ abstract class ConnectorContractTest {
     /** Restores {@code name} from the remote, committing on success and aborting on failure. */
     protected PipelineResult restore(Configured configured, String name) throws Exception {
         try (Restore restore = configured.connector().restore(configured.database())) {
-            restore.prepare();
+            for (Optional<Step.Command> next = restore.nextInspection(); next.isPresent();
+                    next = restore.nextInspection()) {
+                PipelineResult inspected = ProcessPipeline.run(RcloneSteps.cat(remotePath(name)), next.get(),
+                        Reporter.SILENT);
+                if (!inspected.consumer().succeeded()) {
+                    return inspected;
+                }
+            }
+            restore.prepare(Reporter.SILENT);
             assertNoPasswordOnTheCommandLine(restore.step(), configured.database());
             PipelineResult result;
             try {

@@ -103,15 +103,22 @@ class RedactorTest {
             public void toolOutput(String tool, String line) {
                 lines.add(tool + ": " + line);
             }
+
+            @Override
+            public void warning(String message) {
+                lines.add("warning: " + message);
+            }
         });
 
         reporter.info("Syncing media from /m to :sftp,pass=a:media");
         reporter.success("done with --token=t");
         reporter.detail("Running: rclone --crypt-password pw");
         reporter.toolOutput("rclone", "DEBUG : rclone: Version starting with parameters [\"rclone\" \"--b2-key\" \"k\"]");
+        reporter.warning("kept rows; remote :webdav,pass=x:");
 
         assertThat(lines).containsExactly("Syncing media from /m to :sftp,pass=****:media", "done with --token=****",
                 "Running: rclone --crypt-password ****",
-                "rclone: DEBUG : rclone: Version starting with parameters [\"rclone\" \"--b2-key\" \"****\"]");
+                "rclone: DEBUG : rclone: Version starting with parameters [\"rclone\" \"--b2-key\" \"****\"]",
+                "warning: kept rows; remote :webdav,pass=****:");
     }
 }

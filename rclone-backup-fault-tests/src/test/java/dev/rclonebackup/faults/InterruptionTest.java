@@ -153,7 +153,7 @@ class InterruptionTest {
         sandbox.writeConfig(database.configBlock());
 
         Cli.Running run = cli.start("dbrestore", "--noinput");
-        run.awaitDescendant("pg_restore", handle -> Processes.runs(handle, "pg_restore"));
+        run.awaitDescendant("pg_restore", InterruptionTest::restoresIntoTheDatabase);
         Processes.pause(SLOW_TRANSFER_WAIT);
         List<ProcessHandle> children = run.descendants();
         Processes.signal(run.pid(), "TERM");
@@ -175,7 +175,7 @@ class InterruptionTest {
         sandbox.writeConfig(database.configBlock());
 
         Cli.Running run = cli.start("dbrestore", "--noinput");
-        ProcessHandle pgRestore = run.awaitDescendant("pg_restore", handle -> Processes.runs(handle, "pg_restore"));
+        ProcessHandle pgRestore = run.awaitDescendant("pg_restore", InterruptionTest::restoresIntoTheDatabase);
         Processes.pause(SLOW_TRANSFER_WAIT);
         List<ProcessHandle> children = run.descendants();
         Processes.signal(pgRestore.pid(), "KILL");
@@ -223,5 +223,11 @@ class InterruptionTest {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The pg_restore that restores, not one of those that first read the backup's table of contents. */
+    private static boolean restoresIntoTheDatabase(ProcessHandle handle) {
+        return Processes.runs(handle, "pg_restore") && handle.info().arguments()
+                .map(arguments -> List.of(arguments).contains("--single-transaction")).orElse(false);
     }
 }

@@ -9,6 +9,7 @@ import dev.rclonebackup.process.ProcessResult;
 import dev.rclonebackup.process.ProcessRunner;
 
 import java.io.IOException;
+import java.util.Optional;
 
 /** A restore that first creates the extension as the admin user, then runs the PostgreSQL restore. */
 final class ExtensionCreatingRestore implements Restore {
@@ -25,7 +26,22 @@ final class ExtensionCreatingRestore implements Restore {
     }
 
     @Override
+    public Optional<Step.Command> nextInspection() {
+        return restore.nextInspection();
+    }
+
+    @Override
+    public Optional<String> failureExplanation() {
+        return restore.failureExplanation();
+    }
+
+    @Override
     public void prepare() throws IOException {
+        prepare(Reporter.SILENT);
+    }
+
+    @Override
+    public void prepare(Reporter reporter) throws IOException {
         ProcessResult result;
         try {
             result = ProcessRunner.run(createExtension, null, Reporter.SILENT);
@@ -39,7 +55,7 @@ final class ExtensionCreatingRestore implements Restore {
                     + " database '" + databaseName + "' as admin user '" + adminUser + "' (options.admin-user): psql "
                     + "exited with status " + result.exitCode() + ": " + result.stderr().strip());
         }
-        restore.prepare();
+        restore.prepare(reporter);
     }
 
     @Override

@@ -80,7 +80,6 @@ public final class PostgisConnector extends PostgresqlConnector {
         List<String> argv = new ArrayList<>(List.of("psql", "--no-psqlrc", "--no-password", "--quiet",
                 "--set=ON_ERROR_STOP=1"));
         argv.addAll(connectionArguments(asAdmin));
-        argv.add("--dbname=" + database.name());
         argv.add("--command=CREATE EXTENSION IF NOT EXISTS " + EXTENSION);
         return command(argv, asAdmin);
     }

@@ -6,7 +6,9 @@ import dev.rclonebackup.connector.Dump;
 import dev.rclonebackup.connector.Restore;
 import dev.rclonebackup.connector.Step;
 
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -14,16 +16,22 @@ import java.util.Map;
  * PostgreSQL through {@code pg_dump} and {@code pg_restore}, in pg_dump's custom format.
  *
  * <p>The restore runs in a single transaction and stops at the first error, so a failed restore
- * leaves the database as it was. It restores neither ownership nor privileges, so the
- * application's own role can restore its database without being a superuser. The password
- * travels in {@code PGPASSWORD}, never on the command line; {@code --no-password} makes the
+ * leaves the database as it was. It restores GRANTs and default privileges, and owners when the
+ * restoring role may act as them, so the application's own role can restore its database
+ * without being a superuser (see {@link PostgresqlRestore} and {@link RestorePlan}). The password
+ * travels in {@code PGPASSWORD}, never on the command line, and the database name in
+ * {@code PGDATABASE}, so that any name works; {@code --no-password} makes the
  * tools fail instead of prompting when none is given.
  *
  * <p>Options: {@code dump-args} and {@code restore-args} are appended to the respective
- * command line (e.g. {@code --exclude-table-data=audit_log}).
+ * command line (e.g. {@code --exclude-table-data=audit_log}); {@code lock-timeout} (default 60 s)
+ * bounds a restore's wait for another session's lock.
  */
 public class PostgresqlConnector implements Connector {
     public static final String ID = "postgresql";
+    /** The option: how long a restore may wait for another session's lock (default 60 s). */
+    public static final String LOCK_TIMEOUT = "lock-timeout";
+    private static final Duration DEFAULT_LOCK_TIMEOUT = Duration.ofSeconds(60);
     private static final String PACKAGE = "postgresql-client";
 
     @Override
@@ -41,18 +49,19 @@ public class PostgresqlConnector implements Connector {
         List<String> argv = new ArrayList<>(List.of("pg_dump", "--format=custom", "--no-password"));
         argv.addAll(connectionArguments(database));
         argv.addAll(database.listOption("dump-args"));
-        argv.add("--dbname=" + database.name());
         return Dump.of(command(argv, database));
     }
 
     @Override
     public Restore restore(Database database) {
-        List<String> argv = new ArrayList<>(List.of("pg_restore", "--no-owner", "--no-acl", "--clean", "--if-exists",
+        List<String> leading = new ArrayList<>(List.of("pg_restore", "--clean", "--if-exists",
                 "--single-transaction", "--exit-on-error", "--no-password"));
-        argv.addAll(connectionArguments(database));
-        argv.addAll(database.listOption("restore-args"));
-        argv.add("--dbname=" + database.name());
-        return Restore.of(command(argv, database));
+        leading.addAll(connectionArguments(database));
+        List<String> trailing = new ArrayList<>(database.listOption("restore-args"));
+        // Restore into a database, not to a script; the empty value leaves its name to PGDATABASE.
+        trailing.add("--dbname=");
+        return new PostgresqlRestore(database, leading, trailing,
+                database.durationOption(LOCK_TIMEOUT, DEFAULT_LOCK_TIMEOUT));
     }
 
     /** {@code --host}, {@code --port} and {@code --username} for those that are set. */
@@ -70,11 +79,18 @@ public class PostgresqlConnector implements Connector {
         return arguments;
     }
 
-    /** The command with the password, if any, in {@code PGPASSWORD}. */
+    /**
+     * The command with the database name in {@code PGDATABASE} (an argument containing {@code =}
+     * would be read as a connection string) and the password, if any, in {@code PGPASSWORD}.
+     */
     protected static Step.Command command(List<String> argv, Database database) {
-        Map<String, String> environment = database.password() == null
-                ? Map.of()
-                : Map.of("PGPASSWORD", database.password());
+        Map<String, String> environment = new HashMap<>();
+        if (database.name() != null) {
+            environment.put("PGDATABASE", database.name());
+        }
+        if (database.password() != null) {
+            environment.put("PGPASSWORD", database.password());
+        }
         return new Step.Command(argv, environment, PACKAGE);
     }
 }

@@ -32,8 +32,9 @@ class PostgisCommandLineTest {
 
         assertThat(dump.argv()).containsExactly("pg_dump", "--format=custom", "--no-password",
                 "--host=db.internal", "--port=5433", "--username=app", "--blobs", EVERY_EXTENSION_BUT_POSTGIS,
-                "--exclude-table-data=audit", "--dbname=maps");
-        assertThat(dump.environment()).containsExactly(Map.entry("PGPASSWORD", "app-password"));
+                "--exclude-table-data=audit");
+        assertThat(dump.environment()).containsOnly(Map.entry("PGPASSWORD", "app-password"),
+                Map.entry("PGDATABASE", "maps"));
     }
 
     @Test
@@ -52,7 +53,10 @@ class PostgisCommandLineTest {
 
         Step.Command restore = command(new PostgisConnector().restore(database).step());
 
-        assertThat(restore).isEqualTo(new PostgresqlConnector().restore(database).step());
+        Step.Command postgresql = command(new PostgresqlConnector().restore(database).step());
+        assertThat(restore.argv()).isEqualTo(postgresql.argv());
+        assertThat(restore.environment()).containsOnlyKeys(postgresql.environment().keySet())
+                .containsEntry("PGPASSWORD", "app-password").containsEntry("PGDATABASE", "maps");
         assertThat(restore.environment()).doesNotContainValue("admin-password");
     }
 }
