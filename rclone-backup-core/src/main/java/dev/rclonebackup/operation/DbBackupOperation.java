@@ -59,6 +59,8 @@ public final class DbBackupOperation {
             throws IOException, InterruptedException {
         PipelineResult result;
         try (Dump dump = connector.dump(database)) {
+            dump.prepareDump();
+            dump.warnings().forEach(warning -> context.reporter().info("Warning: " + warning));
             result = Streams.run(context, dump.step(), context.rclone().rcat(partial));
         }
         if (!result.succeeded()) {

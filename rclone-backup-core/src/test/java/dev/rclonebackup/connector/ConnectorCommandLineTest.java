@@ -83,6 +83,7 @@ class ConnectorCommandLineTest {
 
         assertThat(restore.tool()).isIn("mysql", "mariadb");
         assertThat(restore.argv().subList(1, restore.argv().size())).containsExactly("--loose-sandbox",
+                "--init-command=SET SESSION lock_wait_timeout = 60, SESSION innodb_lock_wait_timeout = 60",
                 "--host=db.internal", "--port=5433", "--protocol=TCP", "--user=backup", "app");
         assertThat(restore.environment()).containsEntry("MYSQL_PWD", PASSWORD);
     }

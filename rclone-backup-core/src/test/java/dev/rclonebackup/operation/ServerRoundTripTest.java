@@ -34,6 +34,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 @Timeout(180)
 class ServerRoundTripTest {
     private static final String PASSWORD = Passwords.random() + " ünï✓ `$(id)` ;|&";
+    private static final String WITHOUT_EVENT = "SELECT, INSERT, UPDATE, DELETE, CREATE, DROP, INDEX, ALTER, "
+            + "CREATE TEMPORARY TABLES, LOCK TABLES, CREATE VIEW, SHOW VIEW, CREATE ROUTINE, ALTER ROUTINE, EXECUTE, TRIGGER";
 
     @TempDir
     Path remote;
@@ -79,6 +81,60 @@ class ServerRoundTripTest {
                 .hasMessageNotContaining(PASSWORD);
 
         assertThat(rows(connection)).isEqualTo(before);
+    }
+
+    @Test
+    void mariadbAccountWithoutTheEventPrivilegeBacksUpWithoutEventsAndSaysSo() throws Exception {
+        MariaDbServer server = MariaDbServer.shared();
+        String name = uniqueName();
+        server.createDatabase(name);
+        server.createUser(name, PASSWORD);
+        server.grant(WITHOUT_EVENT, name, name);
+        Server connection = () -> server.connect(name, name, PASSWORD);
+        fill(connection);
+        try (Connection root = server.connectAsSuperuser(name); Statement statement = root.createStatement()) {
+            statement.execute("CREATE EVENT nightly ON SCHEDULE EVERY 1 DAY DISABLE DO DELETE FROM item WHERE id < 0");
+        }
+        List<String> original = rows(connection);
+        DatabaseSettings settings = DatabaseSettings.builder().url(server.jdbcUrl(name)).username(name)
+                .password(PASSWORD).build();
+        RcloneBackup backups = backups(settings);
+
+        DbBackupResult backup = backups.dbBackup("default", false);
+        execute(connection, "DELETE FROM item");
+        backups.dbRestore("default", null, RestoreConfirmation.ALWAYS);
+
+        assertThat(reporter.lines).contains("Warning: Backing up database 'default' without its events: account '"
+                + name + "' lacks the EVENT privilege on '" + name + "' (add --events to "
+                + "databases.default.options.dump-args to require them).");
+        assertThat(Files.readString(remote.resolve(backup.path()), java.nio.charset.StandardCharsets.ISO_8859_1)).doesNotContain("EVENT").contains("INSERT INTO `item`");
+        assertThat(rows(connection)).isEqualTo(original);
+
+        RcloneBackup forced = backups(settings.toBuilder().option("dump-args", List.of("--events")).build());
+        assertThatThrownBy(() -> forced.dbBackup("default", false))
+                .isInstanceOf(RcloneBackupException.class)
+                .hasMessageContaining("show events");
+    }
+
+    @Test
+    @Timeout(60)
+    void aMariadbRestoreBlockedByALockFailsAfterTheLockTimeout() throws Exception {
+        App app = mariadbApp();
+        fill(app.connection());
+        RcloneBackup backups = backups(app.settings().toBuilder().option("lock-timeout", "2s").build());
+        backups.dbBackup("default", false);
+
+        try (Connection holder = app.connection().connect(); Statement statement = holder.createStatement()) {
+            holder.setAutoCommit(false);
+            statement.executeQuery("SELECT COUNT(*) FROM item").close();
+            long started = System.nanoTime();
+
+            assertThatThrownBy(() -> backups.dbRestore("default", null, RestoreConfirmation.ALWAYS))
+                    .isInstanceOf(RcloneBackupException.class)
+                    .hasMessageContaining("Lock wait timeout exceeded");
+            assertThat(java.time.Duration.ofNanos(System.nanoTime() - started)).isLessThan(java.time.Duration.ofSeconds(30));
+            holder.rollback();
+        }
     }
 
     private void roundTrip(DatabaseSettings database, Server connection, String extension, String dumpTool)

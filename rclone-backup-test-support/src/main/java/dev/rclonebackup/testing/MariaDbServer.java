@@ -180,6 +180,15 @@ public final class MariaDbServer extends LoopbackServer {
                 + Sql.mysqlLiteral(Sql.identifier(user)) + "@'%'");
     }
 
+    /** Gives {@code user} the comma-separated {@code privileges} on {@code database}, e.g. {@code "SELECT, INSERT"}. */
+    public void grant(String privileges, String database, String user) {
+        if (!privileges.matches("[A-Za-z ,]+")) {
+            throw new IllegalArgumentException("Not a privilege list: " + privileges);
+        }
+        execute("GRANT " + privileges + " ON " + Sql.identifier(database) + ".* TO "
+                + Sql.mysqlLiteral(Sql.identifier(user)) + "@'%'");
+    }
+
     public void dropDatabase(String name) {
         execute("DROP DATABASE IF EXISTS " + Sql.identifier(name));
     }
