@@ -78,14 +78,11 @@ class ConnectorCommandLineTest {
     }
 
     @Test
-    void mysqlRestoreReadsIntoTheNamedDatabase() throws Exception {
-        Step.Command restore = command(new MysqlConnector().restore(server("mysql", Map.of())).step());
+    void mysqlRestoreStreamsThroughTheJvmIntoTheClient() throws Exception {
+        Step restore = new MysqlConnector().restore(server("mysql", Map.of())).step();
 
-        assertThat(restore.tool()).isIn("mysql", "mariadb");
-        assertThat(restore.argv().subList(1, restore.argv().size())).containsExactly("--loose-sandbox",
-                "--init-command=SET SESSION lock_wait_timeout = 60, SESSION innodb_lock_wait_timeout = 60",
-                "--host=db.internal", "--port=5433", "--protocol=TCP", "--user=backup", "app");
-        assertThat(restore.environment()).containsEntry("MYSQL_PWD", PASSWORD);
+        assertThat(restore).isInstanceOf(Step.Reader.class);
+        assertThat(((Step.Reader) restore).tool()).isIn("mysql", "mariadb");
     }
 
     @Test
@@ -148,7 +145,10 @@ class ConnectorCommandLineTest {
                     "jdbc:" + connector.id() + "://backup:" + PASSWORD + "@db:1/app", Map.of());
             try (Dump dump = connector.dump(database); Restore restore = connector.restore(database)) {
                 assertThat(command(dump.step()).argv()).noneMatch(argument -> argument.contains(PASSWORD));
-                assertThat(command(restore.step()).argv()).noneMatch(argument -> argument.contains(PASSWORD));
+                // The MySQL restore runs its client from the JVM; ServerRoundTripTest samples its real command line.
+                if (restore.step() instanceof Step.Command command) {
+                    assertThat(command.argv()).noneMatch(argument -> argument.contains(PASSWORD));
+                }
             }
         }
     }

@@ -90,6 +90,7 @@ class ServerRoundTripTest {
         server.createDatabase(name);
         server.createUser(name, PASSWORD);
         server.grant(WITHOUT_EVENT, name, name);
+        server.grantRestoreScratch(name, name);
         Server connection = () -> server.connect(name, name, PASSWORD);
         fill(connection);
         try (Connection root = server.connectAsSuperuser(name); Statement statement = root.createStatement()) {
@@ -114,6 +115,86 @@ class ServerRoundTripTest {
         assertThatThrownBy(() -> forced.dbBackup("default", false))
                 .isInstanceOf(RcloneBackupException.class)
                 .hasMessageContaining("show events");
+    }
+
+    @Test
+    void mariadbTriggerAndViewOfAnotherAccountAreRestoredByTheApplicationAccount() throws Exception {
+        MigratedApp app = migratedMariadbApp();
+        RcloneBackup backups = backups(app.settings());
+        backups.dbBackup("default", false);
+        execute(app.connection(), "DELETE FROM item WHERE id = 1");
+        execute(app.connection(), "DROP TRIGGER item_audit");
+
+        backups.dbRestore("default", null, RestoreConfirmation.ALWAYS);
+
+        assertThat(rows(app.connection())).isEqualTo(app.original());
+        assertThat(query(app.connection(), "SELECT label FROM item_labels ORDER BY label"))
+                .containsExactly("binary", "null", "Zoë — ✓ unicode");
+        execute(app.connection(), "INSERT INTO item (label) VALUES ('audited')");
+        assertThat(query(app.connection(), "SELECT label FROM audit")).contains("audited");
+        assertThat(query(app.connection(), "SELECT DEFINER FROM information_schema.TRIGGERS WHERE TRIGGER_NAME = 'item_audit'"
+                + " UNION ALL SELECT DEFINER FROM information_schema.VIEWS WHERE TABLE_NAME = 'item_labels'"))
+                .containsOnly(app.user() + "@%");
+        assertThat(query(app.connection(), "SHOW DATABASES LIKE '" + app.user() + "\\_restore\\_%'")).isEmpty();
+    }
+
+    @Test
+    void aMariadbRestoreFailingAfterTheTablesLeavesTheDatabaseAsItWas() throws Exception {
+        MigratedApp app = migratedMariadbApp();
+        RcloneBackup backups = backups(app.settings());
+        Path stored = remote.resolve(backups.dbBackup("default", false).path());
+        String dump = Files.readString(stored, java.nio.charset.StandardCharsets.ISO_8859_1);
+        int trailer = dump.lastIndexOf("-- Dump completed");
+        Files.writeString(stored, dump.substring(0, trailer) + "INSERT INTO no_such_table VALUES (1);\n"
+                + dump.substring(trailer), java.nio.charset.StandardCharsets.ISO_8859_1);
+        execute(app.connection(), "DELETE FROM item WHERE id = 1");
+        List<String> before = rows(app.connection());
+
+        assertThatThrownBy(() -> backups.dbRestore("default", null, RestoreConfirmation.ALWAYS))
+                .isInstanceOf(RcloneBackupException.class)
+                .hasMessageContaining("no_such_table");
+
+        assertThat(rows(app.connection())).isEqualTo(before);
+        execute(app.connection(), "INSERT INTO item (label) VALUES ('audited')");
+        assertThat(query(app.connection(), "SELECT label FROM audit")).contains("audited");
+        assertThat(query(app.connection(), "SELECT DEFINER FROM information_schema.VIEWS WHERE TABLE_NAME = 'item_labels'"))
+                .containsExactly(app.migrator() + "@%");
+        assertThat(query(app.connection(), "SHOW DATABASES LIKE '" + app.user() + "\\_restore\\_%'")).isEmpty();
+    }
+
+    /** An application database whose schema a migration account created, with a trigger and a view. */
+    private record MigratedApp(DatabaseSettings settings, Server connection, String user, String migrator,
+            List<String> original) {
+    }
+
+    private static MigratedApp migratedMariadbApp() throws SQLException {
+        MariaDbServer server = MariaDbServer.shared();
+        String name = uniqueName();
+        String migrator = name + "_mig";
+        server.createDatabase(name);
+        server.createUser(name, PASSWORD);
+        server.grantAll(name, name);
+        server.grantRestoreScratch(name, name);
+        server.createUser(migrator, PASSWORD);
+        server.grantAll(name, migrator);
+        Server asMigrator = () -> server.connect(name, migrator, PASSWORD);
+        fill(asMigrator);
+        execute(asMigrator, "CREATE TABLE audit (label VARCHAR(100))");
+        execute(asMigrator, "CREATE TRIGGER item_audit AFTER INSERT ON item FOR EACH ROW INSERT INTO audit VALUES (NEW.label)");
+        execute(asMigrator, "CREATE VIEW item_labels AS SELECT COALESCE(label, 'null') AS label FROM item");
+        Server connection = () -> server.connect(name, name, PASSWORD);
+        DatabaseSettings settings = DatabaseSettings.builder().url(server.jdbcUrl(name)).username(name).password(PASSWORD).build();
+        return new MigratedApp(settings, connection, name, migrator, rows(connection));
+    }
+
+    private static List<String> query(Server server, String sql) throws SQLException {
+        List<String> values = new ArrayList<>();
+        try (Connection c = server.connect(); Statement statement = c.createStatement(); ResultSet rs = statement.executeQuery(sql)) {
+            while (rs.next()) {
+                values.add(rs.getString(1));
+            }
+        }
+        return values;
     }
 
     @Test
@@ -176,6 +257,7 @@ class ServerRoundTripTest {
         server.createDatabase(name);
         server.createUser(name, PASSWORD);
         server.grantAll(name, name);
+        server.grantRestoreScratch(name, name);
         return new App(DatabaseSettings.builder().url(server.jdbcUrl(name)).username(name).password(PASSWORD).build(),
                 () -> server.connect(name, name, PASSWORD));
     }

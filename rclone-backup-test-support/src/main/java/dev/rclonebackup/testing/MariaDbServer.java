@@ -180,6 +180,15 @@ public final class MariaDbServer extends LoopbackServer {
                 + Sql.mysqlLiteral(Sql.identifier(user)) + "@'%'");
     }
 
+    /**
+     * Gives {@code user} every privilege on the scratch databases a restore of {@code database}
+     * goes through ({@code DATABASE_restore_…}), as the README asks of a restoring account.
+     */
+    public void grantRestoreScratch(String database, String user) {
+        execute("GRANT ALL PRIVILEGES ON `" + Sql.identifier(database).replace("_", "\\_") + "\\_restore\\_%`.* TO "
+                + Sql.mysqlLiteral(Sql.identifier(user)) + "@'%'");
+    }
+
     /** Gives {@code user} the comma-separated {@code privileges} on {@code database}, e.g. {@code "SELECT, INSERT"}. */
     public void grant(String privileges, String database, String user) {
         if (!privileges.matches("[A-Za-z ,]+")) {

@@ -77,6 +77,11 @@ final class MysqlClient {
      * column names, with {@code initCommand} (may be null) first.
      */
     ProcessResult run(String sql, String schema, String initCommand) throws IOException {
+        return run(sql.getBytes(StandardCharsets.UTF_8), schema, initCommand);
+    }
+
+    /** As {@link #run(String, String, String)}, for SQL that is already bytes. */
+    ProcessResult run(byte[] sql, String schema, String initCommand) throws IOException {
         List<String> argv = new ArrayList<>(List.of(clientTool(), "--batch", "--skip-column-names", "--loose-sandbox"));
         if (initCommand != null) {
             argv.add("--init-command=" + initCommand);
@@ -84,7 +89,7 @@ final class MysqlClient {
         argv.addAll(connectionArguments());
         argv.add(schema);
         try {
-            return ProcessRunner.run(command(argv), sql.getBytes(StandardCharsets.UTF_8), Reporter.SILENT);
+            return ProcessRunner.run(command(argv), sql, Reporter.SILENT);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new RcloneBackupException(ErrorCode.INTERRUPTED,

@@ -6,8 +6,6 @@ import dev.rclonebackup.connector.Dump;
 import dev.rclonebackup.connector.Restore;
 
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * MySQL and MariaDB through {@code mysqldump} and {@code mysql}, or MariaDB's own
@@ -23,11 +21,14 @@ import java.util.List;
  * <p>When a host or a port is configured the tools are told to use TCP: a JDBC URL always means
  * TCP, whereas the MySQL tools would silently use the local socket for {@code localhost}.
  *
- * <p>A restore is not atomic: MySQL commits each table's DDL as it goes. It runs the client in
- * sandbox mode where the client has one (MariaDB), so a tampered backup cannot run programs.
+ * <p>A restore goes into a scratch database first and replaces the live database's tables in one
+ * atomic rename only when it fully succeeded ({@link ScratchRestore}). The client runs in sandbox
+ * mode where it has one (MariaDB), so a tampered backup cannot run programs. An account without
+ * the EVENT privilege backs up without events ({@link MysqlDump}).
  *
  * <p>Options: {@code dump-args} and {@code restore-args} are appended to the respective command
- * line (e.g. {@code --ignore-table=app.sessions}).
+ * line (e.g. {@code --ignore-table=app.sessions}); {@code lock-timeout} (default 60 s) bounds the
+ * restore's waits for other sessions' locks.
  */
 public class MysqlConnector implements Connector {
     public static final String ID = "mysql";
@@ -52,15 +53,7 @@ public class MysqlConnector implements Connector {
 
     @Override
     public Restore restore(Database database) {
-        MysqlClient client = new MysqlClient(database);
-        // Sandbox mode refuses client commands that reach beyond the server (\! shell, \. source),
-        // so a tampered backup cannot run programs; "loose" lets clients without it ignore it.
-        List<String> argv = new ArrayList<>(List.of(MysqlClient.clientTool(), "--loose-sandbox",
-                "--init-command=" + lockTimeouts(database)));
-        argv.addAll(client.connectionArguments());
-        argv.addAll(database.listOption("restore-args"));
-        argv.add(database.name());
-        return Restore.of(client.command(argv));
+        return new ScratchRestore(new MysqlClient(database), lockTimeouts(database));
     }
 
     /**
