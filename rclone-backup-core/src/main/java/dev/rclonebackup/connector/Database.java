@@ -73,6 +73,28 @@ public record Database(
         }
     }
 
+    /**
+     * The parameters of the URL's query string other than {@code user} and {@code password}, e.g.
+     * {@code sslmode}, decoded, in order; empty without a URL or a query.
+     */
+    public Map<String, String> urlParameters() {
+        return DatabaseUrl.parameters(url);
+    }
+
+    /**
+     * @throws ConfigurationException naming {@code databases.ALIAS.url} and the first parameter of
+     *                                its query string that is not in {@code known}
+     */
+    public void requireKnownUrlParameters(java.util.Set<String> known, String connector) {
+        for (String parameter : urlParameters().keySet()) {
+            if (!known.contains(parameter)) {
+                throw new ConfigurationException("databases." + alias + ".url: the " + connector + " connector does not"
+                        + " know the parameter '" + parameter + "' and will not ignore it; it understands "
+                        + String.join(", ", new java.util.TreeSet<>(known)) + ".");
+            }
+        }
+    }
+
     @Override
     public String toString() {
         return "Database[alias=" + alias + ", engine=" + engine + ", host=" + host + ", port=" + port

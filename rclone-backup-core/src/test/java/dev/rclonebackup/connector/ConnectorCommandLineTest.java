@@ -154,6 +154,40 @@ class ConnectorCommandLineTest {
     }
 
     @Test
+    void postgresqlTlsParametersBecomeLibpqEnvironment() throws Exception {
+        Database database = new Database("default", "postgresql", "db.internal", 5433, "app", "backup", PASSWORD,
+                "jdbc:postgresql://db.internal:5433/app?sslmode=verify-full&sslrootcert=/etc/ca.pem"
+                        + "&sslcert=/etc/client.pem&sslkey=/etc/client.key&user=backup", Map.of());
+
+        Step.Command dump = command(new PostgresqlConnector().dump(database).step());
+
+        assertThat(dump.environment()).containsEntry("PGSSLMODE", "verify-full")
+                .containsEntry("PGSSLROOTCERT", "/etc/ca.pem").containsEntry("PGSSLCERT", "/etc/client.pem")
+                .containsEntry("PGSSLKEY", "/etc/client.key").containsEntry("PGPASSWORD", PASSWORD);
+    }
+
+    @Test
+    void mysqlTlsParametersBecomeClientOptions() throws Exception {
+        Database database = new Database("default", "mariadb", "db.internal", 5433, "app", "backup", PASSWORD,
+                "jdbc:mariadb://db.internal:5433/app?useSSL=true&requireSSL=true&serverSslCert=/etc/ca.pem", Map.of());
+
+        Step.Command dump = command(new MysqlConnector().dump(database).step());
+
+        assertThat(dump.argv()).contains("--ssl", "--ssl-verify-server-cert", "--ssl-ca=/etc/ca.pem");
+    }
+
+    @Test
+    void anUnknownUrlParameterIsRefusedByName() {
+        Database database = new Database("shop", "mysql", "db.internal", 5433, "app", "backup", PASSWORD,
+                "jdbc:mysql://db.internal:5433/app?sslMode=REQUIRED&allowPublicKeyRetrieval=true", Map.of());
+
+        assertThatThrownBy(() -> new MysqlConnector().dump(database))
+                .isInstanceOf(dev.rclonebackup.ConfigurationException.class)
+                .hasMessageStartingWith("databases.shop.url: the mysql connector does not know the parameter "
+                        + "'allowPublicKeyRetrieval'");
+    }
+
+    @Test
     void extensionsMatchTheBackupFormats() {
         assertThat(new PostgresqlConnector().extension()).isEqualTo("dump");
         assertThat(new MysqlConnector().extension()).isEqualTo("sql");

@@ -23,9 +23,12 @@ final class MysqlClient {
     static final String PACKAGE = "mariadb-client";
 
     private final Database database;
+    private final MysqlTls tls;
 
+    /** @throws dev.rclonebackup.ConfigurationException when the URL's parameters are unknown or invalid */
     MysqlClient(Database database) {
         this.database = database;
+        this.tls = MysqlTls.of(database);
     }
 
     Database database() {
@@ -61,7 +64,26 @@ final class MysqlClient {
         if (database.username() != null) {
             arguments.add("--user=" + database.username());
         }
+        arguments.addAll(tls.arguments());
         return arguments;
+    }
+
+    /**
+     * When the URL requires TLS without verifying it, which the tools cannot enforce, asks the
+     * server whether this account's session is encrypted, and stops when it is not. Other
+     * failures to connect are left to the dump or restore tool to report.
+     */
+    void requireEncryption() throws IOException {
+        if (!tls.needsEncryptionCheck()) {
+            return;
+        }
+        ProcessResult status = run("SHOW SESSION STATUS LIKE 'Ssl_cipher';\n", database.name(), null);
+        String[] columns = status.stdoutText().strip().split("\t");
+        if (status.exitCode() == 0 && (columns.length < 2 || columns[1].isBlank())) {
+            throw new RcloneBackupException(ErrorCode.OPERATION_FAILED, "Database '" + database.alias() + "': its URL "
+                    + "requires TLS, but the server " + (database.host() == null ? "" : "at " + database.host() + " ")
+                    + "does not encrypt the connection, so it stops here.");
+        }
     }
 
     /** {@code argv} run with the password, if any, in {@code MYSQL_PWD}. */

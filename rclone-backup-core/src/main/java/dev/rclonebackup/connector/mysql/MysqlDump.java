@@ -28,6 +28,7 @@ final class MysqlDump implements Dump {
 
     @Override
     public void prepareDump() throws IOException {
+        client.requireEncryption();
         if (userDecidesEvents()) {
             return;
         }

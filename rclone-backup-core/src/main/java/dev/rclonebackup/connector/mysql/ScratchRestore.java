@@ -71,6 +71,7 @@ final class ScratchRestore implements Restore {
             throw failure("its name is too long to restore it through a scratch database (at most "
                     + (MAX_NAME - scratch.length() + live.length()) + " characters)");
         }
+        client.requireEncryption();
         List<List<String>> rows = query("SELECT DEFAULT_CHARACTER_SET_NAME, DEFAULT_COLLATION_NAME FROM "
                 + "information_schema.SCHEMATA WHERE SCHEMA_NAME = DATABASE();\n"
                 + "SELECT COUNT(*) FROM information_schema.USER_PRIVILEGES WHERE PRIVILEGE_TYPE IN ('SUPER', 'SET USER');\n");

@@ -7,6 +7,7 @@ import dev.rclonebackup.connector.Restore;
 import dev.rclonebackup.connector.Step;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -70,11 +71,17 @@ public class PostgresqlConnector implements Connector {
         return arguments;
     }
 
-    /** The command with the password, if any, in {@code PGPASSWORD}. */
+    /**
+     * The command with the password, if any, in {@code PGPASSWORD} and the URL's TLS settings in
+     * {@code PGSSLMODE}, {@code PGSSLROOTCERT}, {@code PGSSLCERT} and {@code PGSSLKEY}.
+     *
+     * @throws dev.rclonebackup.ConfigurationException when the URL has a parameter this connector does not know
+     */
     protected static Step.Command command(List<String> argv, Database database) {
-        Map<String, String> environment = database.password() == null
-                ? Map.of()
-                : Map.of("PGPASSWORD", database.password());
+        Map<String, String> environment = new HashMap<>(PostgresTls.environment(database));
+        if (database.password() != null) {
+            environment.put("PGPASSWORD", database.password());
+        }
         return new Step.Command(argv, environment, PACKAGE);
     }
 }
