@@ -162,6 +162,31 @@ class ServerRoundTripTest {
         assertThat(query(app.connection(), "SHOW DATABASES LIKE '" + app.user() + "\\_restore\\_%'")).isEmpty();
     }
 
+    @Test
+    void aMariadbAccountThatMayNotCreateTheScratchDatabaseIsToldWhichGrantItNeeds() throws Exception {
+        MariaDbServer server = MariaDbServer.shared();
+        String name = uniqueName();
+        server.createDatabase(name);
+        server.createUser(name, PASSWORD);
+        server.grantAll(name, name);
+        Server connection = () -> server.connect(name, name, PASSWORD);
+        fill(connection);
+        RcloneBackup backups = backups(DatabaseSettings.builder().url(server.jdbcUrl(name)).username(name)
+                .password(PASSWORD).build());
+        backups.dbBackup("default", false);
+        execute(connection, "DELETE FROM item WHERE id = 1");
+        List<String> before = rows(connection);
+
+        assertThatThrownBy(() -> backups.dbRestore("default", null, RestoreConfirmation.ALWAYS))
+                .isInstanceOf(RcloneBackupException.class)
+                .hasMessageContaining("which was left unchanged")
+                .hasMessageContaining("GRANT ALL PRIVILEGES ON `" + name.replace("_", "\\_") + "\\_restore\\_%`.* TO '"
+                        + name + "'")
+                .hasMessageNotContaining(PASSWORD);
+
+        assertThat(rows(connection)).isEqualTo(before);
+    }
+
     /** An application database whose schema a migration account created, with a trigger and a view. */
     private record MigratedApp(DatabaseSettings settings, Server connection, String user, String migrator,
             List<String> original) {
