@@ -6,6 +6,8 @@ import dev.rclonebackup.settings.Durations;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * A configured database resolved for a connector: the URL (if any) parsed into engine, host,
@@ -85,12 +87,12 @@ public record Database(
      * @throws ConfigurationException naming {@code databases.ALIAS.url} and the first parameter of
      *                                its query string that is not in {@code known}
      */
-    public void requireKnownUrlParameters(java.util.Set<String> known, String connector) {
+    public void requireKnownUrlParameters(Set<String> known, String connector) {
         for (String parameter : urlParameters().keySet()) {
             if (!known.contains(parameter)) {
                 throw new ConfigurationException("databases." + alias + ".url: the " + connector + " connector does not"
                         + " know the parameter '" + parameter + "' and will not ignore it; it understands "
-                        + String.join(", ", new java.util.TreeSet<>(known)) + ".");
+                        + String.join(", ", new TreeSet<>(known)) + ".");
             }
         }
     }

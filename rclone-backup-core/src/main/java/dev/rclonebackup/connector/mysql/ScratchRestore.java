@@ -88,7 +88,7 @@ final class ScratchRestore implements Restore {
             throw failure("the restore goes into a scratch database first, so that a failure leaves the data as it "
                     + "was, but creating " + scratch + " was refused (" + error + "); grant the account every "
                     + "privilege on its scratch databases: GRANT ALL PRIVILEGES ON `" + scratchPattern(live)
-                    + "`.* TO '" + database.username() + "'@'…'");
+                    + "`.* TO '" + (database.username() == null ? "ACCOUNT" : database.username()) + "'@'…'");
         }
         scratchCreated = true;
     }

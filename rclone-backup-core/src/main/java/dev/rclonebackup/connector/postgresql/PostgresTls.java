@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * The TLS settings of a PostgreSQL JDBC URL, as libpq's environment for {@code pg_dump},
@@ -31,7 +32,7 @@ final class PostgresTls {
         if (mode != null) {
             if (!MODES.contains(mode.toLowerCase(Locale.ROOT))) {
                 throw new ConfigurationException("databases." + database.alias() + ".url: sslmode '" + mode
-                        + "' is not one of " + String.join(", ", new java.util.TreeSet<>(MODES)) + ".");
+                        + "' is not one of " + String.join(", ", new TreeSet<>(MODES)) + ".");
             }
             environment.put("PGSSLMODE", mode.toLowerCase(Locale.ROOT));
         } else if (ssl != null && (ssl.isEmpty() || ssl.equalsIgnoreCase("true"))) {
