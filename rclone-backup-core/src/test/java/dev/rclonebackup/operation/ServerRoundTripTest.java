@@ -132,9 +132,12 @@ class ServerRoundTripTest {
                 .containsExactly("binary", "null", "Zoë — ✓ unicode");
         execute(app.connection(), "INSERT INTO item (label) VALUES ('audited')");
         assertThat(query(app.connection(), "SELECT label FROM audit")).contains("audited");
+        assertThat(query(app.connection(), "SELECT item_count()")).containsExactly("4");
         assertThat(query(app.connection(), "SELECT DEFINER FROM information_schema.TRIGGERS WHERE TRIGGER_NAME = 'item_audit'"
-                + " UNION ALL SELECT DEFINER FROM information_schema.VIEWS WHERE TABLE_NAME = 'item_labels'"))
-                .containsOnly(app.user() + "@%");
+                + " UNION ALL SELECT DEFINER FROM information_schema.VIEWS WHERE TABLE_NAME = 'item_labels'"
+                + " UNION ALL SELECT DEFINER FROM information_schema.ROUTINES WHERE ROUTINE_NAME = 'item_count'"
+                + " UNION ALL SELECT DEFINER FROM information_schema.EVENTS WHERE EVENT_NAME = 'purge_audit'"))
+                .hasSize(4).containsOnly(app.user() + "@%");
         assertThat(query(app.connection(), "SHOW DATABASES LIKE '" + app.user() + "\\_restore\\_%'")).isEmpty();
     }
 
@@ -207,6 +210,9 @@ class ServerRoundTripTest {
         execute(asMigrator, "CREATE TABLE audit (label VARCHAR(100))");
         execute(asMigrator, "CREATE TRIGGER item_audit AFTER INSERT ON item FOR EACH ROW INSERT INTO audit VALUES (NEW.label)");
         execute(asMigrator, "CREATE VIEW item_labels AS SELECT COALESCE(label, 'null') AS label FROM item");
+        execute(asMigrator, "CREATE EVENT purge_audit ON SCHEDULE EVERY 1 DAY DISABLE DO DELETE FROM audit");
+        Server asApplication = () -> server.connect(name, name, PASSWORD);
+        execute(asApplication, "CREATE FUNCTION item_count() RETURNS INT READS SQL DATA RETURN (SELECT COUNT(*) FROM item)");
         Server connection = () -> server.connect(name, name, PASSWORD);
         DatabaseSettings settings = DatabaseSettings.builder().url(server.jdbcUrl(name)).username(name).password(PASSWORD).build();
         return new MigratedApp(settings, connection, name, migrator, rows(connection));
