@@ -6,6 +6,8 @@ import dev.rclonebackup.settings.Durations;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * A configured database resolved for a connector: the URL (if any) parsed into engine, host,
@@ -70,6 +72,28 @@ public record Database(
             return Durations.parse(value);
         } catch (IllegalArgumentException e) {
             throw ConfigurationException.forKey("databases." + alias + ".options." + key, ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The parameters of the URL's query string other than {@code user} and {@code password}, e.g.
+     * {@code sslmode}, decoded, in order; empty without a URL or a query.
+     */
+    public Map<String, String> urlParameters() {
+        return DatabaseUrl.parameters(url);
+    }
+
+    /**
+     * @throws ConfigurationException naming {@code databases.ALIAS.url} and the first parameter of
+     *                                its query string that is not in {@code known}
+     */
+    public void requireKnownUrlParameters(Set<String> known, String connector) {
+        for (String parameter : urlParameters().keySet()) {
+            if (!known.contains(parameter)) {
+                throw new ConfigurationException("databases." + alias + ".url: the " + connector + " connector does not"
+                        + " know the parameter '" + parameter + "' and will not ignore it; it understands "
+                        + String.join(", ", new TreeSet<>(known)) + ".");
+            }
         }
     }
 

@@ -4,7 +4,7 @@ import dev.rclonebackup.ConfigurationException;
 
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 
@@ -104,12 +104,29 @@ record DatabaseUrl(String engine, String host, Integer port, String name, String
                 parameters.get("user"), parameters.get("password"));
     }
 
+    /**
+     * The parameters of a JDBC URL's query string ({@code ?sslmode=…&…}), decoded, in order,
+     * without {@code user} and {@code password}; empty for a URL without a query. The connectors
+     * that pass these on to their tools refuse those they do not know.
+     */
+    static Map<String, String> parameters(String url) {
+        if (url == null || !url.toLowerCase(Locale.ROOT).startsWith(JDBC) || url.indexOf('?') < 0) {
+            return Map.of();
+        }
+        Map<String, String> parameters = new LinkedHashMap<>(queryParameters(url.substring(url.indexOf('?') + 1)));
+        parameters.remove("user");
+        parameters.remove("password");
+        return parameters;
+    }
+
     private static Map<String, String> queryParameters(String query) {
-        Map<String, String> parameters = new HashMap<>();
+        Map<String, String> parameters = new LinkedHashMap<>();
         for (String parameter : query.split("&")) {
             int equals = parameter.indexOf('=');
             if (equals > 0) {
                 parameters.put(parameter.substring(0, equals), decode(parameter.substring(equals + 1)));
+            } else if (!parameter.isEmpty()) {
+                parameters.put(parameter, "");
             }
         }
         return parameters;

@@ -41,6 +41,10 @@ public final class DbBackupOperation {
         String partial = RemotePaths.join(context.dbFolder(), partialName);
         RemoteEntry stored;
         try (Dump dump = connector.dump(database)) {
+            dump.prepareDump();
+            for (String warning : dump.warnings()) {
+                context.reporter().warning(warning);
+            }
             stored = upload(dump, database, partial, path, partialName, name);
         }
         context.reporter().success("Backup completed: " + path);

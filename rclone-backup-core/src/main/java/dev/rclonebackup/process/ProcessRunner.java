@@ -79,6 +79,53 @@ public final class ProcessRunner {
         }
     }
 
+    /**
+     * Runs {@code command} with its standard input written by {@code stdin} on a thread of its own,
+     * e.g. a stream passed through a filter. When the writer fails for a reason of its own (not
+     * because the process stopped reading), the process is ended and the writer's error thrown;
+     * otherwise the result tells how the process ended.
+     *
+     * @throws InterruptedException when interrupted; the process tree has been ended then
+     */
+    public static ProcessResult runFed(Step.Command command, Step.StreamWriter stdin, Reporter reporter)
+            throws IOException, InterruptedException {
+        reporter.detail("Running: " + String.join(" ", command.argv()));
+        Process process = ProcessStarter.start(command);
+        String tool = command.tool();
+        OutputDrain stderr = OutputDrain.start(process.getErrorStream(), tool, reporter);
+        OutputDrain stdout = OutputDrain.start(process.getInputStream(), tool, reporter);
+        CompletableFuture<IOException> written = new CompletableFuture<>();
+        Daemons.start("stdin-" + tool, () -> {
+            try (OutputStream out = process.getOutputStream()) {
+                stdin.writeTo(out);
+                written.complete(null);
+            } catch (IOException e) {
+                written.complete(e);
+            } catch (RuntimeException e) {
+                written.complete(new IOException(e.getMessage(), e));
+            }
+        });
+        try {
+            IOException writeFailure;
+            try {
+                writeFailure = written.get();
+            } catch (ExecutionException e) {
+                throw new IOException(e.getCause());
+            }
+            if (writeFailure != null && !BrokenPipe.isBrokenPipe(writeFailure)) {
+                ProcessTree.destroy(process);
+                process.waitFor();
+                throw writeFailure;
+            }
+            int exit = process.waitFor();
+            stdout.await();
+            return new ProcessResult(exit, new byte[0], stderr.await());
+        } catch (InterruptedException | RuntimeException e) {
+            ProcessTree.destroy(process);
+            throw e;
+        }
+    }
+
     /** Writes {@code bytes} to the process's standard input and closes it. */
     private static void feed(Process process, byte[] bytes) {
         try (OutputStream out = process.getOutputStream()) {

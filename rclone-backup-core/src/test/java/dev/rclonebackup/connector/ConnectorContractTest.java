@@ -167,6 +167,7 @@ abstract class ConnectorContractTest {
     protected byte[] backUp(Configured configured, String name) throws Exception {
         Database database = configured.database();
         try (Dump dump = configured.connector().dump(database)) {
+            dump.prepareDump();
             assertNoPasswordOnTheCommandLine(dump.step(), database);
             PipelineResult result = ProcessPipeline.run(dump.step(), RcloneSteps.rcat(remotePath(name)), Reporter.SILENT);
             assertThat(result.rootCause()).as("backup of %s", database).isEmpty();

@@ -149,6 +149,15 @@ class DatabaseUrlTest {
     }
 
     @Test
+    void queryParametersOtherThanCredentialsAreKeptInOrder() {
+        assertThat(DatabaseUrl.parameters("jdbc:postgresql://h/app?sslmode=verify-full&user=u&password=p"
+                + "&sslrootcert=%2Fetc%2Fca.pem&ssl")).containsExactly(java.util.Map.entry("sslmode", "verify-full"),
+                java.util.Map.entry("sslrootcert", "/etc/ca.pem"), java.util.Map.entry("ssl", ""));
+        assertThat(DatabaseUrl.parameters("jdbc:mysql://h/app")).isEmpty();
+        assertThat(DatabaseUrl.parameters(null)).isEmpty();
+    }
+
+    @Test
     void toStringHidesThePassword() {
         assertThat(DatabaseUrl.parse("jdbc:postgresql://h/app?password=hunter2", KEY).toString())
                 .doesNotContain("hunter2");

@@ -28,6 +28,7 @@ class MariaDbConnectorTest extends ConnectorContractTest {
         server.createDatabase(name);
         server.createUser(name, password);
         server.grantAll(name, name);
+        server.grantRestoreScratch(name, name);
         return DatabaseSettings.builder().url(server.jdbcUrl(name)).username(name).password(password).build();
     }
 

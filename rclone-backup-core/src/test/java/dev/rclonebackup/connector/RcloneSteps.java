@@ -26,6 +26,7 @@ public final class RcloneSteps {
     /** Streams {@code dump} into {@code rclone rcat FILE}, then closes the dump. */
     public static PipelineResult backup(Dump dump, Path file) throws IOException, InterruptedException {
         try (dump) {
+            dump.prepareDump();
             return ProcessPipeline.run(dump.step(), rcat(file), Reporter.SILENT);
         }
     }

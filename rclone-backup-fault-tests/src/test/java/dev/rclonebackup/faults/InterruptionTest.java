@@ -165,6 +165,31 @@ class InterruptionTest {
     }
 
     @Test
+    void sigtermDuringAMariadbRestoreKeepsTheOldDataAndNoScratchDatabase() {
+        ServerDatabase database = ServerDatabase.create(Engine.MARIADB, "restore-test-password", 20_000);
+        sandbox.writeConfig(database.configBlock());
+        assertThat(cli.run("dbbackup").exitCode()).isZero();
+        database.execute("DELETE FROM item WHERE id % 2 = 0");
+        database.execute("INSERT INTO item VALUES (999999, 'written after the backup')");
+        String before = database.content();
+        sandbox.rcloneFlags("--bwlimit", "16k");
+        sandbox.writeConfig(database.configBlock());
+
+        Cli.Running run = cli.start("dbrestore", "--noinput");
+        // mysql is a link to mariadb, which is what the process table shows.
+        run.awaitDescendant("mysql", handle -> Processes.runs(handle, "mysql") || Processes.runs(handle, "mariadb"));
+        Processes.pause(SLOW_TRANSFER_WAIT);
+        List<ProcessHandle> children = run.descendants();
+        Processes.signal(run.pid(), "TERM");
+        Outcome outcome = run.await(Duration.ofMinutes(1));
+
+        assertThat(outcome.exitCode()).as(outcome.toString()).isEqualTo(143);
+        assertThat(Processes.allEnded(children)).as("every child ended").isTrue();
+        assertThat(database.content()).isEqualTo(before);
+        assertThat(database.scratchDatabases()).isEmpty();
+    }
+
+    @Test
     void killNineOfPgRestoreMidRestoreFailsAndKeepsTheOldData() {
         ServerDatabase database = ServerDatabase.create(Engine.POSTGRESQL, "restore-test-password", 20_000);
         sandbox.writeConfig(database.configBlock());

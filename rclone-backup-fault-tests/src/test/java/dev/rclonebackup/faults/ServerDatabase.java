@@ -44,6 +44,7 @@ final class ServerDatabase {
             server.createDatabase(name);
             server.createUser(user, password);
             server.grantAll(name, user);
+            server.grantRestoreScratch(name, user);
         }
         ServerDatabase database = new ServerDatabase(engine, name, user, password);
         database.execute("CREATE TABLE item (id INTEGER PRIMARY KEY, label VARCHAR(100) NOT NULL)");
@@ -88,6 +89,20 @@ final class ServerDatabase {
         } catch (SQLException e) {
             return "unreadable: " + e.getMessage();
         }
+    }
+
+    /** The MariaDB scratch databases of this database's restores that still exist. */
+    java.util.List<String> scratchDatabases() {
+        java.util.List<String> names = new java.util.ArrayList<>();
+        try (Connection connection = connect(); Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery("SHOW DATABASES LIKE '" + name.replace("_", "\\_") + "\\_restore\\_%'")) {
+            while (rows.next()) {
+                names.add(rows.getString(1));
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot list databases: " + e.getMessage(), e);
+        }
+        return names;
     }
 
     private Connection connect() throws SQLException {

@@ -57,6 +57,15 @@ public final class MariaDbServer extends LoopbackServer {
 
     /** Starts a new server of its own; {@link #close()} stops and deletes it. */
     public static MariaDbServer start() {
+        return start(List.of());
+    }
+
+    /** Starts a new server of its own that also accepts TLS with {@code tls}'s server certificate. */
+    public static MariaDbServer startWithTls(TestCertificates tls) {
+        return start(List.of("--ssl-cert=" + tls.certificate(), "--ssl-key=" + tls.key(), "--ssl-ca=" + tls.authority()));
+    }
+
+    private static MariaDbServer start(List<String> extraOptions) {
         ServerBinaries.require(SERVER, PACKAGE);
         ServerBinaries.require(INSTALL_DB, PACKAGE);
         ServerBinaries.require(CLIENT, "mariadb-client");
@@ -75,7 +84,7 @@ public final class MariaDbServer extends LoopbackServer {
             IllegalStateException lastFailure = null;
             for (int attempt = 0; attempt < START_ATTEMPTS; attempt++) {
                 int port = FreePorts.loopback();
-                Process server = launch(root, dataDir, port);
+                Process server = launch(root, dataDir, port, extraOptions);
                 try {
                     awaitReady(root, server);
                     ExternalCommand.run(List.of(CLIENT.toString(), "--no-defaults", "--socket=" + socket(root),
@@ -98,7 +107,7 @@ public final class MariaDbServer extends LoopbackServer {
         }
     }
 
-    private static Process launch(Path root, Path dataDir, int port) {
+    private static Process launch(Path root, Path dataDir, int port, List<String> extraOptions) {
         List<String> argv = new ArrayList<>(List.of(SERVER.toString(), "--no-defaults",
                 "--datadir=" + dataDir,
                 "--socket=" + socket(root),
@@ -112,6 +121,7 @@ public final class MariaDbServer extends LoopbackServer {
                 // A throwaway server need not survive a power cut; this keeps tests fast.
                 "--innodb-flush-log-at-trx-commit=0",
                 "--innodb-doublewrite=0"));
+        argv.addAll(extraOptions);
         if (ServerBinaries.runningAsRoot()) {
             argv.add("--user=root");
         }
@@ -177,6 +187,24 @@ public final class MariaDbServer extends LoopbackServer {
     /** Gives {@code user} every privilege on {@code database} and nothing beyond it. */
     public void grantAll(String database, String user) {
         execute("GRANT ALL PRIVILEGES ON " + Sql.identifier(database) + ".* TO "
+                + Sql.mysqlLiteral(Sql.identifier(user)) + "@'%'");
+    }
+
+    /**
+     * Gives {@code user} every privilege on the scratch databases a restore of {@code database}
+     * goes through ({@code DATABASE_restore_…}), as the README asks of a restoring account.
+     */
+    public void grantRestoreScratch(String database, String user) {
+        execute("GRANT ALL PRIVILEGES ON `" + Sql.identifier(database).replace("_", "\\_") + "\\_restore\\_%`.* TO "
+                + Sql.mysqlLiteral(Sql.identifier(user)) + "@'%'");
+    }
+
+    /** Gives {@code user} the comma-separated {@code privileges} on {@code database}, e.g. {@code "SELECT, INSERT"}. */
+    public void grant(String privileges, String database, String user) {
+        if (!privileges.matches("[A-Za-z ,]+")) {
+            throw new IllegalArgumentException("Not a privilege list: " + privileges);
+        }
+        execute("GRANT " + privileges + " ON " + Sql.identifier(database) + ".* TO "
                 + Sql.mysqlLiteral(Sql.identifier(user)) + "@'%'");
     }
 

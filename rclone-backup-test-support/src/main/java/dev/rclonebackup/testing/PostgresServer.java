@@ -55,6 +55,18 @@ public final class PostgresServer extends LoopbackServer {
 
     /** Starts a new server of its own; {@link #close()} stops and deletes it. */
     public static PostgresServer start() {
+        return start(null);
+    }
+
+    /**
+     * Starts a new server of its own that also accepts TLS with {@code tls}'s server certificate
+     * (its key copied into the server's folder, owned by the server's account, mode 0600).
+     */
+    public static PostgresServer startWithTls(TestCertificates tls) {
+        return start(tls);
+    }
+
+    private static PostgresServer start(TestCertificates tls) {
         Path initdb = ServerBinaries.require(BIN.resolve("initdb"), PACKAGE);
         ServerBinaries.require(BIN.resolve("pg_ctl"), PACKAGE);
         ServerBinaries.require(BIN.resolve("postgres"), PACKAGE);
@@ -65,6 +77,13 @@ public final class PostgresServer extends LoopbackServer {
             Path passwordFile = root.resolve("superuser-password");
             String password = Passwords.random();
             Files.writeString(passwordFile, password);
+            List<String> tlsConfig = new ArrayList<>();
+            if (tls != null) {
+                Path certificate = Files.copy(tls.certificate(), root.resolve("server.pem"));
+                Path key = Files.copy(tls.key(), root.resolve("server.key"));
+                Files.setPosixFilePermissions(key, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+                tlsConfig.addAll(List.of("ssl = on", "ssl_cert_file = '" + certificate + "'", "ssl_key_file = '" + key + "'"));
+            }
             if (ServerBinaries.runningAsRoot()) {
                 ScratchDirectory.giveTo(root, SERVICE_ACCOUNT);
             }
@@ -72,15 +91,15 @@ public final class PostgresServer extends LoopbackServer {
                     "--pwfile=" + passwordFile, "--auth-local=trust", "--auth-host=scram-sha-256",
                     "--encoding=UTF8", "--no-locale", "--no-sync"));
             Files.delete(passwordFile);
-            return startCluster(root, dataDir, socketDir, password);
+            return startCluster(root, dataDir, socketDir, password, tlsConfig);
         } catch (IOException | RuntimeException e) {
             ScratchDirectory.delete(root);
             throw e instanceof IOException io ? new UncheckedIOException(io) : (RuntimeException) e;
         }
     }
 
-    private static PostgresServer startCluster(Path root, Path dataDir, Path socketDir, String password)
-            throws IOException {
+    private static PostgresServer startCluster(Path root, Path dataDir, Path socketDir, String password,
+            List<String> extraConfig) throws IOException {
         Path config = dataDir.resolve("postgresql.conf");
         String baseConfig = Files.readString(config);
         IllegalStateException lastFailure = null;
@@ -94,6 +113,7 @@ public final class PostgresServer extends LoopbackServer {
                     "fsync = off",
                     "synchronous_commit = off",
                     "full_page_writes = off",
+                    String.join("\n", extraConfig),
                     ""), StandardOpenOption.TRUNCATE_EXISTING);
             try {
                 asServiceAccount(List.of(BIN.resolve("pg_ctl").toString(), "start", "--pgdata=" + dataDir,

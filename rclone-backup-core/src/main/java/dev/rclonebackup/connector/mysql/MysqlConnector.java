@@ -4,11 +4,8 @@ import dev.rclonebackup.connector.Connector;
 import dev.rclonebackup.connector.Database;
 import dev.rclonebackup.connector.Dump;
 import dev.rclonebackup.connector.Restore;
-import dev.rclonebackup.connector.Step;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
+import java.time.Duration;
 
 /**
  * MySQL and MariaDB through {@code mysqldump} and {@code mysql}, or MariaDB's own
@@ -24,15 +21,20 @@ import java.util.Map;
  * <p>When a host or a port is configured the tools are told to use TCP: a JDBC URL always means
  * TCP, whereas the MySQL tools would silently use the local socket for {@code localhost}.
  *
- * <p>A restore is not atomic: MySQL commits each table's DDL as it goes. It runs the client in
- * sandbox mode where the client has one (MariaDB), so a tampered backup cannot run programs.
+ * <p>A restore goes into a scratch database first and replaces the live database's tables in one
+ * atomic rename only when it fully succeeded ({@link ScratchRestore}). The client runs in sandbox
+ * mode where it has one (MariaDB), so a tampered backup cannot run programs. An account without
+ * the EVENT privilege backs up without events ({@link MysqlDump}).
  *
  * <p>Options: {@code dump-args} and {@code restore-args} are appended to the respective command
- * line (e.g. {@code --ignore-table=app.sessions}).
+ * line (e.g. {@code --ignore-table=app.sessions}); {@code lock-timeout} (default 60 s) bounds the
+ * restore's waits for other sessions' locks.
  */
 public class MysqlConnector implements Connector {
     public static final String ID = "mysql";
-    private static final String PACKAGE = "mariadb-client";
+    /** The option bounding how long a restore waits for another session's lock. */
+    public static final String LOCK_TIMEOUT = "lock-timeout";
+    private static final Duration DEFAULT_LOCK_TIMEOUT = Duration.ofSeconds(60);
 
     @Override
     public String id() {
@@ -46,46 +48,21 @@ public class MysqlConnector implements Connector {
 
     @Override
     public Dump dump(Database database) {
-        List<String> argv = new ArrayList<>(List.of(ExecutableSearch.firstOnPath("mysqldump", "mariadb-dump"),
-                "--quick", "--single-transaction", "--routines", "--events", "--triggers"));
-        argv.addAll(connectionArguments(database));
-        argv.addAll(database.listOption("dump-args"));
-        argv.add(database.name());
-        return Dump.of(command(argv, database));
+        return new MysqlDump(new MysqlClient(database));
     }
 
     @Override
     public Restore restore(Database database) {
-        // Sandbox mode refuses client commands that reach beyond the server (\! shell, \. source),
-        // so a tampered backup cannot run programs; "loose" lets clients without it ignore it.
-        List<String> argv = new ArrayList<>(List.of(ExecutableSearch.firstOnPath("mysql", "mariadb"), "--loose-sandbox"));
-        argv.addAll(connectionArguments(database));
-        argv.addAll(database.listOption("restore-args"));
-        argv.add(database.name());
-        return Restore.of(command(argv, database));
+        return new ScratchRestore(new MysqlClient(database), lockTimeouts(database));
     }
 
-    private static List<String> connectionArguments(Database database) {
-        List<String> arguments = new ArrayList<>();
-        if (database.host() != null) {
-            arguments.add("--host=" + database.host());
-        }
-        if (database.port() != null) {
-            arguments.add("--port=" + database.port());
-        }
-        if (database.host() != null || database.port() != null) {
-            arguments.add("--protocol=TCP");
-        }
-        if (database.username() != null) {
-            arguments.add("--user=" + database.username());
-        }
-        return arguments;
-    }
-
-    private static Step.Command command(List<String> argv, Database database) {
-        Map<String, String> environment = database.password() == null
-                ? Map.of()
-                : Map.of("MYSQL_PWD", database.password());
-        return new Step.Command(argv, environment, PACKAGE);
+    /**
+     * The restore session's waits for metadata locks and row locks, from {@code options.lock-timeout}:
+     * the servers' own defaults are a day and 50 s.
+     */
+    static String lockTimeouts(Database database) {
+        Duration timeout = database.durationOption(LOCK_TIMEOUT, DEFAULT_LOCK_TIMEOUT);
+        long seconds = Math.max(1, (timeout.toMillis() + 999) / 1000);
+        return "SET SESSION lock_wait_timeout = " + seconds + ", SESSION innodb_lock_wait_timeout = " + seconds;
     }
 }

@@ -81,10 +81,13 @@ public class PostgresqlConnector implements Connector {
 
     /**
      * The command with the database name in {@code PGDATABASE} (an argument containing {@code =}
-     * would be read as a connection string) and the password, if any, in {@code PGPASSWORD}.
+     * would be read as a connection string), the password, if any, in {@code PGPASSWORD} and the
+     * URL's TLS settings in {@code PGSSLMODE}, {@code PGSSLROOTCERT}, {@code PGSSLCERT} and {@code PGSSLKEY}.
+     *
+     * @throws dev.rclonebackup.ConfigurationException when the URL has a parameter this connector does not know
      */
     protected static Step.Command command(List<String> argv, Database database) {
-        Map<String, String> environment = new HashMap<>();
+        Map<String, String> environment = new HashMap<>(PostgresTls.environment(database));
         if (database.name() != null) {
             environment.put("PGDATABASE", database.name());
         }
