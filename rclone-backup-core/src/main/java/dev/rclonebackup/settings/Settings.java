@@ -17,6 +17,7 @@ public final class Settings {
     public static final String DEFAULT_FILENAME_TEMPLATE = "{database}-{datetime}.{ext}";
     public static final String DEFAULT_DATE_FORMAT = "yyyy-MM-dd-HHmmss";
     public static final int DEFAULT_CLEANUP_KEEP = 10;
+    public static final int DEFAULT_MEDIA_MAX_DELETE_PERCENT = 50;
     /** The events a {@code hooks} entry may name, in the order they are documented. */
     public static final List<String> HOOK_EVENTS = List.of(
             "pre-db-backup", "post-db-backup", "pre-db-restore", "post-db-restore",
@@ -32,6 +33,8 @@ public final class Settings {
     private final int cleanupKeep;
     private final Path mediaRoot;
     private final String mediaBackupDir;
+    private final boolean mediaFollowSymlinks;
+    private final int mediaMaxDeletePercent;
     private final Map<String, DatabaseSettings> databases;
     private final Map<String, String> connectors;
     private final Map<String, String> connectorMapping;
@@ -48,6 +51,8 @@ public final class Settings {
         this.cleanupKeep = b.cleanupKeep;
         this.mediaRoot = b.mediaRoot;
         this.mediaBackupDir = b.mediaBackupDir;
+        this.mediaFollowSymlinks = b.mediaFollowSymlinks;
+        this.mediaMaxDeletePercent = b.mediaMaxDeletePercent;
         this.databases = Collections.unmodifiableMap(new LinkedHashMap<>(b.databases));
         this.connectors = Collections.unmodifiableMap(new LinkedHashMap<>(b.connectors));
         this.connectorMapping = Collections.unmodifiableMap(new LinkedHashMap<>(b.connectorMapping));
@@ -75,6 +80,8 @@ public final class Settings {
         b.cleanupKeep = cleanupKeep;
         b.mediaRoot = mediaRoot;
         b.mediaBackupDir = mediaBackupDir;
+        b.mediaFollowSymlinks = mediaFollowSymlinks;
+        b.mediaMaxDeletePercent = mediaMaxDeletePercent;
         b.databases.putAll(databases);
         b.connectors.putAll(connectors);
         b.connectorMapping.putAll(connectorMapping);
@@ -132,6 +139,22 @@ public final class Settings {
         return mediaBackupDir;
     }
 
+    /**
+     * {@code media.follow-symlinks}: whether symbolic links under the media folder are followed
+     * (their files and folders copied), as rclone's {@code --copy-links} does; true by default.
+     */
+    public boolean mediaFollowSymlinks() {
+        return mediaFollowSymlinks;
+    }
+
+    /**
+     * {@code media.max-delete-percent}: a media sync that would delete more than this share of
+     * the destination's files (0 to 100) is refused unless forced; 50 by default.
+     */
+    public int mediaMaxDeletePercent() {
+        return mediaMaxDeletePercent;
+    }
+
     /** {@code databases}: alias to database, in configuration order. */
     public Map<String, DatabaseSettings> databases() {
         return databases;
@@ -169,6 +192,8 @@ public final class Settings {
         private int cleanupKeep = DEFAULT_CLEANUP_KEEP;
         private Path mediaRoot;
         private String mediaBackupDir = "media";
+        private boolean mediaFollowSymlinks = true;
+        private int mediaMaxDeletePercent = DEFAULT_MEDIA_MAX_DELETE_PERCENT;
         private final Map<String, DatabaseSettings> databases = new LinkedHashMap<>();
         private final Map<String, String> connectors = new LinkedHashMap<>();
         private final Map<String, String> connectorMapping = new LinkedHashMap<>();
@@ -224,6 +249,16 @@ public final class Settings {
 
         public Builder mediaBackupDir(String mediaBackupDir) {
             this.mediaBackupDir = mediaBackupDir;
+            return this;
+        }
+
+        public Builder mediaFollowSymlinks(boolean mediaFollowSymlinks) {
+            this.mediaFollowSymlinks = mediaFollowSymlinks;
+            return this;
+        }
+
+        public Builder mediaMaxDeletePercent(int mediaMaxDeletePercent) {
+            this.mediaMaxDeletePercent = mediaMaxDeletePercent;
             return this;
         }
 

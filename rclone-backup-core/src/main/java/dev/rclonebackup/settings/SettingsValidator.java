@@ -34,6 +34,10 @@ final class SettingsValidator {
             throw new ConfigurationException("media.root must not be empty; leave it unset when there is no media folder");
         }
         relativeFolder("media.backup-dir", settings.mediaBackupDir());
+        if (settings.mediaMaxDeletePercent() < 0 || settings.mediaMaxDeletePercent() > 100) {
+            throw new ConfigurationException("media.max-delete-percent must be between 0 and 100, got "
+                    + settings.mediaMaxDeletePercent());
+        }
         for (Map.Entry<String, DatabaseSettings> database : settings.databases().entrySet()) {
             validateDatabase(database.getKey(), database.getValue());
         }

@@ -161,6 +161,22 @@ public class RcloneBackupProperties {
             this.backupDir = backupDir;
         }
 
+        public boolean isFollowSymlinks() {
+            return followSymlinks;
+        }
+
+        public void setFollowSymlinks(boolean followSymlinks) {
+            this.followSymlinks = followSymlinks;
+        }
+
+        public int getMaxDeletePercent() {
+            return maxDeletePercent;
+        }
+
+        public void setMaxDeletePercent(int maxDeletePercent) {
+            this.maxDeletePercent = maxDeletePercent;
+        }
+
         public String getFilenameTemplate() {
             return filenameTemplate;
         }
@@ -194,6 +210,12 @@ public class RcloneBackupProperties {
         /** Folder under the remote for media. */
         private String backupDir = "media";
 
+        /** Whether symbolic links under the media folder are followed (their files and folders copied); loops are refused. */
+        private boolean followSymlinks = true;
+
+        /** A media sync that would delete more than this percentage (0 to 100) of the destination's files is refused unless forced. */
+        private int maxDeletePercent = Settings.DEFAULT_MEDIA_MAX_DELETE_PERCENT;
+
         public Path getRoot() {
             return root;
         }
@@ -208,6 +230,22 @@ public class RcloneBackupProperties {
 
         public void setBackupDir(String backupDir) {
             this.backupDir = backupDir;
+        }
+
+        public boolean isFollowSymlinks() {
+            return followSymlinks;
+        }
+
+        public void setFollowSymlinks(boolean followSymlinks) {
+            this.followSymlinks = followSymlinks;
+        }
+
+        public int getMaxDeletePercent() {
+            return maxDeletePercent;
+        }
+
+        public void setMaxDeletePercent(int maxDeletePercent) {
+            this.maxDeletePercent = maxDeletePercent;
         }
     }
 

@@ -36,7 +36,9 @@ final class SettingsMapper {
                 .dateFormat(properties.getDb().getDateFormat())
                 .cleanupKeep(properties.getDb().getCleanupKeep())
                 .mediaRoot(properties.getMedia().getRoot())
-                .mediaBackupDir(properties.getMedia().getBackupDir());
+                .mediaBackupDir(properties.getMedia().getBackupDir())
+                .mediaFollowSymlinks(properties.getMedia().isFollowSymlinks())
+                .mediaMaxDeletePercent(properties.getMedia().getMaxDeletePercent());
         if (applicationDatabase != null && !properties.getDatabases().containsKey(DEFAULT_DATABASE)) {
             builder.database(DEFAULT_DATABASE, DatabaseSettings.builder()
                     .url(applicationDatabase.url())

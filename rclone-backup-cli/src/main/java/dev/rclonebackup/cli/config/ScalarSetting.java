@@ -28,7 +28,9 @@ enum ScalarSetting {
     DB_DATE_FORMAT("db.date-format", ValueType.STRING),
     DB_CLEANUP_KEEP("db.cleanup-keep", ValueType.INTEGER),
     MEDIA_ROOT("media.root", ValueType.PATH),
-    MEDIA_BACKUP_DIR("media.backup-dir", ValueType.STRING);
+    MEDIA_BACKUP_DIR("media.backup-dir", ValueType.STRING),
+    MEDIA_FOLLOW_SYMLINKS("media.follow-symlinks", ValueType.BOOLEAN),
+    MEDIA_MAX_DELETE_PERCENT("media.max-delete-percent", ValueType.INTEGER);
 
     private static final String ENVIRONMENT_PREFIX = "RCLONE_BACKUP_";
 
@@ -68,6 +70,8 @@ enum ScalarSetting {
             case DB_CLEANUP_KEEP -> builder.cleanupKeep((Integer) value);
             case MEDIA_ROOT -> builder.mediaRoot((Path) value);
             case MEDIA_BACKUP_DIR -> builder.mediaBackupDir((String) value);
+            case MEDIA_FOLLOW_SYMLINKS -> builder.mediaFollowSymlinks((Boolean) value);
+            case MEDIA_MAX_DELETE_PERCENT -> builder.mediaMaxDeletePercent((Integer) value);
         };
     }
 

@@ -58,11 +58,13 @@ final class ValueReader {
                 case PATH -> path(key, expansion.value());
                 case REMOTE -> remote(key, expansion.value());
                 case INTEGER -> throw error(key, "must be a whole number, got " + quotedNumber(key, expansion.value()));
+                case BOOLEAN -> throw error(key, "must be true or false, got a string; write it without quotes");
                 case STRING_LIST -> throw error(key, "must be a list of strings, written [\"...\", \"...\"], not a single string");
             };
         }
         return switch (type) {
             case INTEGER -> integer(key, node);
+            case BOOLEAN -> bool(key, node);
             case STRING_LIST -> stringList(key, node);
             case STRING, PATH, REMOTE -> throw error(key, "must be a string, got " + shown(key, node)
                     + (node.isValueNode() ? "; put it in quotes" : ""));
@@ -89,6 +91,7 @@ final class ValueReader {
             case PATH -> path(key, text);
             case REMOTE -> remote(key, text);
             case INTEGER -> parseInteger(key, text, notAnInteger);
+            case BOOLEAN -> parseBoolean(key, text);
             case STRING_LIST -> text.isBlank() ? List.of() : Arrays.asList(text.trim().split("\\s+"));
         };
     }
@@ -109,6 +112,21 @@ final class ValueReader {
         } catch (NumberFormatException e) {
             throw error(key, "must be a whole number, " + notAnInteger);
         }
+    }
+
+    private Boolean bool(String key, JsonNode node) {
+        if (!node.isBoolean()) {
+            throw error(key, "must be true or false, got " + shown(key, node));
+        }
+        return node.booleanValue();
+    }
+
+    private Boolean parseBoolean(String key, String text) {
+        return switch (text.trim().toLowerCase(Locale.ROOT)) {
+            case "true" -> Boolean.TRUE;
+            case "false" -> Boolean.FALSE;
+            default -> throw error(key, "must be true or false, got " + (isSecret(key) ? "something else" : "'" + text + "'"));
+        };
     }
 
     private List<String> stringList(String key, JsonNode node) {

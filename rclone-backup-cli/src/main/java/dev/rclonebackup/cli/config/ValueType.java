@@ -6,6 +6,8 @@ enum ValueType {
     STRING,
     /** A YAML integer (not a float, not a quoted number). */
     INTEGER,
+    /** A YAML boolean ({@code true} or {@code false}, not quoted). */
+    BOOLEAN,
     /** A string naming a local file or folder; relative paths are resolved (see {@link ConfigLoader}). */
     PATH,
     /**
