@@ -20,6 +20,14 @@ public interface Reporter {
         info(message);
     }
 
+    /**
+     * Something the user should know although the operation goes on, e.g. a file rclone skipped;
+     * shown at the default verbosity. Passed to {@link #info} unless overridden.
+     */
+    default void warning(String message) {
+        info(message);
+    }
+
     /** Detail shown at verbosity 2: command lines run (credentials redacted), sizes, durations. */
     default void detail(String message) {
     }
