@@ -161,22 +161,6 @@ public class RcloneBackupProperties {
             this.backupDir = backupDir;
         }
 
-        public boolean isFollowSymlinks() {
-            return followSymlinks;
-        }
-
-        public void setFollowSymlinks(boolean followSymlinks) {
-            this.followSymlinks = followSymlinks;
-        }
-
-        public int getMaxDeletePercent() {
-            return maxDeletePercent;
-        }
-
-        public void setMaxDeletePercent(int maxDeletePercent) {
-            this.maxDeletePercent = maxDeletePercent;
-        }
-
         public String getFilenameTemplate() {
             return filenameTemplate;
         }
