@@ -7,7 +7,7 @@ import java.util.List;
 
 /**
  * Prints what the operations report, filtered by verbosity: 0 nothing, 1 info and success lines
- * on stdout, 2 adds detail lines, 3 adds the tools' own diagnostics on stderr (prefixed with the
+ * on stdout and warnings on stderr, 2 adds detail lines, 3 adds the tools' own diagnostics on stderr (prefixed with the
  * tool's name). A live progress line is drawn on stderr with carriage returns when enabled
  * (verbosity 1 or more on a terminal), and is wiped before any other line is printed.
  * Thread-safe: tools report from background threads.
@@ -50,6 +50,14 @@ final class ConsoleReporter implements Reporter {
     public void success(String message) {
         if (verbosity >= 1) {
             println(out, Colors.green(message, outColor));
+        }
+    }
+
+    /** Prints {@code Warning: MESSAGE} on stderr at verbosity 1 and above. */
+    @Override
+    public void warning(String message) {
+        if (verbosity >= 1) {
+            println(err, "Warning: " + message);
         }
     }
 

@@ -27,6 +27,7 @@ public final class ListingFormat {
     private static final int SIZE_WIDTH = 12;
     private static final int MODIFIED_WIDTH = 25;
     private static final int PATH_WIDTH = 60;
+    private static final String UNKNOWN_SIZE = "-";
     private static final String[] UNITS = {"KB", "MB", "GB", "TB", "PB"};
     private static final BigDecimal KIB = BigDecimal.valueOf(1024);
     private static final DateTimeFormatter UTC_SECONDS = DateTimeFormatter.ISO_INSTANT;
@@ -76,9 +77,13 @@ public final class ListingFormat {
     /**
      * {@code 512 B} below 1024 bytes, else one decimal with KB/MB/GB/TB/PB by powers of 1024
      * ({@code 1.5 KB}, {@code 156.3 MB}). Halves round to even on the exact value, as Python's
-     * formatting does, so both tools print the same size for the same file.
+     * formatting does, so both tools print the same size for the same file. A size the remote does
+     * not know (rclone reports -1, e.g. for files of some web and document backends) is {@code -}.
      */
     public static String size(long bytes) {
+        if (bytes < 0) {
+            return UNKNOWN_SIZE;
+        }
         if (bytes < 1024) {
             return bytes + " B";
         }

@@ -8,6 +8,7 @@ import picocli.CommandLine.Model.CommandSpec;
 final class MediaBackupCommand extends OperationCommand {
     private static final String DRY_RUN = "--dry-run";
     private static final String ALLOW_EMPTY = "--allow-empty";
+    private static final String FORCE = "--force";
 
     MediaBackupCommand(CliContext context) {
         super(context);
@@ -20,15 +21,20 @@ final class MediaBackupCommand extends OperationCommand {
                         + "files are transferred, and files deleted locally are deleted from the remote copy.",
                 "",
                 "Refuses to run when the media folder is missing or empty while the remote copy is not "
-                        + "(an unmounted volume must not wipe the backup), unless --allow-empty is given.");
+                        + "(an unmounted volume must not wipe the backup), unless --allow-empty is given, "
+                        + "and when the sync would delete more than media.max-delete-percent (default 50) of "
+                        + "the remote copy's files, unless --force is given. Symbolic links are followed "
+                        + "(media.follow-symlinks).");
         spec.addOption(Specs.flag(DRY_RUN, 1, "Only show what would be copied or deleted; change nothing."));
         spec.addOption(Specs.flag(ALLOW_EMPTY, 2,
                 "Sync even when the media folder is missing or empty, deleting the remote copy."));
+        spec.addOption(Specs.flag(FORCE, 3, "Sync even when it deletes more than media.max-delete-percent of "
+                + "the remote copy's files (implies --allow-empty)."));
         return spec;
     }
 
     @Override
     void run(RcloneBackup backups, ConsoleReporter reporter) {
-        backups.mediaBackup(new MediaBackupOptions(isSet(DRY_RUN), isSet(ALLOW_EMPTY)));
+        backups.mediaBackup(new MediaBackupOptions(isSet(DRY_RUN), isSet(ALLOW_EMPTY), isSet(FORCE)));
     }
 }

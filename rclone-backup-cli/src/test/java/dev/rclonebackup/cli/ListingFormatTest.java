@@ -104,6 +104,8 @@ class ListingFormatTest {
             "1125899906842624|1.0 PB",
             "1152921504606846976|1024.0 PB",
             "9223372036854775807|8192.0 PB",
+            // rclone's -1 for a size the remote does not know.
+            "-1|-",
     })
     void sizes(long bytes, String expected) {
         assertThat(ListingFormat.size(bytes)).isEqualTo(expected);

@@ -59,13 +59,16 @@ public final class ListOperations {
         return template.timeOf(backup.name()).orElse(Instant.MIN);
     }
 
-    /** The media copy's files sorted by path, with their total size; empty when there is none. */
+    /**
+     * The media copy's files sorted by path, with their total size (-1 when the remote does not
+     * know the size of some file); empty when there is none.
+     */
     public MediaListing media() throws IOException, InterruptedException {
         List<MediaFile> files = new ArrayList<>();
         long total = 0;
         for (RemoteEntry entry : context.rclone().lsjson(context.mediaFolder(), true)) {
             files.add(new MediaFile(entry.path(), entry.size()));
-            total += Math.max(entry.size(), 0);
+            total = total < 0 || entry.size() < 0 ? -1 : total + entry.size();
         }
         files.sort(Comparator.comparing(MediaFile::path));
         return new MediaListing(files, total);

@@ -14,7 +14,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.stream.Stream;
+import java.util.List;
 
 /** mediabackup and mediarestore: rclone sync (or copy) between media.root and the remote. */
 public final class MediaOperations {
@@ -25,12 +25,17 @@ public final class MediaOperations {
     }
 
     /**
-     * Mirrors {@code media.root} to the remote's media folder with {@code rclone sync}.
+     * Mirrors {@code media.root} to the remote's media folder with {@code rclone sync}, following
+     * symbolic links unless {@code media.follow-symlinks} is false.
      *
      * @throws ConfigurationException when {@code media.root} is not set
      * @throws RcloneBackupException  when the media folder is missing or has no files while the
-     *                                remote copy has some, unless {@link MediaBackupOptions#allowEmpty()}:
-     *                                an unmounted volume must not wipe the remote copy
+     *                                remote copy has some, unless {@link MediaBackupOptions#allowEmpty()}
+     *                                or {@link MediaBackupOptions#force()}: an unmounted volume must
+     *                                not wipe the remote copy; when the sync would delete more than
+     *                                {@code media.max-delete-percent} of the remote copy's files,
+     *                                unless forced; when, following links, the media folder has a
+     *                                link loop or a broken link; when a folder in it cannot be read
      */
     public MediaResult backup(MediaBackupOptions options) throws IOException, InterruptedException {
         Path root = mediaRoot();
@@ -38,22 +43,28 @@ public final class MediaOperations {
         long start = System.nanoTime();
         // The listener comes first: a pre-backup hook may be what mounts the media volume.
         context.listener().on(new BackupEvent.BeforeMediaBackup());
-        if (!options.allowEmpty() && !hasFiles(root)) {
-            refuseIfRemoteHasFiles(root, remote);
+        Rclone rclone = mediaRclone();
+        boolean hasFiles = new LocalMediaFolder(root, followLinks()).check();
+        if (!hasFiles && !options.allowEmpty() && !options.force()) {
+            refuseIfRemoteHasFiles(rclone, root, remote);
         }
         if (!Files.isDirectory(root)) {
             throw new RcloneBackupException(ErrorCode.OPERATION_FAILED,
                     "The media folder '" + root + "' (media.root) does not exist.");
         }
+        // An empty folder reaching this point either was allowed to empty the copy or has no copy to empty.
+        if (hasFiles && !options.force()) {
+            deletionGuard(rclone).check("mediabackup", root.toString(), remote, options.dryRun());
+        }
         context.reporter().info("Syncing media from " + root + " to " + remote);
-        context.rclone().sync(root.toString(), remote, options.dryRun());
+        rclone.sync(root.toString(), remote, options.dryRun());
         context.reporter().success("Media backup completed.");
         context.listener().on(new BackupEvent.AfterMediaBackup());
         return new MediaResult(root.toString(), remote, options.dryRun(), Duration.ofNanos(System.nanoTime() - start));
     }
 
-    private void refuseIfRemoteHasFiles(Path root, String remote) throws IOException, InterruptedException {
-        if (context.rclone().lsjson(remote, true).isEmpty()) {
+    private void refuseIfRemoteHasFiles(Rclone rclone, Path root, String remote) throws IOException, InterruptedException {
+        if (rclone.lsjson(remote, true).isEmpty()) {
             return;
         }
         String state = Files.isDirectory(root) ? "has no files" : "does not exist";
@@ -66,19 +77,30 @@ public final class MediaOperations {
      * Mirrors the remote's media folder to {@code media.root} with {@code rclone sync} (local files
      * absent on the remote are deleted), or with {@code rclone copy} when
      * {@link MediaRestoreOptions#copy()} (they are kept). Creates {@code media.root} if missing.
+     * Symbolic links in {@code media.root} are followed unless {@code media.follow-symlinks} is false.
      *
      * @throws ConfigurationException when {@code media.root} is not set
+     * @throws RcloneBackupException  when a sync would delete more than {@code media.max-delete-percent}
+     *                                of the media folder's files, unless {@link MediaRestoreOptions#force()};
+     *                                when, following links, the media folder has a link loop or a broken
+     *                                link; when a folder in it cannot be read
      */
     public MediaResult restore(MediaRestoreOptions options) throws IOException, InterruptedException {
         Path root = mediaRoot();
         String remote = context.mediaFolder();
         long start = System.nanoTime();
         context.listener().on(new BackupEvent.BeforeMediaRestore());
+        Rclone rclone = mediaRclone();
+        if (followLinks()) {
+            new LocalMediaFolder(root, true).check();
+        }
+        if (!options.copy() && !options.force() && Files.isDirectory(root)) {
+            deletionGuard(rclone).check("mediarestore", remote, root.toString(), options.dryRun());
+        }
         context.reporter().info("Syncing media from " + remote + " to " + root);
         if (!options.dryRun()) {
             Files.createDirectories(root);
         }
-        Rclone rclone = context.rclone();
         try {
             if (options.copy()) {
                 rclone.copy(remote, root.toString(), options.dryRun());
@@ -97,21 +119,24 @@ public final class MediaOperations {
         return new MediaResult(remote, root.toString(), options.dryRun(), Duration.ofNanos(System.nanoTime() - start));
     }
 
+    private boolean followLinks() {
+        return context.settings().mediaFollowSymlinks();
+    }
+
+    /** The rclone client for media: following symbolic links ({@code --copy-links}) unless turned off. */
+    private Rclone mediaRclone() {
+        return followLinks() ? context.rclone().withFlags(List.of("--copy-links")) : context.rclone();
+    }
+
+    private DeletionGuard deletionGuard(Rclone rclone) {
+        return new DeletionGuard(rclone, context.reporter(), context.settings().mediaMaxDeletePercent());
+    }
+
     private Path mediaRoot() {
         Path root = context.settings().mediaRoot();
         if (root == null || root.toString().isBlank()) {
             throw new ConfigurationException("media.root is not set; media commands need the local media folder.");
         }
         return root;
-    }
-
-    /** Whether {@code folder} exists and holds at least one file at any depth; stops at the first. */
-    private static boolean hasFiles(Path folder) throws IOException {
-        if (!Files.isDirectory(folder)) {
-            return false;
-        }
-        try (Stream<Path> paths = Files.walk(folder)) {
-            return paths.anyMatch(Files::isRegularFile);
-        }
     }
 }

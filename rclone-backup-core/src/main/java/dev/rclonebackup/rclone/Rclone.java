@@ -98,6 +98,13 @@ public final class Rclone {
         return redactor.commandLine(command.argv());
     }
 
+    /** This client with {@code moreFlags} added to every call, e.g. {@code --copy-links}. */
+    public Rclone withFlags(List<String> moreFlags) {
+        List<String> all = new ArrayList<>(flags);
+        all.addAll(moreFlags);
+        return new Rclone(binary, config, all, reporter, redactor, stallTimeout);
+    }
+
     /**
      * Describes {@code rclone rcat PATH}: uploads its standard input to {@code path}. Note that
      * rcat exits 0 even when whatever fed it died, so only the feeder's exit status tells whether
@@ -119,16 +126,24 @@ public final class Rclone {
      * Any other failure is an {@link RcloneException}.
      */
     public List<RemoteEntry> lsjson(String path, boolean recursive) throws IOException, InterruptedException {
+        return listFiles(path, recursive).orElse(List.of());
+    }
+
+    /**
+     * As {@link #lsjson}, but tells a folder that does not exist (empty) from one without files
+     * (an empty list).
+     */
+    public Optional<List<RemoteEntry>> listFiles(String path, boolean recursive) throws IOException, InterruptedException {
         List<String> options = new ArrayList<>(List.of("--files-only", "--no-mimetype"));
         if (recursive) {
             options.add("--recursive");
         }
         ProcessResult result = execute("lsjson", options, null, path);
         if (result.exitCode() == RcloneException.DIRECTORY_NOT_FOUND) {
-            return List.of();
+            return Optional.empty();
         }
         check(result, "lsjson", path);
-        return LsjsonParser.parseList(result.stdout(), path);
+        return Optional.of(LsjsonParser.parseList(result.stdout(), path));
     }
 
     /**
@@ -235,7 +250,8 @@ public final class Rclone {
     /**
      * {@code rclone sync SOURCE DESTINATION}: makes {@code destination} identical to {@code source},
      * deleting what is not in {@code source}. With {@code dryRun}, nothing changes and each
-     * change rclone would make is reported as an info line.
+     * change rclone would make is reported as an info line. Whatever rclone notices and skips
+     * (a special file, a symbolic link it does not follow …) is reported as a warning.
      */
     public void sync(String source, String destination, boolean dryRun) throws IOException, InterruptedException {
         transfer("sync", source, destination, dryRun);
@@ -252,9 +268,8 @@ public final class Rclone {
     private void transfer(String subcommand, String source, String destination, boolean dryRun)
             throws IOException, InterruptedException {
         List<String> options = dryRun ? List.of("--dry-run") : List.of();
-        Reporter output = dryRun ? new DryRunReporter(reporter) : reporter;
         Step.Command command = command(subcommand, options, source, destination);
-        check(run(command, null, output, streaming()), subcommand, source);
+        check(run(command, null, new TransferReporter(reporter), streaming()), subcommand, source);
     }
 
     /**

@@ -47,6 +47,11 @@ public final class Setting<T> {
             "The local media folder; the media commands need it.");
     public static final Setting<String> MEDIA_BACKUP_DIR = new Setting<>("media.backup-dir", ValueType.STRING, "media",
             "Folder under the remote for the media copy.");
+    public static final Setting<Boolean> MEDIA_FOLLOW_SYMLINKS = new Setting<>("media.follow-symlinks", ValueType.BOOLEAN,
+            true, "Follow symbolic links under media.root and back up what they point to; link loops are refused.");
+    public static final Setting<Integer> MEDIA_MAX_DELETE_PERCENT = new Setting<>("media.max-delete-percent",
+            ValueType.INTEGER, 50, "A media sync that would delete more than this share (0 to 100) of the "
+                    + "destination's files refuses to run unless --force.");
     public static final Setting<Map<String, DatabaseSettings>> DATABASES = new Setting<>("databases", ValueType.DATABASES,
             Map.of(), "Database alias to its connection: url, or engine and name (host, port); username, password, options.");
     public static final Setting<Map<String, String>> CONNECTORS = new Setting<>("connectors", ValueType.STRING_MAP,

@@ -22,6 +22,7 @@ public final class Settings {
     public static final int DEFAULT_CLEANUP_KEEP = Setting.DB_CLEANUP_KEEP.defaultValue();
     /** Default of {@code rclone.stall-timeout}. */
     public static final Duration DEFAULT_RCLONE_STALL_TIMEOUT = Setting.RCLONE_STALL_TIMEOUT.defaultValue();
+    public static final int DEFAULT_MEDIA_MAX_DELETE_PERCENT = Setting.MEDIA_MAX_DELETE_PERCENT.defaultValue();
     /** The events a {@code hooks} entry may name, in the order they are documented. */
     public static final List<String> HOOK_EVENTS = BackupEvent.Type.ids();
 
@@ -127,6 +128,22 @@ public final class Settings {
         return get(Setting.MEDIA_BACKUP_DIR);
     }
 
+    /**
+     * {@code media.follow-symlinks}: whether symbolic links under the media folder are followed
+     * (their files and folders copied), as rclone's {@code --copy-links} does; true by default.
+     */
+    public boolean mediaFollowSymlinks() {
+        return get(Setting.MEDIA_FOLLOW_SYMLINKS);
+    }
+
+    /**
+     * {@code media.max-delete-percent}: a media sync that would delete more than this share of
+     * the destination's files (0 to 100) is refused unless forced; 50 by default.
+     */
+    public int mediaMaxDeletePercent() {
+        return get(Setting.MEDIA_MAX_DELETE_PERCENT);
+    }
+
     /** {@code databases}: alias to database, in configuration order. */
     public Map<String, DatabaseSettings> databases() {
         return get(Setting.DATABASES);
@@ -223,6 +240,14 @@ public final class Settings {
 
         public Builder mediaBackupDir(String mediaBackupDir) {
             return set(Setting.MEDIA_BACKUP_DIR, mediaBackupDir);
+        }
+
+        public Builder mediaFollowSymlinks(boolean mediaFollowSymlinks) {
+            return set(Setting.MEDIA_FOLLOW_SYMLINKS, mediaFollowSymlinks);
+        }
+
+        public Builder mediaMaxDeletePercent(int mediaMaxDeletePercent) {
+            return set(Setting.MEDIA_MAX_DELETE_PERCENT, mediaMaxDeletePercent);
         }
 
         /** Adds or replaces the database {@code alias}. */

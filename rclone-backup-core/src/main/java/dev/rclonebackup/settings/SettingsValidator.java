@@ -35,6 +35,10 @@ final class SettingsValidator {
             throw ConfigurationException.forKey("media.root", "must not be empty; leave it unset when there is no media folder");
         }
         relativeFolder("media.backup-dir", settings.mediaBackupDir());
+        if (settings.mediaMaxDeletePercent() < 0 || settings.mediaMaxDeletePercent() > 100) {
+            throw ConfigurationException.forKey("media.max-delete-percent", "must be between 0 and 100, got "
+                    + settings.mediaMaxDeletePercent());
+        }
         for (Map.Entry<String, DatabaseSettings> database : settings.databases().entrySet()) {
             validateDatabase(database.getKey(), database.getValue());
         }

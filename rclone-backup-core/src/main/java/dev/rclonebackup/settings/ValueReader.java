@@ -75,7 +75,7 @@ final class ValueReader {
                 case PATH -> path(key, text);
                 case REMOTE -> remote(key, text);
                 case INTEGER -> throw error(key, "must be a whole number, got " + quotedNumber(key, text));
-                case BOOLEAN -> throw error(key, "must be true or false, got " + quotedBoolean(key, text));
+                case BOOLEAN -> throw error(key, "must be true or false, got a string; write it without quotes");
                 case DURATION -> duration(key, text);
                 case STRING_LIST -> throw error(key, "must be a list of strings, written [\"...\", \"...\"], not a single string");
                 default -> throw error(key, "must be a " + type.description() + ", got a string");
@@ -225,11 +225,6 @@ final class ValueReader {
     private static String quotedNumber(String key, String text) {
         boolean looksNumeric = LOOKS_NUMERIC.matcher(text).matches();
         return looksNumeric && !isSecret(key) ? "the string \"" + text + "\"; write it without quotes" : "a string";
-    }
-
-    private static String quotedBoolean(String key, String text) {
-        boolean looksBoolean = text.equalsIgnoreCase("true") || text.equalsIgnoreCase("false");
-        return looksBoolean && !isSecret(key) ? "the string \"" + text + "\"; write it without quotes" : "a string";
     }
 
     /**

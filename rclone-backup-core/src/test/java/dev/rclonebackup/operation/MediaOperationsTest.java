@@ -233,6 +233,111 @@ class MediaOperationsTest {
     }
 
     @Test
+    void aBackupDeletingMoreThanTheLimitIsRefusedUnlessForcedAndADryRunOnlyWarns() throws IOException {
+        for (String name : List.of("a", "b", "c")) {
+            Files.writeString(media.resolve(name), name);
+        }
+        String remote = fixture.plainRemote().toString();
+        RcloneBackup backups = facade(remote);
+        backups.mediaBackup(MediaBackupOptions.DEFAULTS);
+        Files.delete(media.resolve("a"));
+        Files.delete(media.resolve("b"));
+        reporter.shown.clear();
+
+        assertThatThrownBy(() -> backups.mediaBackup(MediaBackupOptions.DEFAULTS))
+                .isInstanceOfSatisfying(RcloneBackupException.class,
+                        e -> assertThat(e.errorCode()).isEqualTo(ErrorCode.OPERATION_FAILED))
+                .hasMessageStartingWith("mediabackup would delete 2 of the 3 files in " + remote + "/media (67%), "
+                        + "more than media.max-delete-percent (50%); refusing, nothing was changed.");
+        assertThat(reporter.shown).isEmpty();
+        assertThat(contents(fixture.plainRemote().resolve("media"))).containsOnlyKeys("a", "b", "c");
+
+        backups.mediaBackup(new MediaBackupOptions(true, false, false));
+        assertThat(reporter.warnings).containsExactly("The sync would delete 2 of the 3 files in " + remote
+                + "/media (67%), more than media.max-delete-percent (50%): without --dry-run, mediabackup refuses "
+                + "unless --force is given.");
+        assertThat(reporter.infos).contains("a: Skipped delete as --dry-run is set (size 1)");
+        assertThat(contents(fixture.plainRemote().resolve("media"))).containsOnlyKeys("a", "b", "c");
+
+        backups.mediaBackup(new MediaBackupOptions(false, false, true));
+        assertThat(contents(fixture.plainRemote().resolve("media"))).containsOnlyKeys("c");
+    }
+
+    @Test
+    void aRestoreDeletingMoreThanTheLimitIsRefusedButACopyDeletesNothing() throws IOException {
+        Files.writeString(media.resolve("backed-up.txt"), "b");
+        RcloneBackup backups = facade(fixture.plainRemote().toString());
+        backups.mediaBackup(MediaBackupOptions.DEFAULTS);
+        Files.writeString(media.resolve("new-1.txt"), "1");
+        Files.writeString(media.resolve("new-2.txt"), "2");
+
+        assertThatThrownBy(() -> backups.mediaRestore(MediaRestoreOptions.DEFAULTS))
+                .hasMessageStartingWith("mediarestore would delete 2 of the 3 files in " + media + " (67%)");
+        assertThat(contents(media)).containsOnlyKeys("backed-up.txt", "new-1.txt", "new-2.txt");
+
+        backups.mediaRestore(new MediaRestoreOptions(false, true, false));
+        assertThat(contents(media)).containsOnlyKeys("backed-up.txt", "new-1.txt", "new-2.txt");
+        backups.mediaRestore(new MediaRestoreOptions(false, false, true));
+        assertThat(contents(media)).containsOnlyKeys("backed-up.txt");
+    }
+
+    @Test
+    void aZeroLimitRefusesAnyDeletion() throws IOException {
+        Files.writeString(media.resolve("a"), "a");
+        Files.writeString(media.resolve("b"), "b");
+        String remote = fixture.plainRemote().toString();
+        RcloneBackup backups = RcloneBackup.configure().reporter(reporter).serviceLoaderListeners(false)
+                .settings(settings(remote, media).toBuilder().mediaMaxDeletePercent(0).build()).load();
+        backups.mediaBackup(MediaBackupOptions.DEFAULTS);
+        Files.writeString(media.resolve("c"), "c");
+        backups.mediaBackup(MediaBackupOptions.DEFAULTS);
+        Files.delete(media.resolve("a"));
+
+        assertThatThrownBy(() -> backups.mediaBackup(MediaBackupOptions.DEFAULTS))
+                .hasMessageContaining("would delete 1 of the 3 files");
+    }
+
+    @Test
+    void linksAreFollowedUnlessTurnedOffAndThenWhatRcloneSkipsIsAWarning() throws IOException {
+        Path outside = Files.createDirectories(fixture.root().resolve("outside"));
+        Files.writeString(outside.resolve("photo.jpg"), "p");
+        Files.writeString(media.resolve("plain.txt"), "t");
+        Files.createSymbolicLink(media.resolve("linked"), outside);
+        String remote = fixture.plainRemote().toString();
+
+        facade(remote).mediaBackup(MediaBackupOptions.DEFAULTS);
+        assertThat(contents(fixture.plainRemote().resolve("media"))).containsOnlyKeys("plain.txt", "linked/photo.jpg");
+        assertThat(reporter.warnings).isEmpty();
+
+        RcloneBackup notFollowing = RcloneBackup.configure().reporter(reporter).serviceLoaderListeners(false)
+                .settings(settings(remote, media).toBuilder().mediaFollowSymlinks(false).build()).load();
+        notFollowing.mediaBackup(new MediaBackupOptions(false, false, true));
+        assertThat(reporter.warnings).containsExactly("rclone: linked: Can't follow symlink without -L/--copy-links");
+        assertThat(contents(fixture.plainRemote().resolve("media"))).containsOnlyKeys("plain.txt");
+    }
+
+    @Test
+    void aLinkLoopOrABrokenLinkIsRefusedInEitherDirection() throws IOException {
+        Files.writeString(media.resolve("a.txt"), "a");
+        String remote = fixture.plainRemote().toString();
+        facade(remote).mediaBackup(MediaBackupOptions.DEFAULTS);
+        Files.createSymbolicLink(media.resolve("again"), media);
+
+        assertThatThrownBy(() -> facade(remote).mediaBackup(MediaBackupOptions.DEFAULTS))
+                .hasMessage("The media folder '" + media + "' has a symbolic link loop: '" + media.resolve("again")
+                        + "' leads back to a folder it is in, which rclone would copy over and over; remove the link "
+                        + "or set media.follow-symlinks to false; nothing was synced.");
+        assertThatThrownBy(() -> facade(remote).mediaRestore(MediaRestoreOptions.DEFAULTS))
+                .hasMessageContaining("symbolic link loop");
+
+        Files.delete(media.resolve("again"));
+        Files.createSymbolicLink(media.resolve("dangling"), fixture.root().resolve("nothing-here"));
+        assertThatThrownBy(() -> facade(remote).mediaBackup(MediaBackupOptions.DEFAULTS))
+                .hasMessageContaining("has a broken symbolic link '" + media.resolve("dangling") + "'");
+        assertThat(contents(fixture.plainRemote().resolve("media"))).containsOnlyKeys("a.txt");
+    }
+
+    @Test
     void restoringWithoutARemoteCopySaysSo() {
         String remote = fixture.plainRemote().toString();
 

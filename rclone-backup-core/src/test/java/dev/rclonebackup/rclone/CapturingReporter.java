@@ -9,6 +9,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 public final class CapturingReporter implements Reporter {
     public final List<String> infos = new CopyOnWriteArrayList<>();
     public final List<String> successes = new CopyOnWriteArrayList<>();
+    public final List<String> warnings = new CopyOnWriteArrayList<>();
     public final List<String> details = new CopyOnWriteArrayList<>();
     public final List<String> toolOutput = new CopyOnWriteArrayList<>();
     /** info and success lines in the order they came, as a user sees them at verbosity 1. */
@@ -24,6 +25,11 @@ public final class CapturingReporter implements Reporter {
     public void success(String message) {
         successes.add(message);
         shown.add(message);
+    }
+
+    @Override
+    public void warning(String message) {
+        warnings.add(message);
     }
 
     @Override

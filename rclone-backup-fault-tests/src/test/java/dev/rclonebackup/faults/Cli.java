@@ -30,21 +30,36 @@ final class Cli {
 
     private final Sandbox sandbox;
     private final Map<String, String> extraEnvironment;
+    private final List<String> launcher;
 
     Cli(Sandbox sandbox) {
-        this(sandbox, Map.of());
+        this(sandbox, Map.of(), List.of());
     }
 
-    private Cli(Sandbox sandbox, Map<String, String> extraEnvironment) {
+    private Cli(Sandbox sandbox, Map<String, String> extraEnvironment, List<String> launcher) {
         this.sandbox = sandbox;
         this.extraEnvironment = Map.copyOf(extraEnvironment);
+        this.launcher = List.copyOf(launcher);
     }
 
     /** The same command line with more environment variables. */
     Cli withEnvironment(Map<String, String> variables) {
         Map<String, String> merged = new HashMap<>(extraEnvironment);
         merged.putAll(variables);
-        return new Cli(sandbox, merged);
+        return new Cli(sandbox, merged, launcher);
+    }
+
+    /**
+     * The same command line, bound by file permissions even when the tests run as root: started
+     * through {@code setpriv} without the capabilities that let root read and search any folder.
+     */
+    Cli boundByFilePermissions() {
+        if (!"root".equals(System.getProperty("user.name"))) {
+            return this;
+        }
+        String capabilities = "-dac_override,-dac_read_search";
+        return new Cli(sandbox, extraEnvironment,
+                List.of("setpriv", "--inh-caps=" + capabilities, "--bounding-set=" + capabilities));
     }
 
     /** The shaded jar built by the command-line module. */
@@ -81,7 +96,8 @@ final class Cli {
         int run = RUNS.incrementAndGet();
         Path stdout = sandbox.root().resolve("run-" + run + ".out");
         Path stderr = sandbox.root().resolve("run-" + run + ".err");
-        List<String> command = new ArrayList<>(List.of(
+        List<String> command = new ArrayList<>(launcher);
+        command.addAll(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 HEAP_LIMIT, "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-cp", jar().toString(), "dev.rclonebackup.cli.Main"));
         command.addAll(args);

@@ -23,7 +23,8 @@ class ConfigurationMetadataTest {
                 "rclone-backup.remote", "rclone-backup.rclone.binary", "rclone-backup.rclone.config",
                 "rclone-backup.rclone.flags", "rclone-backup.db.backup-dir", "rclone-backup.db.filename-template",
                 "rclone-backup.db.date-format", "rclone-backup.db.cleanup-keep", "rclone-backup.media.root",
-                "rclone-backup.media.backup-dir", "rclone-backup.databases", "rclone-backup.connectors",
+                "rclone-backup.media.backup-dir", "rclone-backup.media.follow-symlinks",
+                "rclone-backup.media.max-delete-percent", "rclone-backup.databases", "rclone-backup.connectors",
                 "rclone-backup.connector-mapping", "rclone-backup.hooks",
                 "rclone-backup.enabled", "rclone-backup.commands.enabled", "rclone-backup.schedule.db.cron",
                 "rclone-backup.schedule.db.clean", "rclone-backup.schedule.db.databases",
@@ -36,6 +37,8 @@ class ConfigurationMetadataTest {
         assertThat(properties.get("rclone-backup.db.cleanup-keep").get("defaultValue").asInt()).isEqualTo(10);
         assertThat(properties.get("rclone-backup.db.filename-template").get("defaultValue").asString())
                 .isEqualTo("{database}-{datetime}.{ext}");
+        assertThat(properties.get("rclone-backup.media.follow-symlinks").get("defaultValue").asBoolean()).isTrue();
+        assertThat(properties.get("rclone-backup.media.max-delete-percent").get("defaultValue").asInt()).isEqualTo(50);
         assertThat(properties.get("rclone-backup.health.max-age").get("defaultValue").asString()).isEqualTo("26h");
         assertThat(properties.get("rclone-backup.rclone.stall-timeout").get("defaultValue").asString()).isEqualTo("10m");
     }

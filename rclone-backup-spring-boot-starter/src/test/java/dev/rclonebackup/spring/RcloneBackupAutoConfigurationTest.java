@@ -34,6 +34,8 @@ class RcloneBackupAutoConfigurationTest {
                 "rclone-backup.db.cleanup-keep=3",
                 "rclone-backup.media.root=/srv/media",
                 "rclone-backup.media.backup-dir=files",
+                "rclone-backup.media.follow-symlinks=false",
+                "rclone-backup.media.max-delete-percent=20",
                 "rclone-backup.databases.analytics.engine=sqlite",
                 "rclone-backup.databases.analytics.name=/var/lib/analytics.sqlite3",
                 "rclone-backup.databases.reports.url=jdbc:postgresql://db:5432/reports",
@@ -59,6 +61,8 @@ class RcloneBackupAutoConfigurationTest {
                     assertThat(settings.cleanupKeep()).isEqualTo(3);
                     assertThat(settings.mediaRoot()).isEqualTo(Path.of("/srv/media"));
                     assertThat(settings.mediaBackupDir()).isEqualTo("files");
+                    assertThat(settings.mediaFollowSymlinks()).isFalse();
+                    assertThat(settings.mediaMaxDeletePercent()).isEqualTo(20);
                     assertThat(settings.databases()).containsOnlyKeys("default", "analytics", "reports");
                     assertThat(settings.databases().get("analytics").engine()).isEqualTo("sqlite");
                     DatabaseSettings reports = settings.databases().get("reports");
@@ -83,6 +87,8 @@ class RcloneBackupAutoConfigurationTest {
             assertThat(settings.cleanupKeep()).isEqualTo(fileDefaults.cleanupKeep());
             assertThat(settings.dbBackupDir()).isEqualTo(fileDefaults.dbBackupDir());
             assertThat(settings.mediaBackupDir()).isEqualTo(fileDefaults.mediaBackupDir());
+            assertThat(settings.mediaFollowSymlinks()).isEqualTo(fileDefaults.mediaFollowSymlinks()).isTrue();
+            assertThat(settings.mediaMaxDeletePercent()).isEqualTo(fileDefaults.mediaMaxDeletePercent()).isEqualTo(50);
             assertThat(settings.rcloneBinary()).isEqualTo(fileDefaults.rcloneBinary());
             assertThat(settings.rcloneStallTimeout()).isEqualTo(fileDefaults.rcloneStallTimeout());
         });

@@ -397,7 +397,8 @@ class ConfigLoaderTest {
                     "RCLONE_BACKUP_REMOTE", "RCLONE_BACKUP_RCLONE_BINARY", "RCLONE_BACKUP_RCLONE_CONFIG",
                     "RCLONE_BACKUP_RCLONE_FLAGS", "RCLONE_BACKUP_DB_BACKUP_DIR", "RCLONE_BACKUP_DB_FILENAME_TEMPLATE",
                     "RCLONE_BACKUP_DB_DATE_FORMAT", "RCLONE_BACKUP_DB_CLEANUP_KEEP", "RCLONE_BACKUP_MEDIA_ROOT",
-                    "RCLONE_BACKUP_MEDIA_BACKUP_DIR", "RCLONE_BACKUP_RCLONE_STALL_TIMEOUT");
+                    "RCLONE_BACKUP_MEDIA_BACKUP_DIR", "RCLONE_BACKUP_RCLONE_STALL_TIMEOUT", "RCLONE_BACKUP_MEDIA_FOLLOW_SYMLINKS",
+                    "RCLONE_BACKUP_MEDIA_MAX_DELETE_PERCENT");
         }
 
         @Test
@@ -412,6 +413,24 @@ class ConfigLoaderTest {
 
             env.put("RCLONE_BACKUP_RCLONE_STALL_TIMEOUT", "90s");
             assertThat(load(MINIMAL + "rclone: {stall-timeout: 2s}\n").rcloneStallTimeout()).isEqualTo(Duration.ofSeconds(90));
+        }
+
+        @Test
+        void theMediaSafetySettingsComeFromTheFileAndTheEnvironment() {
+            String file = MINIMAL + "media: {follow-symlinks: false, max-delete-percent: 20}\n";
+            Settings fromFile = load(file);
+            assertThat(fromFile.mediaFollowSymlinks()).isFalse();
+            assertThat(fromFile.mediaMaxDeletePercent()).isEqualTo(20);
+
+            env.put("RCLONE_BACKUP_MEDIA_FOLLOW_SYMLINKS", "TRUE");
+            env.put("RCLONE_BACKUP_MEDIA_MAX_DELETE_PERCENT", "100");
+            Settings overridden = load(file);
+            assertThat(overridden.mediaFollowSymlinks()).isTrue();
+            assertThat(overridden.mediaMaxDeletePercent()).isEqualTo(100);
+
+            env.put("RCLONE_BACKUP_MEDIA_FOLLOW_SYMLINKS", "yes");
+            assertThat(failure(MINIMAL)).hasMessage(
+                    "RCLONE_BACKUP_MEDIA_FOLLOW_SYMLINKS: media.follow-symlinks must be true or false, got 'yes'");
         }
 
         @Test
@@ -504,6 +523,11 @@ class ConfigLoaderTest {
                 Arguments.of("db: {cleanup-kep: 3}", "db.cleanup-kep is not a known setting; did you mean 'db.cleanup-keep'?"),
                 Arguments.of("rclone: {flag: [-v]}", "rclone.flag is not a known setting; did you mean 'rclone.flags'?"),
                 Arguments.of("media: {zzz: 1}", "media.zzz is not a known setting; known are root, backup-dir"),
+                Arguments.of("media: {follow-symlinks: \"false\"}", "media.follow-symlinks must be true or false, got a string; write it without quotes"),
+                Arguments.of("media: {follow-symlinks: 1}", "media.follow-symlinks must be true or false, got 1"),
+                Arguments.of("media: {max-delete-percent: 101}", "media.max-delete-percent must be between 0 and 100, got 101"),
+                Arguments.of("media: {max-delete-percent: -1}", "media.max-delete-percent must be between 0 and 100, got -1"),
+                Arguments.of("media: {max-delete-percent: 50.5}", "media.max-delete-percent must be a whole number, got 50.5"),
                 Arguments.of("db: 5", "db must be a mapping of keys to values, got 5"),
                 Arguments.of("rclone: {binary: 42}", "rclone.binary must be a string, got 42; put it in quotes"),
                 Arguments.of("db: {date-format: [yyyy]}", "db.date-format must be a string, got a list"),
