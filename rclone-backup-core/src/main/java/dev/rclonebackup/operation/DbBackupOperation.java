@@ -13,6 +13,7 @@ import dev.rclonebackup.rclone.RemoteEntry;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * dbbackup: streams the connector's dump into {@code rclone rcat} under a partial name, then
@@ -58,13 +59,28 @@ public final class DbBackupOperation {
     private void stream(Database database, Connector connector, String partial, String path)
             throws IOException, InterruptedException {
         PipelineResult result;
+        Optional<Dump.TailCheck> tailCheck;
         try (Dump dump = connector.dump(database)) {
             result = Streams.run(context, dump.step(), context.rclone().rcat(partial));
+            tailCheck = dump.tailCheck();
         }
         if (!result.succeeded()) {
             String cause = StageFailure.describe(result.rootCause().orElseThrow(), database.password());
             throw new RcloneBackupException(ErrorCode.OPERATION_FAILED,
                     "Backup of database '" + database.alias() + "' to " + path + " failed: " + cause);
+        }
+        if (tailCheck.isPresent()) {
+            checkTail(database, tailCheck.get(), partial, path);
+        }
+    }
+
+    /** Reads the end of the uploaded partial and lets the connector judge it, before it gets its name. */
+    private void checkTail(Database database, Dump.TailCheck check, String partial, String path)
+            throws IOException, InterruptedException {
+        Optional<String> problem = check.problem(context.rclone().tail(partial, check.length()));
+        if (problem.isPresent()) {
+            throw new RcloneBackupException(ErrorCode.OPERATION_FAILED, "Backup of database '" + database.alias()
+                    + "' to " + path + " failed: " + StageFailure.redact(problem.get(), database.password()));
         }
     }
 
