@@ -1,6 +1,7 @@
 package dev.rclonebackup.connector;
 
 import java.io.IOException;
+import java.util.List;
 
 /**
  * How to restore one database. The core calls {@link #prepare()}, streams the backup into
@@ -17,6 +18,14 @@ public interface Restore extends AutoCloseable {
     }
 
     Step step();
+
+    /**
+     * Cautions for the user, known once {@link #prepare()} has run, e.g. that the database seems
+     * to be open in another program. They do not stop the restore.
+     */
+    default List<String> warnings() {
+        return List.of();
+    }
 
     /** Runs after the step succeeded: make the restored data the live data. */
     default void commit() throws IOException {

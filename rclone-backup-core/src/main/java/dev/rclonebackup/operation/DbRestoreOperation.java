@@ -86,6 +86,9 @@ public final class DbRestoreOperation {
             boolean committed = false;
             try {
                 restore.prepare();
+                for (String warning : restore.warnings()) {
+                    context.reporter().info("Warning: " + warning);
+                }
                 PipelineResult result = Streams.run(context, context.rclone().cat(source), restore.step());
                 if (!result.succeeded()) {
                     String cause = StageFailure.describe(result.rootCause().orElseThrow(), database.password());
