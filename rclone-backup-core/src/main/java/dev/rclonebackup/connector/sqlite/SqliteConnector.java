@@ -17,9 +17,10 @@ import java.time.Duration;
  *
  * <p>A restore builds a new database in a temporary file beside the live one and, only when
  * that succeeded, renames it over the live one in a single atomic step (see
- * {@link SqliteRestore}); a failed restore leaves the live database untouched. Stop the
- * application's writers before restoring: a connection still open on the old file keeps
- * seeing the old data.
+ * {@link SqliteRestore}); a failed restore leaves the live database untouched, and a
+ * successful one removes the old file's {@code -wal}, {@code -shm} and {@code -journal}. Stop
+ * the application before restoring: a connection still open on the old file keeps seeing the
+ * old data.
  *
  * <p>The backup is the {@code .dump} of one read transaction, followed by the header fields
  * {@code .dump} leaves out ({@code user_version}, {@code application_id}, WAL mode); see
