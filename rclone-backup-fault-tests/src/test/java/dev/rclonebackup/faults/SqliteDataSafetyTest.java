@@ -20,7 +20,7 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Guarantee 8: an SQLite backup is complete or it is a failure, and a restore is exactly the
+ * Guarantee 9: an SQLite backup is complete or it is a failure, and a restore is exactly the
  * backup. sqlite3's {@code .dump} exits 0 when it fails, writing its error into the dump; such a
  * backup must fail (exit 1, nothing stored, no retention run). A restore must not leave the old
  * database's write-ahead log or journal beside the new file, and keeps the header fields
