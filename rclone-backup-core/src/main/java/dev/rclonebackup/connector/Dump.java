@@ -2,6 +2,7 @@ package dev.rclonebackup.connector;
 
 import java.io.IOException;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * How to dump one database: a {@link Step} whose output is the backup. {@link #close()} runs
@@ -24,6 +25,16 @@ public interface Dump extends AutoCloseable {
         return List.of();
     }
 
+    /**
+     * A check of the stored backup's last bytes, for dump tools that report some failures only
+     * inside their output while exiting 0. The core reads the tail of the uploaded object (not
+     * of the stream, which never passes through the JVM) before giving it its final name; a
+     * problem makes the backup fail. Empty (the default) when the exit status says it all.
+     */
+    default Optional<TailCheck> tailCheck() {
+        return Optional.empty();
+    }
+
     @Override
     default void close() {
     }
@@ -31,5 +42,20 @@ public interface Dump extends AutoCloseable {
     /** A dump with nothing to clean up. */
     static Dump of(Step step) {
         return () -> step;
+    }
+
+    /** Tells a complete dump from one the tool gave up on, by the end of what it wrote. */
+    interface TailCheck {
+
+        /** How many bytes at the end of the backup {@link #problem} needs to see, at most. */
+        int length();
+
+        /**
+         * Why the dump is not a complete backup, in the tool's own words where it gave any; empty
+         * when it is complete.
+         *
+         * @param tail the last {@link #length()} bytes of the backup, or all of it when shorter
+         */
+        Optional<String> problem(byte[] tail);
     }
 }

@@ -15,6 +15,7 @@ import dev.rclonebackup.rclone.RemoteEntry;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * dbbackup: streams the connector's dump into {@code rclone rcat} under a partial name, then
@@ -82,6 +83,20 @@ public final class DbBackupOperation {
             String cause = StageFailure.describe(result.rootCause().orElseThrow());
             throw new RcloneBackupException(ErrorCode.OPERATION_FAILED,
                     "Backup of database '" + database.alias() + "' to " + path + " failed: " + cause);
+        }
+        Optional<Dump.TailCheck> tailCheck = dump.tailCheck();
+        if (tailCheck.isPresent()) {
+            checkTail(database, tailCheck.get(), partial, path);
+        }
+    }
+
+    /** Reads the end of the uploaded partial and lets the connector judge it, before it gets its name. */
+    private void checkTail(Database database, Dump.TailCheck check, String partial, String path)
+            throws IOException, InterruptedException {
+        Optional<String> problem = check.problem(context.rclone().tail(partial, check.length()));
+        if (problem.isPresent()) {
+            throw new RcloneBackupException(ErrorCode.OPERATION_FAILED, "Backup of database '" + database.alias()
+                    + "' to " + path + " failed: " + problem.get());
         }
     }
 

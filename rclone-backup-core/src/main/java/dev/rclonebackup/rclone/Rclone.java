@@ -120,6 +120,19 @@ public final class Rclone {
     }
 
     /**
+     * The last {@code bytes} bytes of the object at {@code path} (all of it when it is shorter),
+     * with {@code rclone cat --tail}: rclone reads only that range, whatever the object's size.
+     */
+    public byte[] tail(String path, int bytes) throws IOException, InterruptedException {
+        if (bytes <= 0) {
+            throw new IllegalArgumentException("bytes must be positive: " + bytes);
+        }
+        ProcessResult result = execute("cat", List.of("--tail", Integer.toString(bytes)), null, path);
+        check(result, "cat", path);
+        return result.stdout();
+    }
+
+    /**
      * Lists the files in {@code path} (recursively when asked) with {@code rclone lsjson}; folders
      * are left out. A folder that does not exist yields an empty list: rclone exits 3
      * ("directory not found") for it, which on a fresh remote simply means "nothing there yet".

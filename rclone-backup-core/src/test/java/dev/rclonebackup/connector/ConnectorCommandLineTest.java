@@ -1,5 +1,6 @@
 package dev.rclonebackup.connector;
 
+import dev.rclonebackup.ConfigurationException;
 import dev.rclonebackup.RcloneBackupException;
 import dev.rclonebackup.connector.mysql.MysqlConnector;
 import dev.rclonebackup.connector.postgresql.PostgresqlConnector;
@@ -101,8 +102,31 @@ class ConnectorCommandLineTest {
 
         Step.Command dump = command(new SqliteConnector().dump(database).step());
 
-        assertThat(dump.argv()).containsExactly("sqlite3", file.toString(), ".dump");
+        assertThat(dump.argv()).startsWith("sqlite3", "-bail", "-cmd", ".timeout 30000", file.toString(), "BEGIN;")
+                .contains(".dump").endsWith("COMMIT;");
         assertThat(dump.packageHint()).isEqualTo("sqlite3");
+    }
+
+    @Test
+    void sqliteWaitsForALockedDatabaseAsLongAsItsBusyTimeoutSays(@TempDir Path folder) throws Exception {
+        Path file = Files.createFile(folder.resolve("app.sqlite3"));
+        Database database = new Database("lite", "sqlite", null, null, file.toString(), null, null, null,
+                Map.of("busy-timeout", "2m", "dump-args", List.of("-readonly")));
+
+        Step.Command dump = command(new SqliteConnector().dump(database).step());
+
+        assertThat(dump.argv()).startsWith("sqlite3", "-bail", "-cmd", ".timeout 120000", "-readonly", file.toString());
+    }
+
+    @Test
+    void sqliteRefusesABusyTimeoutThatIsNotADuration(@TempDir Path folder) throws Exception {
+        Path file = Files.createFile(folder.resolve("app.sqlite3"));
+        Database database = new Database("lite", "sqlite", null, null, file.toString(), null, null, null,
+                Map.of("busy-timeout", "30"));
+
+        assertThatThrownBy(() -> new SqliteConnector().dump(database))
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessageStartingWith("databases.lite.options.busy-timeout");
     }
 
     @Test

@@ -197,8 +197,8 @@ class DbBackupTest extends SqliteOperationTest {
                 "db/default-2024-01-02-120000.sqlite3",
                 "db/default-2024-01-01-000000.sqlite3.partial-aaaaaaaaaaaa");
         assertThat(reporter.lines).contains("Removing old backup: db/default-2024-01-02-120000.sqlite3");
-        // Besides the upload: the move, did it move, one listing, one batched delete.
-        assertThat(reporter.lines).filteredOn(line -> line.startsWith("detail: Running: rclone ")).hasSize(4);
+        // Besides the upload: the check of the dump's end, the move, did it move, one listing, one batched delete.
+        assertThat(reporter.lines).filteredOn(line -> line.startsWith("detail: Running: rclone ")).hasSize(5);
     }
 
     private static void aged(Path file, Instant modified) throws IOException {

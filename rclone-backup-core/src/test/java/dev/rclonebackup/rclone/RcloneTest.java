@@ -18,6 +18,7 @@ import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -79,6 +80,19 @@ class RcloneTest {
         assertThat(upload.exitCode()).isZero();
         assertThat(download.exitCode()).isZero();
         assertThat(download.stdout()).isEqualTo(data);
+    }
+
+    @Test
+    void tailReadsOnlyTheLastBytesOfAnObject() throws Exception {
+        byte[] data = randomBytes(300_000);
+        String path = fixture.cryptRemote() + "db/x.dump";
+        ProcessRunner.run(rclone.rcat(path), data, reporter);
+
+        assertThat(rclone.tail(path, 100)).isEqualTo(Arrays.copyOfRange(data, data.length - 100, data.length));
+        assertThat(rclone.tail(path, 1_000_000)).isEqualTo(data);
+        assertThatThrownBy(() -> rclone.tail(fixture.cryptRemote() + "db/missing.dump", 100))
+                .isInstanceOf(RcloneException.class)
+                .hasMessageContaining("rclone cat");
     }
 
     @Test

@@ -93,11 +93,14 @@ class BadBackupTest {
         assertThat(database.content()).isEqualTo(before);
     }
 
-    /** As documented: indistinguishable from a backup cut before its COMMIT, so refused the same way. */
+    /**
+     * As documented: indistinguishable from a backup cut before its COMMIT, so refused the same
+     * way. (A user_version other than 0 would be restored, and the restore accepted.)
+     */
     @Test
     void sqliteBackupOfADatabaseWithoutTablesIsRefusedAsDocumented() {
         SqliteDatabase empty = new SqliteDatabase(directory.resolve("empty.sqlite3"));
-        empty.sql("PRAGMA user_version = 1;");
+        empty.sql("CREATE TABLE t(x); DROP TABLE t;");
         sandbox.writeConfig(Sandbox.sqliteDatabase(empty.file()));
         String name = backUp();
         SqliteDatabase database = sqlite();

@@ -19,6 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class VolumeTest {
     private static final long GIGABYTE = 1L << 30;
+    private static final String DUMP_END = "\nCOMMIT;\n";
     private static final long STDERR_BYTES = 100L << 20;
     private static final Duration LIMIT = Duration.ofMinutes(3);
 
@@ -38,7 +39,7 @@ class VolumeTest {
     @Test
     void aDumpToolWriting100MegabytesToStderrDoesNotDeadlock() {
         sandbox.tool("sqlite3", "head -c " + STDERR_BYTES + " /dev/zero | tr '\\0' 'w' | fold -w 99 >&2\n"
-                + "echo 'CREATE TABLE t(x);'");
+                + "printf 'BEGIN TRANSACTION;\\nCREATE TABLE t(x);\\nCOMMIT;\\n'");
 
         Outcome outcome = new Cli(sandbox).start("dbbackup").await(LIMIT);
 
@@ -52,7 +53,8 @@ class VolumeTest {
         Path restoredBytes = directory.resolve("restored-bytes");
         sandbox.tool("sqlite3", String.join("\n",
                 "case \"$*\" in",
-                "  *.dump) head -c " + GIGABYTE + " /dev/zero ;;",
+                // The dump: a gigabyte ending, as a complete sqlite3 dump does, with COMMIT.
+                "  *' .dump '*) head -c " + (GIGABYTE - DUMP_END.length()) + " /dev/zero; printf '" + DUMP_END + "' ;;",
                 "  *) for target; do :; done",
                 "     wc -c > '" + restoredBytes + "' && echo restored > \"$target\" ;;",
                 "esac"));
