@@ -69,7 +69,7 @@ public final class Main {
      * mistyped name) all are, for the list and suggestions.
      */
     static CommandLine commandLine(CliContext context, String... args) {
-        CommandLine commandLine = new CommandLine(RcloneBackupCommand.spec(), Specs.FACTORY);
+        CommandLine commandLine = new CommandLine(RcloneBackupCommand.spec(context.environment()), Specs.FACTORY);
         if (args.length > 0 && COMMAND_NAMES.contains(args[0])) {
             commandLine.addSubcommand(command(args[0], context).spec());
         } else {

@@ -17,11 +17,26 @@ class HelpAndVersionTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"--version", "-V"})
-    void versionIsTheMavenProjectVersion(String option) {
+    void versionGivesTheMavenProjectVersionThenJavaAndRclone(String option) {
         CliRun run = CliRun.of(option);
 
         assertThat(run.exitCode()).isZero();
-        assertThat(run.out()).isEqualTo("rclone-backup " + System.getProperty("project.version") + System.lineSeparator());
+        assertThat(run.out().lines()).hasSize(3);
+        assertThat(run.out().lines().toList().get(0)).isEqualTo("rclone-backup " + System.getProperty("project.version"));
+        assertThat(run.out().lines().toList().get(1))
+                .startsWith("Java " + Runtime.version() + " (")
+                .contains(System.getProperty("java.home"));
+        assertThat(run.out().lines().toList().get(2)).matches("rclone v\\d+\\.\\d+\\.\\d+\\S*");
+        assertThat(run.err()).isEmpty();
+    }
+
+    @Test
+    void versionSaysWhenRcloneIsNotThere() {
+        CliRun run = CliRun.builder().environment(Map.of("RCLONE_BACKUP_RCLONE_BINARY", "/nowhere/rclone")).run("--version");
+
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out()).startsWith("rclone-backup " + System.getProperty("project.version") + System.lineSeparator());
+        assertThat(run.out().lines().toList().get(2)).startsWith("rclone not found at '/nowhere/rclone'");
         assertThat(run.err()).isEmpty();
     }
 

@@ -193,6 +193,20 @@ public final class Rclone {
     }
 
     /**
+     * The first line of {@code rclone version}, e.g. {@code rclone v1.60.1-DEV}.
+     *
+     * @throws ToolNotFoundException when the rclone binary is missing or not executable
+     * @throws RcloneException       when rclone fails
+     */
+    public String version() throws IOException, InterruptedException {
+        ProcessResult result = run(new Step.Command(List.of(binary, "version"), Map.of(), PACKAGE), null, reporter);
+        check(result, "version", binary);
+        String output = result.stdoutText().strip();
+        int lineEnd = output.indexOf('\n');
+        return lineEnd < 0 ? output : output.substring(0, lineEnd).strip();
+    }
+
+    /**
      * Renames {@code sourceName} to {@code destinationName} inside {@code folder} unless
      * {@code destinationName} already exists, and returns the moved file; returns empty (leaving
      * the source in place) when the destination exists.

@@ -281,6 +281,14 @@ class RcloneTest {
     }
 
     @Test
+    void versionIsTheFirstLineOfRcloneVersion() throws Exception {
+        assertThat(rclone.version()).matches("rclone v\\d+\\.\\d+\\.\\d+\\S*");
+        assertThatThrownBy(() -> new Rclone("/nowhere/rclone", null, List.of(), reporter).version())
+                .isInstanceOf(ToolNotFoundException.class)
+                .hasMessageStartingWith("rclone not found at '/nowhere/rclone'");
+    }
+
+    @Test
     void aMissingBinarySaysHowToInstallRclone() {
         String missing = fixture.root().resolve("bin/rclone").toString();
         Rclone absent = new Rclone(missing, null, List.of(), reporter);

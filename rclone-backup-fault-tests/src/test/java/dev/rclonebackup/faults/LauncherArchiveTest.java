@@ -11,14 +11,17 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The launcher's class-data sharing archive, made from the real packaged command line: it is
  * trained on first use, then the classes of a command (picocli's old-format class files
- * included) come from it; when it cannot be made, commands run without it.
+ * included) come from it; when it cannot be made, commands run without it. An installed copy
+ * (lib/rclone-backup.jar beside bin/) keeps its archive in the user's cache folder instead.
  */
 class LauncherArchiveTest {
     private static final List<String> CLASSES_OF_EVERY_COMMAND = List.of(
@@ -76,6 +79,70 @@ class LauncherArchiveTest {
         } finally {
             Files.setPosixFilePermissions(target, PosixFilePermissions.fromString("rwxr-xr-x"));
         }
+    }
+
+    @Test
+    void anInstalledCopyKeepsItsArchiveInTheCacheFolderAndNeverWritesIntoItself() throws Exception {
+        Path installation = installedCopy();
+        Path cache = directory.resolve("cache");
+        Map<String, String> environment = Map.of("XDG_CACHE_HOME", cache.toString(), "JAVA_OPTS", "-Xlog:class+load");
+
+        Run first = run(installation.resolve("bin/rclone-backup"), environment, "listbackups");
+        Run second = run(installation.resolve("bin/rclone-backup"), environment, "listbackups");
+
+        assertThat(first.exitCode()).as(first.output()).isZero();
+        assertThat(second.output()).contains("default-2026-01-02-030405.sqlite3")
+                .containsPattern("(?m)^\\S+ dev\\.rclonebackup\\.cli\\.Main source: shared objects file");
+        try (Stream<Path> archives = Files.list(cache.resolve("rclone-backup"))) {
+            assertThat(archives.filter(file -> file.toString().endsWith(".jsa")))
+                    .singleElement().satisfies(archive -> assertThat(archive).isNotEmptyFile());
+        }
+        try (Stream<Path> files = Files.walk(installation)) {
+            assertThat(files.map(installation::relativize).map(Path::toString))
+                    .containsExactlyInAnyOrder("", "bin", "bin/rclone-backup", "lib", "lib/rclone-backup.jar");
+        }
+    }
+
+    @Test
+    void anInstalledCopySaysSoWhenThereIsNoJava() throws Exception {
+        Path installation = installedCopy();
+        Path emptyPath = Files.createDirectories(directory.resolve("no-java"));
+        ProcessBuilder builder = new ProcessBuilder("/bin/bash", installation.resolve("bin/rclone-backup").toString(), "--version")
+                .directory(workingDirectory.toFile()).redirectErrorStream(true);
+        builder.environment().remove("JAVA_HOME");
+        builder.environment().put("PATH", emptyPath.toString());
+        builder.environment().put("HOME", directory.toString());
+
+        Process process = builder.start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+
+        assertThat(process.waitFor(1, TimeUnit.MINUTES)).isTrue();
+        assertThat(process.exitValue()).isEqualTo(1);
+        assertThat(output).isEqualTo("rclone-backup: no Java runtime found: JAVA_HOME is not set and there is no java on the PATH."
+                + " Install Java 17 or newer (Debian: apt-get install openjdk-17-jre-headless) or set JAVA_HOME.\n");
+    }
+
+    /** The layout of a release archive: bin/rclone-backup and lib/rclone-backup.jar. */
+    private Path installedCopy() throws IOException {
+        Path installation = directory.resolve("installed");
+        Path bin = Files.createDirectories(installation.resolve("bin"));
+        Files.copy(Path.of("..", "bin", "rclone-backup"), bin.resolve("rclone-backup"), StandardCopyOption.COPY_ATTRIBUTES);
+        Files.copy(Cli.jar(), Files.createDirectories(installation.resolve("lib")).resolve("rclone-backup.jar"));
+        return installation;
+    }
+
+    private Run run(Path launcherPath, Map<String, String> environment, String command) throws IOException, InterruptedException {
+        Path output = directory.resolve("output.txt");
+        ProcessBuilder builder = new ProcessBuilder(launcherPath.toString(), command)
+                .directory(workingDirectory.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(output.toFile());
+        builder.environment().remove("RCLONE_BACKUP_CLASSPATH");
+        builder.environment().remove("RCLONE_BACKUP_CONFIG");
+        builder.environment().putAll(environment);
+        Process process = builder.start();
+        assertThat(process.waitFor(2, TimeUnit.MINUTES)).as("launcher finished").isTrue();
+        return new Run(process.exitValue(), Files.readString(output, StandardCharsets.UTF_8));
     }
 
     private Run run(String command, String javaOptions) throws IOException, InterruptedException {
