@@ -199,7 +199,8 @@ public final class Rclone {
      * @throws RcloneException       when rclone fails
      */
     public String version() throws IOException, InterruptedException {
-        ProcessResult result = run(new Step.Command(List.of(binary, "version"), Map.of(), PACKAGE), null, reporter);
+        ProcessResult result = run(new Step.Command(List.of(binary, "version"), Map.of(), PACKAGE), null, reporter,
+                new Supervision(redactor, metadataStallTimeout(stallTimeout)));
         check(result, "version", binary);
         String output = result.stdoutText().strip();
         int lineEnd = output.indexOf('\n');
