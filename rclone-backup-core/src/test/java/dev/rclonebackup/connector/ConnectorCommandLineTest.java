@@ -2,6 +2,7 @@ package dev.rclonebackup.connector;
 
 import dev.rclonebackup.ConfigurationException;
 import dev.rclonebackup.RcloneBackupException;
+import dev.rclonebackup.Reporter;
 import dev.rclonebackup.connector.mysql.MysqlConnector;
 import dev.rclonebackup.connector.postgresql.PostgresqlConnector;
 import dev.rclonebackup.connector.sqlite.SqliteConnector;
@@ -147,7 +148,7 @@ class ConnectorCommandLineTest {
         Database database = new Database("lite", "sqlite", null, null, file.toString(), null, null, null, null);
 
         try (Restore restore = new SqliteConnector().restore(database)) {
-            restore.prepare();
+            restore.prepare(Reporter.SILENT);
             Step.Command step = command(restore.step());
 
             assertThat(step.argv()).startsWith("sqlite3", "-bail", "-safe");

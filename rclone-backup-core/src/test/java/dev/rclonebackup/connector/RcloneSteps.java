@@ -37,7 +37,7 @@ public final class RcloneSteps {
      */
     public static PipelineResult restore(Restore restore, Path file) throws IOException, InterruptedException {
         try (restore) {
-            restore.prepare();
+            restore.prepare(Reporter.SILENT);
             PipelineResult result = ProcessPipeline.run(cat(file), restore.step(), Reporter.SILENT);
             if (result.succeeded()) {
                 restore.commit();
