@@ -15,6 +15,8 @@ import java.util.Map;
  */
 final class SettingsValidator {
     private static final int MAX_PORT = 65_535;
+    /** Database options whose names end so are durations, whatever the connector. */
+    private static final String DURATION_OPTION_SUFFIX = "-timeout";
 
     private SettingsValidator() {
     }
@@ -162,7 +164,10 @@ final class SettingsValidator {
             throw ConfigurationException.forKey(optionsKey, "has an empty option name");
         }
         String key = optionsKey + "." + option;
-        if (value instanceof String) {
+        if (value instanceof String text) {
+            if (option.endsWith(DURATION_OPTION_SUFFIX)) {
+                checkDuration(key, text);
+            }
             return;
         }
         if (value instanceof List<?> list) {
@@ -174,6 +179,15 @@ final class SettingsValidator {
             return;
         }
         throw ConfigurationException.forKey(key, "must be a string or a list of strings");
+    }
+
+    /** {@code lock-timeout}, {@code busy-timeout} …: checked here, before any tool runs, not when a connector reads them. */
+    private static void checkDuration(String key, String text) {
+        try {
+            Durations.parse(text);
+        } catch (IllegalArgumentException e) {
+            throw ConfigurationException.forKey(key, ": " + e.getMessage());
+        }
     }
 
     private static void validateConnectors(Settings settings) {

@@ -198,4 +198,12 @@ class SettingsTest {
         assertThat(settings.toString()).doesNotContain(SECRET);
         assertThat(settings.databases().get("default").toString()).doesNotContain(SECRET).contains("****");
     }
+
+    @Test
+    void timeoutOptionsAreDurationsCheckedBeforeAnyToolRuns() {
+        assertRejected(b -> b.database("app", DatabaseSettings.builder().engine("sqlite").name("/tmp/app.db")
+                .option("busy-timeout", "30").build()), "databases.app.options.busy-timeout: '30' is not a duration");
+        assertThatCode(() -> valid().database("app", DatabaseSettings.builder().engine("postgresql").name("app")
+                .option("lock-timeout", "90s").build()).build()).doesNotThrowAnyException();
+    }
 }
