@@ -1,7 +1,6 @@
 package dev.rclonebackup.cli;
 
 import dev.rclonebackup.process.ProcessTree;
-import sun.misc.Signal;
 
 import java.io.PrintStream;
 import java.util.concurrent.CompletableFuture;
@@ -27,7 +26,7 @@ public final class SignalGuard {
     static final long CLEANUP_GRACE_SECONDS = 20;
     private static final int SIGNAL_EXIT_BASE = 128;
 
-    private final CompletableFuture<Signal> received = new CompletableFuture<>();
+    private final CompletableFuture<Integer> received = new CompletableFuture<>();
     private final PrintStream err;
 
     private SignalGuard(PrintStream err) {
@@ -65,7 +64,7 @@ public final class SignalGuard {
             }
         }
         endChildProcesses();
-        return SIGNAL_EXIT_BASE + received.join().getNumber();
+        return SIGNAL_EXIT_BASE + received.join();
     }
 
     /** The command's exit status, or what it threw (it cannot throw checked exceptions). */
@@ -98,15 +97,12 @@ public final class SignalGuard {
         ProcessHandle.current().children().forEach(ProcessTree::destroy);
     }
 
+    /** A signal that cannot be handled here (e.g. the JVM runs with -Xrs) keeps its default action. */
     private void handle(String name, Thread worker) {
-        try {
-            Signal.handle(new Signal(name), signal -> {
-                if (received.complete(signal)) {
-                    worker.interrupt();
-                }
-            });
-        } catch (IllegalArgumentException unavailable) {
-            // The signal is reserved here (e.g. the JVM runs with -Xrs); its default action stays.
-        }
+        OsSignals.handle(name, number -> {
+            if (received.complete(number)) {
+                worker.interrupt();
+            }
+        });
     }
 }

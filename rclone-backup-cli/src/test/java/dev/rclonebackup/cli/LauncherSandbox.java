@@ -48,8 +48,8 @@ final class LauncherSandbox {
         Path emptyJar = root.resolve("empty.jar");
         Manifest manifest = new Manifest();
         manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
-        try (OutputStream out = Files.newOutputStream(emptyJar); JarOutputStream ignored = new JarOutputStream(out, manifest)) {
-            // An empty but valid jar.
+        try (JarOutputStream jar = new JarOutputStream(Files.newOutputStream(emptyJar), manifest)) {
+            jar.setComment("An empty but valid jar.");
         }
         mavenWrapper("echo \"$PWD $*\" >> '" + buildLog + "'\n"
                 + "echo '[INFO] compiling 42 source files'\n"

@@ -53,6 +53,7 @@ class SqliteDataSafetyTest {
 
     /** The reported reproduction: a database locked for longer than the busy timeout, twice, with --clean. */
     @Test
+    @SuppressWarnings("try") // the session only has to stay open while the command runs
     void aDumpOfALockedDatabaseFailsAndCleanKeepsTheGoodBackups() throws IOException {
         List<String> good = twoGoodBackups();
         sandbox.writeConfig("db:\n  cleanup-keep: 2\n" + Sandbox.sqliteDatabase(database.file())
@@ -75,6 +76,7 @@ class SqliteDataSafetyTest {
 
     /** A writer that commits within the busy timeout (default 30 s) is waited for, and its rows are in the backup. */
     @Test
+    @SuppressWarnings("try") // the session only has to stay open while the command runs
     void aBriefLockIsWaitedForAndTheBackupHasTheCommittedRows() throws IOException {
         Outcome outcome;
         try (SqliteDatabase.Session writer = database.open(
@@ -137,6 +139,7 @@ class SqliteDataSafetyTest {
      * issue's reproduction did, on a locked database.
      */
     @Test
+    @SuppressWarnings("try") // the session only has to stay open while the command runs
     void aDumpEndingInRollbackIsAFailedBackupEvenWhenSqlite3ExitsZero() throws IOException {
         List<String> good = twoGoodBackups();
         sandbox.writeConfig("db:\n  cleanup-keep: 2\n" + Sandbox.sqliteDatabase(database.file()));
@@ -184,6 +187,7 @@ class SqliteDataSafetyTest {
 
     /** An idle connection to a WAL database keeps its -wal beside it: the restore says so. */
     @Test
+    @SuppressWarnings("try") // the session only has to stay open while the command runs
     void aRestoreOfADatabaseOpenInAnotherProgramWarns() {
         database.sql("PRAGMA journal_mode=WAL;");
         assertThat(cli.run("dbbackup").exitCode()).isZero();
