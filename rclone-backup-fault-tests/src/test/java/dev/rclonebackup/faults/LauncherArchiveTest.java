@@ -25,7 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class LauncherArchiveTest {
     private static final List<String> CLASSES_OF_EVERY_COMMAND = List.of(
-            "dev.rclonebackup.cli.Main", "picocli.CommandLine", "tools.jackson.dataformat.yaml.YAMLFactory",
+            "dev.rclonebackup.cli.Main", "dev.rclonebackup.shaded.picocli.CommandLine", "tools.jackson.dataformat.yaml.YAMLFactory",
             "dev.rclonebackup.rclone.Rclone", "java.lang.ProcessBuilder");
 
     @TempDir
