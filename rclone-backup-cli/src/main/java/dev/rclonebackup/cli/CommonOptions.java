@@ -1,77 +1,95 @@
 package dev.rclonebackup.cli;
 
+import picocli.CommandLine;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.TypeConversionException;
 
 import java.nio.file.Path;
 
-/** The options every command takes: verbosity, colour, configuration file, traceback and help. */
-final class CommonOptions {
+/**
+ * The options every command takes: verbosity, colour, configuration file and traceback. They are
+ * defined once, on the top-level command, and inherited by every command, so that they may stand
+ * before or after the command's name; picocli sets an inherited option's value on both.
+ *
+ * @param verbosity     0 to 3 ({@code -q} is 0)
+ * @param colorOverride true for {@code --force-color}, false for {@code --no-color}, null when neither was given
+ * @param configFile    the {@code --config} file as given, or null
+ * @param traceback     whether to print the stack trace of a failure
+ */
+record CommonOptions(int verbosity, Boolean colorOverride, Path configFile, boolean traceback) {
     static final int DEFAULT_VERBOSITY = 1;
 
     private static final String VERBOSITY = "--verbosity";
+    private static final String QUIET = "--quiet";
     private static final String NO_COLOR = "--no-color";
     private static final String FORCE_COLOR = "--force-color";
     private static final String CONFIG = "--config";
     private static final String TRACEBACK = "--traceback";
 
-    private final CommandSpec command;
-
-    /** The common options of {@code command}, to which {@link #addTo} has added them. */
-    CommonOptions(CommandSpec command) {
-        this.command = command;
-    }
-
-    /** Adds the common options to {@code command}, after its own. */
+    /** Adds the common options to the top-level command {@code command}, inherited by the commands added after. */
     static void addTo(CommandSpec command) {
         command.addOption(OptionSpec.builder("-v", VERBOSITY).order(11).paramLabel("LEVEL").type(int.class)
                 .converters(new VerbosityConverter()).defaultValue(Integer.toString(DEFAULT_VERBOSITY))
+                .scopeType(ScopeType.INHERIT)
                 .description("How much to print, 0 to 3 (default: ${DEFAULT-VALUE}).",
                         "0: nothing on success (errors only);",
                         "1: what is being done and its outcome;",
                         "2: also each command run (credentials redacted), sizes and durations;",
                         "3: also the diagnostic output of rclone and the dump tools, on stderr.")
                 .build());
-        command.addOption(Specs.flag(NO_COLOR, 12,
-                "Never colour the output. Setting the NO_COLOR environment variable does the same."));
-        command.addOption(Specs.flag(FORCE_COLOR, 13,
-                "Colour the output even when it is not a terminal (success green, errors red)."));
-        command.addOption(OptionSpec.builder(CONFIG).order(14).paramLabel("FILE").type(Path.class)
+        command.addOption(Specs.flagBuilder(12, "Same as --verbosity 0.", "-q", QUIET)
+                .scopeType(ScopeType.INHERIT).build());
+        command.addOption(Specs.flagBuilder(13,
+                "Never colour the output. Setting the NO_COLOR environment variable does the same.", NO_COLOR)
+                .scopeType(ScopeType.INHERIT).build());
+        command.addOption(Specs.flagBuilder(14,
+                "Colour the output even when it is not a terminal (success green, errors red).", FORCE_COLOR)
+                .scopeType(ScopeType.INHERIT).build());
+        command.addOption(OptionSpec.builder(CONFIG).order(15).paramLabel("FILE").type(Path.class)
+                .scopeType(ScopeType.INHERIT)
                 .description("Configuration file to use (default: $RCLONE_BACKUP_CONFIG, else ./rclone-backup.yml).")
                 .build());
-        command.addOption(Specs.flag(TRACEBACK, 15, "On failure, also print the stack trace."));
-        command.addOption(OptionSpec.builder("-h", "--help").order(16).usageHelp(true)
-                .description("Show this help and exit.").build());
+        command.addOption(Specs.flagBuilder(16, "On failure, also print the stack trace.", TRACEBACK)
+                .scopeType(ScopeType.INHERIT).build());
     }
 
-    int verbosity() {
-        return Specs.<Integer>value(command, VERBOSITY);
+    /** Whether {@code option} takes a value (for finding the command's name among the arguments). */
+    static boolean takesValue(String option) {
+        return option.equals("-v") || option.equals(VERBOSITY) || option.equals(CONFIG);
     }
 
-    /** True for {@code --force-color}, false for {@code --no-color}, null when neither was given. */
-    Boolean colorOverride() {
-        if (Specs.isSet(command, FORCE_COLOR)) {
-            return Boolean.TRUE;
+    /**
+     * The common options as parsed for {@code command}, given before or after its name; rejects
+     * combinations that an option's own description cannot express.
+     */
+    static CommonOptions of(CommandLine command) {
+        CommandSpec spec = command.getCommandSpec();
+        boolean quiet = Specs.isSet(spec, QUIET);
+        if (quiet && given(command, VERBOSITY)) {
+            throw new ParameterException(command, "-q/--quiet and -v/--verbosity cannot be used together");
         }
-        return Specs.isSet(command, NO_COLOR) ? Boolean.FALSE : null;
-    }
-
-    Path configFile() {
-        return Specs.value(command, CONFIG);
-    }
-
-    boolean traceback() {
-        return Specs.isSet(command, TRACEBACK);
-    }
-
-    /** Rejects combinations that an option's own description cannot express. */
-    void validate() {
-        if (Specs.isSet(command, NO_COLOR) && Specs.isSet(command, FORCE_COLOR)) {
-            throw new ParameterException(command.commandLine(), "--no-color and --force-color cannot be used together");
+        boolean noColor = Specs.isSet(spec, NO_COLOR);
+        boolean forceColor = Specs.isSet(spec, FORCE_COLOR);
+        if (noColor && forceColor) {
+            throw new ParameterException(command, "--no-color and --force-color cannot be used together");
         }
+        return new CommonOptions(quiet ? 0 : Specs.number(spec, VERBOSITY),
+                forceColor ? Boolean.TRUE : noColor ? Boolean.FALSE : null,
+                Specs.path(spec, CONFIG), Specs.isSet(spec, TRACEBACK));
+    }
+
+    /** Whether {@code option} was given to {@code command} or before it, to a parent command. */
+    private static boolean given(CommandLine command, String option) {
+        for (CommandLine line = command; line != null; line = line.getParent()) {
+            if (line.getParseResult() != null && line.getParseResult().hasMatchedOption(option)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Accepts 0, 1, 2 or 3. */

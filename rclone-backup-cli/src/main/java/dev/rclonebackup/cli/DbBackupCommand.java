@@ -4,8 +4,16 @@ import dev.rclonebackup.RcloneBackup;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code dbbackup}: dumps a database straight into the remote. */
-final class DbBackupCommand extends OperationCommand {
+final class DbBackupCommand extends OperationCommand<DbBackupCommand.Options> {
+    private static final String DATABASE = "--database";
     private static final String CLEAN = "--clean";
+
+    /**
+     * @param database the database's alias
+     * @param clean    whether to delete the oldest backups afterwards
+     */
+    record Options(String database, boolean clean) {
+    }
 
     DbBackupCommand(CliContext context) {
         super(context);
@@ -20,7 +28,7 @@ final class DbBackupCommand extends OperationCommand {
                 "",
                 "A failed or interrupted backup leaves nothing under the final name, and an existing "
                         + "backup is never overwritten.");
-        spec.addOption(databaseOption(
+        spec.addOption(databaseOption(DATABASE,
                 "Database to back up, by its alias under 'databases' (default: ${DEFAULT-VALUE}).")
                 .defaultValue("default").build());
         spec.addOption(Specs.flag(CLEAN, 2,
@@ -30,7 +38,12 @@ final class DbBackupCommand extends OperationCommand {
     }
 
     @Override
-    void run(RcloneBackup backups, ConsoleReporter reporter) {
-        backups.dbBackup(value(DATABASE), isSet(CLEAN));
+    Options options(CommandSpec spec) {
+        return new Options(Specs.text(spec, DATABASE), Specs.isSet(spec, CLEAN));
+    }
+
+    @Override
+    void run(RcloneBackup backups, ConsoleReporter reporter, Options options) {
+        backups.dbBackup(options.database(), options.clean());
     }
 }

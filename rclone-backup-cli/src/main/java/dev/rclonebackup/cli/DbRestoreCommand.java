@@ -6,9 +6,18 @@ import dev.rclonebackup.RestoreConfirmation;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code dbrestore}: streams a backup from the remote into a database, after confirmation. */
-final class DbRestoreCommand extends OperationCommand {
+final class DbRestoreCommand extends OperationCommand<DbRestoreCommand.Options> {
+    private static final String DATABASE = "--database";
     private static final String INPUT_PATH = "--input-path";
     private static final String NO_INPUT = "--noinput";
+
+    /**
+     * @param database  the database's alias, or null for the only one configured
+     * @param inputPath the backup to restore, or null for the newest
+     * @param noInput   whether to restore without asking
+     */
+    record Options(String database, String inputPath, boolean noInput) {
+    }
 
     DbRestoreCommand(CliContext context) {
         super(context);
@@ -25,7 +34,7 @@ final class DbRestoreCommand extends OperationCommand {
                 "Asks for confirmation first unless --noinput is given; answering anything but "
                         + "y or yes cancels without changing anything (exit status 0). When there is no "
                         + "input to read the answer from, it fails with exit status 2.");
-        spec.addOption(databaseOption("Database to restore, by its alias under 'databases' "
+        spec.addOption(databaseOption(DATABASE, "Database to restore, by its alias under 'databases' "
                 + "(default: the only database, when exactly one is configured).").build());
         spec.addOption(Specs.option(2, "NAME", "Backup to restore, relative to db.backup-dir, e.g. "
                 + "default-2024-01-15-120000.dump (default: the database's newest backup by modification time).",
@@ -36,11 +45,16 @@ final class DbRestoreCommand extends OperationCommand {
     }
 
     @Override
-    void run(RcloneBackup backups, ConsoleReporter reporter) {
-        RestoreConfirmation confirmation = isSet(NO_INPUT)
+    Options options(CommandSpec spec) {
+        return new Options(Specs.text(spec, DATABASE), Specs.text(spec, INPUT_PATH), Specs.isSet(spec, NO_INPUT));
+    }
+
+    @Override
+    void run(RcloneBackup backups, ConsoleReporter reporter, Options options) {
+        RestoreConfirmation confirmation = options.noInput()
                 ? RestoreConfirmation.ALWAYS
                 : new PromptConfirmation(context().in(), context().out());
-        DbRestoreResult result = backups.dbRestore(value(DATABASE), value(INPUT_PATH), confirmation);
+        DbRestoreResult result = backups.dbRestore(options.database(), options.inputPath(), confirmation);
         if (result.cancelled()) {
             reporter.info("Restore cancelled.");
         }

@@ -44,7 +44,7 @@ final class FailureHandler implements IExecutionExceptionHandler, IParameterExce
 
     @Override
     public int handleExecutionException(Exception ex, CommandLine command, ParseResult parseResult) {
-        CommonOptions options = command.getCommand() instanceof OperationCommand operation ? operation.options() : null;
+        CommonOptions options = command.getCommand() instanceof OperationCommand<?> operation ? operation.commonOptions() : null;
         boolean traceback = options != null && options.traceback();
         boolean color = options != null
                 ? Colors.enabled(options.colorOverride(), context.environment(), context.errIsTerminal())
@@ -76,7 +76,7 @@ final class FailureHandler implements IExecutionExceptionHandler, IParameterExce
             List<String> unmatched = unmatchedArguments.getUnmatched();
             if (!unmatched.isEmpty() && !unmatched.get(0).startsWith("-")) {
                 return "Unknown command '" + unmatched.get(0) + "'; use one of "
-                        + String.join(", ", command.getSubcommands().keySet());
+                        + String.join(", ", Main.COMMAND_NAMES);
             }
         }
         return ex.getMessage();

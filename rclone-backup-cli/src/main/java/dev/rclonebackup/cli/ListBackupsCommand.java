@@ -5,8 +5,16 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
 
 /** {@code listbackups}: prints the database backups, or the media copy, found on the remote. */
-final class ListBackupsCommand extends OperationCommand {
+final class ListBackupsCommand extends OperationCommand<ListBackupsCommand.Options> {
+    private static final String DATABASE = "--database";
     private static final String MEDIA = "--media";
+
+    /**
+     * @param database only this database's backups, or null for all
+     * @param media    whether to list the media copy instead
+     */
+    record Options(String database, boolean media) {
+    }
 
     ListBackupsCommand(CliContext context) {
         super(context);
@@ -21,22 +29,24 @@ final class ListBackupsCommand extends OperationCommand {
                 "",
                 "With --media, lists the files of the media copy instead, sorted by path, after their "
                         + "count and total size.");
-        spec.addOption(databaseOption("Only list the backups of this database (default: all databases).").build());
+        spec.addOption(databaseOption(DATABASE, "Only list the backups of this database (default: all databases).").build());
         spec.addOption(Specs.flag(MEDIA, 2, "List the media copy instead of the database backups."));
         return spec;
     }
 
     @Override
-    void validate() {
-        if (isSet(MEDIA) && value(DATABASE) != null) {
-            throw new ParameterException(spec().commandLine(), "--database and --media cannot be used together");
+    Options options(CommandSpec spec) {
+        Options options = new Options(Specs.text(spec, DATABASE), Specs.isSet(spec, MEDIA));
+        if (options.media() && options.database() != null) {
+            throw new ParameterException(spec.commandLine(), "--database and --media cannot be used together");
         }
+        return options;
     }
 
     @Override
-    void run(RcloneBackup backups, ConsoleReporter reporter) {
-        reporter.results(isSet(MEDIA)
+    void run(RcloneBackup backups, ConsoleReporter reporter, Options options) {
+        reporter.results(options.media()
                 ? ListingFormat.media(backups.listMedia())
-                : ListingFormat.backups(backups.listBackups(value(DATABASE))));
+                : ListingFormat.backups(backups.listBackups(options.database())));
     }
 }

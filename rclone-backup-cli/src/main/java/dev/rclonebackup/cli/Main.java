@@ -19,7 +19,7 @@ import java.util.Map;
 public final class Main {
     private static final Map<String, String> EXIT_CODES = exitCodes();
     /** The commands' names, in the order the help lists them. */
-    private static final List<String> COMMAND_NAMES =
+    static final List<String> COMMAND_NAMES =
             List.of("dbbackup", "dbrestore", "mediabackup", "mediarestore", "listbackups");
 
     private Main() {
@@ -64,18 +64,20 @@ public final class Main {
     }
 
     /**
-     * The command line for {@code args}. When they start with a command's name, only that command
-     * is added: describing a command is a measurable part of start-up. Otherwise (help, version, a
-     * mistyped name) all are, for the list and suggestions.
+     * The command line for {@code args}. When they name a command, only that command is added:
+     * describing a command is a measurable part of start-up. Otherwise (help, version, a mistyped
+     * name) all are, for the list and suggestions, with {@code help}.
      */
     static CommandLine commandLine(CliContext context, String... args) {
         CommandLine commandLine = new CommandLine(RcloneBackupCommand.spec(context.environment()), Specs.FACTORY);
-        if (args.length > 0 && COMMAND_NAMES.contains(args[0])) {
-            commandLine.addSubcommand(command(args[0], context).spec());
+        String name = commandName(args);
+        if (name != null && COMMAND_NAMES.contains(name)) {
+            commandLine.addSubcommand(command(name, context).spec());
         } else {
-            for (String name : COMMAND_NAMES) {
-                commandLine.addSubcommand(command(name, context).spec());
+            for (String each : COMMAND_NAMES) {
+                commandLine.addSubcommand(command(each, context).spec());
             }
+            commandLine.addSubcommand(new HelpCommand(COMMAND_NAMES).spec());
         }
         FailureHandler failures = new FailureHandler(context);
         commandLine.setOut(new PrintWriter(context.out(), true))
@@ -88,6 +90,23 @@ public final class Main {
             describeExitCodes(subcommand);
         }
         return commandLine;
+    }
+
+    /**
+     * The first argument that is neither an option nor the value of a common option
+     * ({@code --config FILE}, {@code -v LEVEL}): the command's name when it is one; null when there is none.
+     */
+    static String commandName(String... args) {
+        for (int i = 0; i < args.length; i++) {
+            String arg = args[i];
+            if (!arg.startsWith("-")) {
+                return arg;
+            }
+            if (CommonOptions.takesValue(arg)) {
+                i++;
+            }
+        }
+        return null;
     }
 
     private static Help.Ansi helpColors(CliContext context, String... args) {

@@ -5,7 +5,7 @@ import dev.rclonebackup.RcloneBackup;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code mediabackup}: mirrors the local media folder to the remote. */
-final class MediaBackupCommand extends OperationCommand {
+final class MediaBackupCommand extends OperationCommand<MediaBackupOptions> {
     private static final String DRY_RUN = "--dry-run";
     private static final String ALLOW_EMPTY = "--allow-empty";
     private static final String FORCE = "--force";
@@ -34,7 +34,12 @@ final class MediaBackupCommand extends OperationCommand {
     }
 
     @Override
-    void run(RcloneBackup backups, ConsoleReporter reporter) {
-        backups.mediaBackup(new MediaBackupOptions(isSet(DRY_RUN), isSet(ALLOW_EMPTY), isSet(FORCE)));
+    MediaBackupOptions options(CommandSpec spec) {
+        return new MediaBackupOptions(Specs.isSet(spec, DRY_RUN), Specs.isSet(spec, ALLOW_EMPTY), Specs.isSet(spec, FORCE));
+    }
+
+    @Override
+    void run(RcloneBackup backups, ConsoleReporter reporter, MediaBackupOptions options) {
+        backups.mediaBackup(options);
     }
 }

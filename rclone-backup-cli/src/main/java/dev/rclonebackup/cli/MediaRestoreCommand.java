@@ -5,7 +5,7 @@ import dev.rclonebackup.RcloneBackup;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code mediarestore}: mirrors the remote copy back to the local media folder. */
-final class MediaRestoreCommand extends OperationCommand {
+final class MediaRestoreCommand extends OperationCommand<MediaRestoreOptions> {
     private static final String DRY_RUN = "--dry-run";
     private static final String COPY = "--copy";
     private static final String FORCE = "--force";
@@ -34,7 +34,12 @@ final class MediaRestoreCommand extends OperationCommand {
     }
 
     @Override
-    void run(RcloneBackup backups, ConsoleReporter reporter) {
-        backups.mediaRestore(new MediaRestoreOptions(isSet(DRY_RUN), isSet(COPY), isSet(FORCE)));
+    MediaRestoreOptions options(CommandSpec spec) {
+        return new MediaRestoreOptions(Specs.isSet(spec, DRY_RUN), Specs.isSet(spec, COPY), Specs.isSet(spec, FORCE));
+    }
+
+    @Override
+    void run(RcloneBackup backups, ConsoleReporter reporter, MediaRestoreOptions options) {
+        backups.mediaRestore(options);
     }
 }

@@ -11,27 +11,29 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
 /**
- * Base of the five commands: describes the command with the common options, validates them,
+ * Base of the five commands: describes the command, reads its options into a typed value
+ * ({@code O}, a record of the command's class) and the common ones into {@link CommonOptions},
  * loads the configuration, builds the core facade with a console reporter and the configured
  * hooks, and runs the command against it. Failures propagate as exceptions, which
  * {@link FailureHandler} turns into a message and an exit status.
+ *
+ * @param <O> the command's own options, as parsed
  */
-abstract class OperationCommand implements Callable<Integer> {
-    /** The database option of dbbackup, dbrestore and listbackups. */
-    static final String DATABASE = "--database";
-
+abstract class OperationCommand<O> implements Callable<Integer> {
     private final CliContext context;
     private CommandSpec spec;
+    private CommonOptions commonOptions;
 
     OperationCommand(CliContext context) {
         this.context = context;
     }
 
-    /** This command's specification: its own options, then the common ones. */
+    /** This command's specification: its own options, then help (the common ones are inherited from the top). */
     final CommandSpec spec() {
         if (spec == null) {
             spec = describe();
-            CommonOptions.addTo(spec);
+            spec.addOption(OptionSpec.builder("-h", "--help").order(17).usageHelp(true)
+                    .description("Show this help and exit.").build());
         }
         return spec;
     }
@@ -39,20 +41,28 @@ abstract class OperationCommand implements Callable<Integer> {
     /** The command's name, help text and own options (see {@link Specs#command}). */
     abstract CommandSpec describe();
 
+    /**
+     * This command's options as parsed from {@code spec}, the only place they are read; throws a
+     * {@link picocli.CommandLine.ParameterException} for a combination that is not allowed.
+     */
+    abstract O options(CommandSpec spec);
+
+    /** Runs the command; throws on failure. */
+    abstract void run(RcloneBackup backups, ConsoleReporter reporter, O options);
+
     /** {@code -d, --database ALIAS}, the first option of the commands that work on one database. */
-    static OptionSpec.Builder databaseOption(String description) {
-        return Specs.option(1, "ALIAS", description, "-d", DATABASE);
+    static OptionSpec.Builder databaseOption(String name, String description) {
+        return Specs.option(1, "ALIAS", description, "-d", name);
     }
 
     @Override
     public final Integer call() {
-        CommonOptions options = options();
-        options.validate();
-        validate();
-        ConsoleReporter reporter = ConsoleReporter.of(context, options);
-        Path configFile = configFile(options);
+        commonOptions = CommonOptions.of(spec().commandLine());
+        O options = options(spec());
+        ConsoleReporter reporter = ConsoleReporter.of(context, commonOptions);
+        Path configFile = configFile(commonOptions);
         run(context.backups() == null ? fromConfigurationFile(configFile, reporter)
-                : context.backups().create(configFile, reporter), reporter);
+                : context.backups().create(configFile, reporter), reporter, options);
         return 0;
     }
 
@@ -61,29 +71,13 @@ abstract class OperationCommand implements Callable<Integer> {
         return RcloneBackup.configure().settings(settings).reporter(reporter).load();
     }
 
-    /** Rejects invalid combinations of this command's options, before anything is loaded. */
-    void validate() {
-    }
-
-    /** Runs the command; throws on failure. */
-    abstract void run(RcloneBackup backups, ConsoleReporter reporter);
-
-    CommonOptions options() {
-        return new CommonOptions(spec());
+    /** The common options this command ran with; null before they were read or when they were invalid. */
+    CommonOptions commonOptions() {
+        return commonOptions;
     }
 
     CliContext context() {
         return context;
-    }
-
-    /** The parsed value of one of this command's options (its default when not given, else null). */
-    <T> T value(String option) {
-        return Specs.value(spec(), option);
-    }
-
-    /** Whether one of this command's flags was given. */
-    boolean isSet(String option) {
-        return Specs.isSet(spec(), option);
     }
 
     private Path configFile(CommonOptions options) {

@@ -27,13 +27,14 @@ final class RcloneBackupCommand implements Runnable {
                 "",
                 "The configuration is read from --config FILE, else from the file named by "
                         + "$RCLONE_BACKUP_CONFIG, else from ./rclone-backup.yml. Run "
-                        + "'rclone-backup COMMAND --help' for a command's options.")
+                        + "'rclone-backup help COMMAND' or 'rclone-backup COMMAND --help' for a command's options.")
                 .versionProvider(new Version(environment));
         spec.usageMessage().synopsisSubcommandLabel("COMMAND");
         spec.addOption(OptionSpec.builder("-h", "--help").usageHelp(true)
                 .description("Show this help message and exit.").build());
         spec.addOption(OptionSpec.builder("-V", "--version").versionHelp(true)
                 .description("Print version information and exit.").build());
+        CommonOptions.addTo(spec);
     }
 
     /**
@@ -46,7 +47,7 @@ final class RcloneBackupCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new ParameterException(spec.commandLine(), "Missing command: give one of " + String.join(", ", spec.subcommands().keySet()));
+        throw new ParameterException(spec.commandLine(), "Missing command: give one of " + String.join(", ", Main.COMMAND_NAMES));
     }
 
     /**

@@ -5,6 +5,8 @@ import picocli.CommandLine.IFactory;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
 
+import java.nio.file.Path;
+
 /**
  * Helpers for the command specifications, which are built in code rather than read from
  * annotations: reading annotations makes the JVM generate a proxy class per annotation type,
@@ -43,13 +45,27 @@ final class Specs {
 
     /** An option without a value, {@code false} unless given. */
     static OptionSpec flag(String name, int order, String description) {
-        return OptionSpec.builder(name).order(order).type(boolean.class).initialValue(false)
-                .description(description).build();
+        return flagBuilder(order, description, name).build();
     }
 
-    /** The parsed value of {@code option} of {@code command} (its default when not given, else null). */
-    static <T> T value(CommandSpec command, String option) {
-        return command.findOption(option).getValue();
+    /** An option without a value, {@code false} unless given, with several names. */
+    static OptionSpec.Builder flagBuilder(int order, String description, String... names) {
+        return OptionSpec.builder(names).order(order).type(boolean.class).initialValue(false).description(description);
+    }
+
+    /** The parsed value of the text option {@code option} of {@code command} (its default when not given, else null). */
+    static String text(CommandSpec command, String option) {
+        return (String) command.findOption(option).getValue();
+    }
+
+    /** The parsed value of the path option {@code option} of {@code command}, null when not given. */
+    static Path path(CommandSpec command, String option) {
+        return (Path) command.findOption(option).getValue();
+    }
+
+    /** The parsed value of the integer option {@code option} of {@code command} (its default when not given). */
+    static int number(CommandSpec command, String option) {
+        return (Integer) command.findOption(option).getValue();
     }
 
     /** Whether the flag {@code option} of {@code command} was given. */

@@ -59,7 +59,8 @@ class HelpAndVersionTest {
 
         assertThat(run.exitCode()).isZero();
         assertThat(run.out())
-                .contains("Usage: rclone-backup [-hV] COMMAND")
+                .contains("Usage: rclone-backup [-hqV] [--force-color] [--no-color] [--traceback]")
+                .contains("[--config=FILE] [-v=LEVEL] COMMAND")
                 .contains("dbbackup", "dbrestore", "mediabackup", "mediarestore", "listbackups")
                 .contains("./rclone-backup.yml", "RCLONE_BACKUP_CONFIG")
                 .contains("130", "143");
@@ -72,9 +73,11 @@ class HelpAndVersionTest {
         CliContext context = new CliContext(InputStream.nullInputStream(), System.out, System.err, Map.of(), Path.of("."), false, false);
 
         assertThat(Main.commandLine(context, command, "--help").getSubcommands()).containsOnlyKeys(command);
+        assertThat(Main.commandLine(context, "--config", "app.yml", "-v", "2", command).getSubcommands()).containsOnlyKeys(command);
         assertThat(Main.commandLine(context, "--help").getSubcommands())
-                .containsOnlyKeys("dbbackup", "dbrestore", "mediabackup", "mediarestore", "listbackups");
-        assertThat(Main.commandLine(context, "listbackup").getSubcommands()).hasSize(5);
+                .containsOnlyKeys("dbbackup", "dbrestore", "mediabackup", "mediarestore", "listbackups", "help");
+        assertThat(Main.commandLine(context, "listbackup").getSubcommands()).hasSize(6);
+        assertThat(Main.commandLine(context, "--config", command, "listbackup").getSubcommands()).hasSize(6);
     }
 
     @ParameterizedTest
@@ -85,8 +88,45 @@ class HelpAndVersionTest {
         assertThat(run.exitCode()).isZero();
         assertThat(run.out())
                 .contains("Usage: rclone-backup " + command)
-                .contains("-v, --verbosity=LEVEL", "(default: 1)", "--no-color", "NO_COLOR", "--force-color",
-                        "--config=FILE", "--traceback", "-h, --help");
+                .contains("-v, --verbosity=LEVEL", "(default: 1)", "-q, --quiet", "Same as --verbosity 0.",
+                        "--no-color", "NO_COLOR", "--force-color", "--config=FILE", "--traceback", "-h, --help");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"dbbackup", "dbrestore", "mediabackup", "mediarestore", "listbackups"})
+    void helpCommandPrintsTheSameAsTheCommandsHelpOption(String command) {
+        CliRun help = CliRun.of("help", command);
+
+        assertThat(help.exitCode()).isZero();
+        assertThat(help.out()).isEqualTo(CliRun.of(command, "--help").out()).contains("Usage: rclone-backup " + command);
+        assertThat(help.err()).isEmpty();
+    }
+
+    @Test
+    void helpWithoutACommandPrintsTheToolsHelp() {
+        CliRun help = CliRun.of("help");
+
+        assertThat(help.exitCode()).isZero();
+        assertThat(help.out()).isEqualTo(CliRun.of("--help").out())
+                .contains("help          Show the help of rclone-backup or of one of its commands.");
+        assertThat(help.err()).isEmpty();
+    }
+
+    @Test
+    void helpOfAnUnknownCommandIsAUsageError() {
+        CliRun help = CliRun.of("help", "nope");
+
+        assertThat(help.exitCode()).isEqualTo(2);
+        assertThat(help.err()).startsWith("Error: Unknown command 'nope'; use one of dbbackup, dbrestore, "
+                + "mediabackup, mediarestore, listbackups" + System.lineSeparator());
+        assertThat(help.out()).isEmpty();
+    }
+
+    @Test
+    void toolHelpListsTheGlobalOptions() {
+        assertThat(CliRun.of("--help").out())
+                .contains("-v, --verbosity=LEVEL", "-q, --quiet", "--no-color", "--force-color", "--config=FILE",
+                        "--traceback");
     }
 
     @Test

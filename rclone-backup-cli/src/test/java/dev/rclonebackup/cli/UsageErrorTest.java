@@ -36,10 +36,24 @@ class UsageErrorTest {
 
     @Test
     void commandOptionBeforeTheCommandIsExplained() {
-        CliRun run = CliRun.of("--config", "app.yml", "listbackups");
+        CliRun run = CliRun.of("--database", "app", "dbbackup");
 
-        assertUsageError(run, "Option --config belongs after the command");
+        assertUsageError(run, "Option --database belongs after the command");
         assertThat(run.err()).doesNotContain("Possible solutions");
+    }
+
+    @Test
+    void quietAndVerbosityContradictEachOther() {
+        assertUsageError(CliRun.of("listbackups", "-q", "-v", "2"), "-q/--quiet and -v/--verbosity cannot be used together");
+        assertUsageError(CliRun.of("-q", "listbackups", "--verbosity", "2"), "-q/--quiet and -v/--verbosity cannot be used together");
+        assertUsageError(CliRun.of("-v", "2", "listbackups", "--quiet"), "-q/--quiet and -v/--verbosity cannot be used together");
+    }
+
+    @Test
+    void commonOptionsAreCheckedBeforeTheCommandToo() {
+        assertUsageError(CliRun.of("--no-color", "mediabackup", "--force-color"),
+                "--no-color and --force-color cannot be used together");
+        assertUsageError(CliRun.of("-v", "4", "dbbackup"), "'4' is not a verbosity level; use 0, 1, 2 or 3");
     }
 
     @Test
