@@ -124,7 +124,7 @@ public final class Main {
      * A new instance of the command {@code name}. A switch, not a table of constructor references:
      * the JVM links each method reference on first use, a measurable part of start-up.
      */
-    private static OperationCommand command(String name, CliContext context) {
+    private static OperationCommand<?> command(String name, CliContext context) {
         return switch (name) {
             case "dbbackup" -> new DbBackupCommand(context);
             case "dbrestore" -> new DbRestoreCommand(context);
