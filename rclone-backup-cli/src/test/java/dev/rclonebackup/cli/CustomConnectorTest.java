@@ -19,7 +19,7 @@ import java.util.stream.Stream;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The README's custom connector, for an engine rclone-backup does not ship ({@code directory}),
+ * The custom connector of docs/connectors.md, for an engine rclone-backup does not ship ({@code directory}),
  * compiled at test time into a jar of its own and run by {@code bin/rclone-backup} with that jar in
  * {@code RCLONE_BACKUP_CLASSPATH}: {@code dbbackup}, a change, {@code dbrestore}, and the directory
  * is back as it was, with real tar and real rclone.

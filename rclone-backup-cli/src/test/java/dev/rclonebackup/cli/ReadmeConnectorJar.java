@@ -18,11 +18,11 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
- * The custom connector of the README's "Custom connectors" section, taken from the README itself,
+ * The custom connector of the "Custom connectors" section of docs/connectors.md, taken from that page,
  * compiled against the core and packaged in a jar, the way a user would build it.
  */
 final class ReadmeConnectorJar {
-    static final Path README = LauncherSandbox.REAL_LAUNCHER.getParent().getParent().resolve("README.md");
+    static final Path README = LauncherSandbox.REAL_LAUNCHER.getParent().getParent().resolve("docs/connectors.md");
     static final String SERVICE_FILE = "META-INF/services/dev.rclonebackup.connector.Connector";
 
     private static final Pattern JAVA_BLOCK = Pattern.compile("```java\n(package (\\S+);.*?)```", Pattern.DOTALL);
@@ -37,7 +37,7 @@ final class ReadmeConnectorJar {
         this.source = source;
     }
 
-    /** The first Java block of the README that declares a package and a class implementing Connector. */
+    /** The first Java block of the page that declares a package and a class implementing Connector. */
     static ReadmeConnectorJar fromReadme() throws IOException {
         Matcher block = JAVA_BLOCK.matcher(Files.readString(README, StandardCharsets.UTF_8));
         while (block.find()) {
@@ -89,7 +89,7 @@ final class ReadmeConnectorJar {
                 "-classpath", System.getProperty("java.class.path"), "-d", classes.toString(), sourceFile.toString());
         int status = compiler.run(null, diagnostics, diagnostics, arguments.toArray(String[]::new));
         if (status != 0) {
-            throw new IllegalStateException("The README's connector does not compile:\n"
+            throw new IllegalStateException("The connector of docs/connectors.md does not compile:\n"
                     + diagnostics.toString(StandardCharsets.UTF_8));
         }
     }

@@ -18,6 +18,9 @@ import java.util.List;
 
 /** mediabackup and mediarestore: rclone sync (or copy) between media.root and the remote. */
 public final class MediaOperations {
+    static final String DRY_RUN_BACKUP = "Dry run of the media backup: nothing was changed.";
+    static final String DRY_RUN_RESTORE = "Dry run of the media restore: nothing was changed.";
+
     private final Context context;
 
     public MediaOperations(Context context) {
@@ -58,7 +61,7 @@ public final class MediaOperations {
         }
         context.reporter().info("Syncing media from " + root + " to " + remote);
         rclone.sync(root.toString(), remote, options.dryRun());
-        context.reporter().success("Media backup completed.");
+        context.reporter().success(options.dryRun() ? DRY_RUN_BACKUP : "Media backup completed.");
         context.listener().on(new BackupEvent.AfterMediaBackup());
         return new MediaResult(root.toString(), remote, options.dryRun(), Duration.ofNanos(System.nanoTime() - start));
     }
@@ -114,7 +117,7 @@ public final class MediaOperations {
             }
             throw e;
         }
-        context.reporter().success("Media restore completed.");
+        context.reporter().success(options.dryRun() ? DRY_RUN_RESTORE : "Media restore completed.");
         context.listener().on(new BackupEvent.AfterMediaRestore());
         return new MediaResult(remote, root.toString(), options.dryRun(), Duration.ofNanos(System.nanoTime() - start));
     }

@@ -150,6 +150,26 @@ class MediaOperationsTest {
     }
 
     @Test
+    void aDryRunSaysThatNothingWasChangedAndNotThatItCompleted() throws IOException {
+        Files.writeString(media.resolve("a.txt"), "a");
+        RcloneBackup backups = facade(fixture.plainRemote().toString());
+        backups.mediaBackup(MediaBackupOptions.DEFAULTS);
+        Files.writeString(media.resolve("b.txt"), "b");
+        reporter.successes.clear();
+
+        backups.mediaBackup(new MediaBackupOptions(true, false));
+        backups.mediaRestore(new MediaRestoreOptions(true, false));
+        backups.mediaRestore(new MediaRestoreOptions(true, true));
+
+        assertThat(reporter.successes).containsExactly(
+                "Dry run of the media backup: nothing was changed.",
+                "Dry run of the media restore: nothing was changed.",
+                "Dry run of the media restore: nothing was changed.");
+        assertThat(contents(fixture.plainRemote().resolve("media"))).containsOnlyKeys("a.txt");
+        assertThat(contents(media)).containsOnlyKeys("a.txt", "b.txt");
+    }
+
+    @Test
     void anEmptyMediaFolderDoesNotWipeTheRemoteCopy() throws IOException {
         Files.writeString(media.resolve("a.txt"), "a");
         RcloneBackup backups = facade(fixture.plainRemote().toString());

@@ -10,10 +10,10 @@ import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The README's table of settings says what the schema says, row for row. */
+/** The table of settings in docs/configuration.md says what the schema says, row for row. */
 class SettingsDocumentationTest {
     static final String HEADER = "| key | type | default | environment variable | description |";
-    private static final Path README = Path.of("..", "README.md");
+    private static final Path README = Path.of("..", "docs", "configuration.md");
 
     /** The table as the schema renders it. */
     static List<String> expectedTable() {
@@ -33,14 +33,14 @@ class SettingsDocumentationTest {
     void theReadmeListsEverySettingAsTheSchemaDescribesIt() throws IOException {
         List<String> lines = Files.readAllLines(README);
         int start = lines.indexOf(HEADER);
-        assertThat(start).as("README.md has a table starting with " + HEADER).isNotNegative();
+        assertThat(start).as("docs/configuration.md has a table starting with " + HEADER).isNotNegative();
         List<String> table = new ArrayList<>();
         for (int i = start; i < lines.size() && lines.get(i).startsWith("|"); i++) {
             table.add(lines.get(i));
         }
 
         assertThat(String.join("\n", table))
-                .as("README.md's table of settings; paste the expected text to update it")
+                .as("docs/configuration.md's table of settings; paste the expected text to update it")
                 .isEqualTo(String.join("\n", expectedTable()));
     }
 }

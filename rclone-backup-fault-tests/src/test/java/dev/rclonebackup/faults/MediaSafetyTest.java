@@ -121,7 +121,9 @@ class MediaSafetyTest {
 
         Outcome dryRun = cli.run("mediabackup", "--dry-run");
         assertThat(dryRun.exitCode()).as(dryRun.toString()).isZero();
-        assertThat(dryRun.stdout()).contains("photo-7.jpg: Skipped delete as --dry-run is set");
+        assertThat(dryRun.stdout()).contains("photo-7.jpg: Skipped delete as --dry-run is set")
+                .contains("Dry run of the media backup: nothing was changed.")
+                .doesNotContain("Media backup completed.");
         assertThat(dryRun.stderr()).contains("would delete 30 of the 31 files", "refuses unless --force");
         assertThat(sandbox.remoteFiles()).hasSize(31);
 
