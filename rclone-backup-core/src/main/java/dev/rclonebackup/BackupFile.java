@@ -10,5 +10,4 @@ import java.time.Instant;
  * @param size     size in bytes (-1 when the remote does not know it)
  * @param modified modification time on the remote
  */
-public record BackupFile(String name, String database, long size, Instant modified) {
-}
+public record BackupFile(String name, String database, long size, Instant modified) {}

@@ -10,5 +10,4 @@ import java.time.Duration;
  * @param cancelled true when the confirmation declined; nothing was changed then
  * @param duration  how long the restore took
  */
-public record DbRestoreResult(String database, String path, boolean cancelled, Duration duration) {
-}
+public record DbRestoreResult(String database, String path, boolean cancelled, Duration duration) {}

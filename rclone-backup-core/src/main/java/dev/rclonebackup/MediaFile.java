@@ -6,5 +6,4 @@ package dev.rclonebackup;
  * @param path path relative to the media folder, with {@code /} separators
  * @param size size in bytes (-1 when the remote does not know it)
  */
-public record MediaFile(String path, long size) {
-}
+public record MediaFile(String path, long size) {}

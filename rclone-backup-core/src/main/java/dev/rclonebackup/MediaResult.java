@@ -10,5 +10,4 @@ import java.time.Duration;
  * @param dryRun      true when rclone only showed what would change
  * @param duration    how long it took
  */
-public record MediaResult(String source, String destination, boolean dryRun, Duration duration) {
-}
+public record MediaResult(String source, String destination, boolean dryRun, Duration duration) {}

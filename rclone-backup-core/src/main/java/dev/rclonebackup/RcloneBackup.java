@@ -13,7 +13,6 @@ import dev.rclonebackup.operation.MediaOperations;
 import dev.rclonebackup.rclone.Rclone;
 import dev.rclonebackup.secrets.Redactor;
 import dev.rclonebackup.settings.Settings;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Clock;
@@ -106,11 +105,13 @@ public final class RcloneBackup {
             return operation.run();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new RcloneBackupException(ErrorCode.INTERRUPTED, "Interrupted; everything started was stopped and cleaned up.", e);
+            throw new RcloneBackupException(
+                    ErrorCode.INTERRUPTED, "Interrupted; everything started was stopped and cleaned up.", e);
         } catch (IOException e) {
             throw new RcloneBackupException(ErrorCode.OPERATION_FAILED, String.valueOf(e.getMessage()), e);
         } catch (UncheckedIOException e) {
-            throw new RcloneBackupException(ErrorCode.OPERATION_FAILED, String.valueOf(e.getCause().getMessage()), e);
+            throw new RcloneBackupException(
+                    ErrorCode.OPERATION_FAILED, String.valueOf(e.getCause().getMessage()), e);
         }
     }
 
@@ -123,8 +124,7 @@ public final class RcloneBackup {
         private boolean serviceLoaderListeners = true;
         private Clock clock = Clock.systemUTC();
 
-        private Builder() {
-        }
+        private Builder() {}
 
         public Builder settings(Settings settings) {
             this.settings = settings;

@@ -1,7 +1,6 @@
 package dev.rclonebackup;
 
 import dev.rclonebackup.secrets.Redactor;
-
 import java.util.Objects;
 
 /**

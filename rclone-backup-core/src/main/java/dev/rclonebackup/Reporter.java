@@ -8,12 +8,10 @@ package dev.rclonebackup;
 public interface Reporter {
 
     /** Ignores everything. */
-    Reporter SILENT = new Reporter() {
-    };
+    Reporter SILENT = new Reporter() {};
 
     /** A line shown at the default verbosity, e.g. {@code Backup completed: db/x.dump}. */
-    default void info(String message) {
-    }
+    default void info(String message) {}
 
     /** A success line, shown at the default verbosity (the CLI colours it green). */
     default void success(String message) {
@@ -29,21 +27,17 @@ public interface Reporter {
     }
 
     /** Detail shown at verbosity 2: command lines run (credentials redacted), sizes, durations. */
-    default void detail(String message) {
-    }
+    default void detail(String message) {}
 
     /** A diagnostic line printed by an external tool ({@code tool}), shown at verbosity 3. */
-    default void toolOutput(String tool, String line) {
-    }
+    default void toolOutput(String tool, String line) {}
 
     /**
      * Live progress of a streamed transfer: bytes so far and the current rate in bytes per
      * second. Called from a background thread; the CLI shows it only on a terminal.
      */
-    default void progress(long bytes, double bytesPerSecond) {
-    }
+    default void progress(long bytes, double bytesPerSecond) {}
 
     /** The transfer that reported {@link #progress} has ended. */
-    default void progressDone() {
-    }
+    default void progressDone() {}
 }

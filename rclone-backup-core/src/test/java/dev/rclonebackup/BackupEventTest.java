@@ -1,15 +1,14 @@
 package dev.rclonebackup;
 
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
-import org.junit.jupiter.params.provider.MethodSource;
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 class BackupEventTest {
 
@@ -36,7 +35,9 @@ class BackupEventTest {
 
     @Test
     void everyTypeHasExactlyOneRecord() {
-        List<BackupEvent.Type> covered = everyEvent().map(arguments -> ((BackupEvent) arguments.get()[0]).type()).toList();
+        List<BackupEvent.Type> covered = everyEvent()
+                .map(arguments -> ((BackupEvent) arguments.get()[0]).type())
+                .toList();
 
         assertThat(covered).containsExactlyElementsOf(Arrays.asList(BackupEvent.Type.values()));
         assertThat(BackupEvent.class.getPermittedSubclasses()).hasSize(BackupEvent.Type.values().length);
@@ -44,9 +45,16 @@ class BackupEventTest {
 
     @Test
     void idsAreTheHookNamesInOrder() {
-        assertThat(BackupEvent.Type.ids()).containsExactly(
-                "pre-db-backup", "post-db-backup", "pre-db-restore", "post-db-restore",
-                "pre-media-backup", "post-media-backup", "pre-media-restore", "post-media-restore");
+        assertThat(BackupEvent.Type.ids())
+                .containsExactly(
+                        "pre-db-backup",
+                        "post-db-backup",
+                        "pre-db-restore",
+                        "post-db-restore",
+                        "pre-media-backup",
+                        "post-media-backup",
+                        "pre-media-restore",
+                        "post-media-restore");
         assertThat(BackupEvent.Type.byId("after-backup")).isEmpty();
     }
 }

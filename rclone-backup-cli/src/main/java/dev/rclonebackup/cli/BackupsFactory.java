@@ -2,7 +2,6 @@ package dev.rclonebackup.cli;
 
 import dev.rclonebackup.RcloneBackup;
 import dev.rclonebackup.Reporter;
-
 import java.nio.file.Path;
 
 /**

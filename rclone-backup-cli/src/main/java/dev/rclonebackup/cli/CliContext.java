@@ -32,8 +32,14 @@ record CliContext(
         environment = Map.copyOf(environment);
     }
 
-    CliContext(InputStream in, PrintStream out, PrintStream err, Map<String, String> environment,
-               Path workingDirectory, boolean outIsTerminal, boolean errIsTerminal) {
+    CliContext(
+            InputStream in,
+            PrintStream out,
+            PrintStream err,
+            Map<String, String> environment,
+            Path workingDirectory,
+            boolean outIsTerminal,
+            boolean errIsTerminal) {
         this(in, out, err, environment, workingDirectory, outIsTerminal, errIsTerminal, null);
     }
 }

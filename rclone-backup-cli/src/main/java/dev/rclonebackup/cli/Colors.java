@@ -1,15 +1,13 @@
 package dev.rclonebackup.cli;
 
-import picocli.CommandLine.Help.Ansi;
-
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import picocli.CommandLine.Help.Ansi;
 
 /** Decides whether a stream gets colour, and paints success and error lines. */
 final class Colors {
-    private Colors() {
-    }
+    private Colors() {}
 
     /**
      * Colour is on for a terminal, unless {@code NO_COLOR} is set (to anything but an empty

@@ -1,5 +1,6 @@
 package dev.rclonebackup.cli;
 
+import java.nio.file.Path;
 import picocli.CommandLine;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Model.CommandSpec;
@@ -7,8 +8,6 @@ import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.TypeConversionException;
-
-import java.nio.file.Path;
 
 /**
  * The options every command takes: verbosity, colour, configuration file and traceback. They are
@@ -32,29 +31,45 @@ record CommonOptions(int verbosity, Boolean colorOverride, Path configFile, bool
 
     /** Adds the common options to the top-level command {@code command}, inherited by the commands added after. */
     static void addTo(CommandSpec command) {
-        command.addOption(OptionSpec.builder("-v", VERBOSITY).order(11).paramLabel("LEVEL").type(int.class)
-                .converters(new VerbosityConverter()).defaultValue(Integer.toString(DEFAULT_VERBOSITY))
+        command.addOption(OptionSpec.builder("-v", VERBOSITY)
+                .order(11)
+                .paramLabel("LEVEL")
+                .type(int.class)
+                .converters(new VerbosityConverter())
+                .defaultValue(Integer.toString(DEFAULT_VERBOSITY))
                 .scopeType(ScopeType.INHERIT)
-                .description("How much to print, 0 to 3 (default: ${DEFAULT-VALUE}).",
+                .description(
+                        "How much to print, 0 to 3 (default: ${DEFAULT-VALUE}).",
                         "0: nothing on success (errors only);",
                         "1: what is being done and its outcome;",
                         "2: also each command run (credentials redacted), sizes and durations;",
                         "3: also the diagnostic output of rclone and the dump tools, on stderr.")
                 .build());
         command.addOption(Specs.flagBuilder(12, "Same as --verbosity 0.", "-q", QUIET)
-                .scopeType(ScopeType.INHERIT).build());
-        command.addOption(Specs.flagBuilder(13,
-                "Never colour the output. Setting the NO_COLOR environment variable does the same.", NO_COLOR)
-                .scopeType(ScopeType.INHERIT).build());
-        command.addOption(Specs.flagBuilder(14,
-                "Colour the output even when it is not a terminal (success green, errors red).", FORCE_COLOR)
-                .scopeType(ScopeType.INHERIT).build());
-        command.addOption(OptionSpec.builder(CONFIG).order(15).paramLabel("FILE").type(Path.class)
+                .scopeType(ScopeType.INHERIT)
+                .build());
+        command.addOption(Specs.flagBuilder(
+                        13,
+                        "Never colour the output. Setting the NO_COLOR environment variable does the same.",
+                        NO_COLOR)
+                .scopeType(ScopeType.INHERIT)
+                .build());
+        command.addOption(Specs.flagBuilder(
+                        14,
+                        "Colour the output even when it is not a terminal (success green, errors red).",
+                        FORCE_COLOR)
+                .scopeType(ScopeType.INHERIT)
+                .build());
+        command.addOption(OptionSpec.builder(CONFIG)
+                .order(15)
+                .paramLabel("FILE")
+                .type(Path.class)
                 .scopeType(ScopeType.INHERIT)
                 .description("Configuration file to use (default: $RCLONE_BACKUP_CONFIG, else ./rclone-backup.yml).")
                 .build());
         command.addOption(Specs.flagBuilder(16, "On failure, also print the stack trace.", TRACEBACK)
-                .scopeType(ScopeType.INHERIT).build());
+                .scopeType(ScopeType.INHERIT)
+                .build());
     }
 
     /** Whether {@code option} takes a value (for finding the command's name among the arguments). */
@@ -77,9 +92,11 @@ record CommonOptions(int verbosity, Boolean colorOverride, Path configFile, bool
         if (noColor && forceColor) {
             throw new ParameterException(command, "--no-color and --force-color cannot be used together");
         }
-        return new CommonOptions(quiet ? 0 : Specs.number(spec, VERBOSITY),
+        return new CommonOptions(
+                quiet ? 0 : Specs.number(spec, VERBOSITY),
                 forceColor ? Boolean.TRUE : noColor ? Boolean.FALSE : null,
-                Specs.path(spec, CONFIG), Specs.isSet(spec, TRACEBACK));
+                Specs.path(spec, CONFIG),
+                Specs.isSet(spec, TRACEBACK));
     }
 
     /** Whether {@code option} was given to {@code command} or before it, to a parent command. */

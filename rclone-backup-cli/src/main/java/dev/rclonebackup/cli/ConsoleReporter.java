@@ -1,7 +1,6 @@
 package dev.rclonebackup.cli;
 
 import dev.rclonebackup.Reporter;
-
 import java.io.PrintStream;
 import java.util.List;
 
@@ -21,7 +20,8 @@ final class ConsoleReporter implements Reporter {
     private final boolean showProgress;
     private int progressWidth;
 
-    ConsoleReporter(PrintStream out, PrintStream err, int verbosity, boolean outColor, boolean errColor, boolean showProgress) {
+    ConsoleReporter(
+            PrintStream out, PrintStream err, int verbosity, boolean outColor, boolean errColor, boolean showProgress) {
         this.out = out;
         this.err = err;
         this.verbosity = verbosity;
@@ -33,7 +33,10 @@ final class ConsoleReporter implements Reporter {
     /** A reporter for {@code context} configured by the command's common options. */
     static ConsoleReporter of(CliContext context, CommonOptions options) {
         Boolean override = options.colorOverride();
-        return new ConsoleReporter(context.out(), context.err(), options.verbosity(),
+        return new ConsoleReporter(
+                context.out(),
+                context.err(),
+                options.verbosity(),
                 Colors.enabled(override, context.environment(), context.outIsTerminal()),
                 Colors.enabled(override, context.environment(), context.errIsTerminal()),
                 context.errIsTerminal());
@@ -80,7 +83,8 @@ final class ConsoleReporter implements Reporter {
         if (!showProgress) {
             return;
         }
-        String line = "Transferred " + ListingFormat.size(bytes) + " (" + ListingFormat.size(Math.round(bytesPerSecond)) + "/s)";
+        String line = "Transferred " + ListingFormat.size(bytes) + " (" + ListingFormat.size(Math.round(bytesPerSecond))
+                + "/s)";
         err.print("\r" + line + " ".repeat(Math.max(0, progressWidth - line.length())));
         err.flush();
         progressWidth = line.length();

@@ -16,8 +16,7 @@ final class DbRestoreCommand extends OperationCommand<DbRestoreCommand.Options> 
      * @param inputPath the backup to restore, or null for the newest
      * @param noInput   whether to restore without asking
      */
-    record Options(String database, String inputPath, boolean noInput) {
-    }
+    record Options(String database, String inputPath, boolean noInput) {}
 
     DbRestoreCommand(CliContext context) {
         super(context);
@@ -25,7 +24,10 @@ final class DbRestoreCommand extends OperationCommand<DbRestoreCommand.Options> 
 
     @Override
     CommandSpec describe() {
-        CommandSpec spec = Specs.command(this, "dbrestore", "Restore a database from a backup on the remote.",
+        CommandSpec spec = Specs.command(
+                this,
+                "dbrestore",
+                "Restore a database from a backup on the remote.",
                 "Streams the backup from the remote straight into the database's restore tool "
                         + "(pg_restore, mysql, sqlite3, …), replacing the database's current content. "
                         + "A failed restore says so and exits 1; PostgreSQL restores run in one "
@@ -34,12 +36,22 @@ final class DbRestoreCommand extends OperationCommand<DbRestoreCommand.Options> 
                 "Asks for confirmation first unless --noinput is given; answering anything but "
                         + "y or yes cancels without changing anything (exit status 0). When there is no "
                         + "input to read the answer from, it fails with exit status 2.");
-        spec.addOption(databaseOption(DATABASE, "Database to restore, by its alias under 'databases' "
-                + "(default: the only database, when exactly one is configured).").build());
-        spec.addOption(Specs.option(2, "NAME", "Backup to restore, relative to db.backup-dir, e.g. "
-                + "default-2024-01-15-120000.dump (default: the database's newest backup by modification time).",
-                "-i", INPUT_PATH).build());
-        spec.addOption(Specs.flag(NO_INPUT, 3,
+        spec.addOption(databaseOption(
+                        DATABASE,
+                        "Database to restore, by its alias under 'databases' "
+                                + "(default: the only database, when exactly one is configured).")
+                .build());
+        spec.addOption(Specs.option(
+                        2,
+                        "NAME",
+                        "Backup to restore, relative to db.backup-dir, e.g. "
+                                + "default-2024-01-15-120000.dump (default: the database's newest backup by modification time).",
+                        "-i",
+                        INPUT_PATH)
+                .build());
+        spec.addOption(Specs.flag(
+                NO_INPUT,
+                3,
                 "Restore without asking for confirmation (for scripts, where there is no one to answer)."));
         return spec;
     }

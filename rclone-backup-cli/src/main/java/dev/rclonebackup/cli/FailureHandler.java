@@ -3,15 +3,14 @@ package dev.rclonebackup.cli;
 import dev.rclonebackup.ErrorCode;
 import dev.rclonebackup.RcloneBackupException;
 import dev.rclonebackup.secrets.Redactor;
+import java.io.PrintStream;
+import java.util.List;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.IParameterExceptionHandler;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParseResult;
 import picocli.CommandLine.UnmatchedArgumentException;
-
-import java.io.PrintStream;
-import java.util.List;
 
 /**
  * Turns failures into one sentence on stderr (red when colour is on) and an exit status: usage
@@ -44,7 +43,8 @@ final class FailureHandler implements IExecutionExceptionHandler, IParameterExce
 
     @Override
     public int handleExecutionException(Exception ex, CommandLine command, ParseResult parseResult) {
-        CommonOptions options = command.getCommand() instanceof OperationCommand<?> operation ? operation.commonOptions() : null;
+        CommonOptions options =
+                command.getCommand() instanceof OperationCommand<?> operation ? operation.commonOptions() : null;
         boolean traceback = options != null && options.traceback();
         boolean color = options != null
                 ? Colors.enabled(options.colorOverride(), context.environment(), context.errIsTerminal())
@@ -53,7 +53,9 @@ final class FailureHandler implements IExecutionExceptionHandler, IParameterExce
         String message;
         if (ex instanceof RcloneBackupException failure) {
             exitCode = failure.errorCode().exitCode();
-            message = failure.errorCode() == ErrorCode.INTERRUPTED ? failure.getMessage() : ERROR_PREFIX + failure.getMessage();
+            message = failure.errorCode() == ErrorCode.INTERRUPTED
+                    ? failure.getMessage()
+                    : ERROR_PREFIX + failure.getMessage();
         } else {
             exitCode = ErrorCode.OPERATION_FAILED.exitCode();
             message = ERROR_PREFIX + "unexpected " + ex.getClass().getSimpleName()
@@ -85,13 +87,15 @@ final class FailureHandler implements IExecutionExceptionHandler, IParameterExce
     /** A command's option given before the command ({@code rclone-backup -v 2 dbbackup}), or null. */
     private static String misplacedCommandOption(ParameterException ex) {
         CommandLine command = ex.getCommandLine();
-        if (!(ex instanceof UnmatchedArgumentException unmatchedArguments) || command.getParent() != null
+        if (!(ex instanceof UnmatchedArgumentException unmatchedArguments)
+                || command.getParent() != null
                 || unmatchedArguments.getUnmatched().isEmpty()) {
             return null;
         }
         String option = unmatchedArguments.getUnmatched().get(0).split("=", 2)[0];
-        boolean commandOption = option.startsWith("-") && command.getSubcommands().values().stream()
-                .anyMatch(subcommand -> subcommand.getCommandSpec().findOption(option) != null);
+        boolean commandOption = option.startsWith("-")
+                && command.getSubcommands().values().stream()
+                        .anyMatch(subcommand -> subcommand.getCommandSpec().findOption(option) != null);
         return commandOption
                 ? "Option " + option + " belongs after the command, e.g. 'rclone-backup dbbackup " + option + " ...'"
                 : null;

@@ -1,13 +1,12 @@
 package dev.rclonebackup.cli;
 
+import java.util.List;
+import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Model.PositionalParamSpec;
 import picocli.CommandLine.ParameterException;
-
-import java.util.List;
-import java.util.concurrent.Callable;
 
 /**
  * {@code help [COMMAND]}: prints the same help as {@code rclone-backup --help} or
@@ -24,15 +23,25 @@ final class HelpCommand implements Callable<Integer> {
     /** A help command for the commands {@code commandNames}, which it names when given another. */
     HelpCommand(List<String> commandNames) {
         this.commandNames = commandNames;
-        spec = Specs.command(this, NAME, "Show the help of rclone-backup or of one of its commands.",
+        spec = Specs.command(
+                this,
+                NAME,
+                "Show the help of rclone-backup or of one of its commands.",
                 "Prints the same as 'rclone-backup --help', or with a command's name, as "
                         + "'rclone-backup COMMAND --help'.");
         spec.helpCommand(true);
-        spec.addPositional(PositionalParamSpec.builder().index("0").arity("0..1").paramLabel(COMMAND)
-                .type(String.class).description("The command to describe: one of " + String.join(", ", commandNames) + ".")
+        spec.addPositional(PositionalParamSpec.builder()
+                .index("0")
+                .arity("0..1")
+                .paramLabel(COMMAND)
+                .type(String.class)
+                .description("The command to describe: one of " + String.join(", ", commandNames) + ".")
                 .build());
-        spec.addOption(OptionSpec.builder("-h", "--help").order(17).usageHelp(true)
-                .description("Show this help and exit.").build());
+        spec.addOption(OptionSpec.builder("-h", "--help")
+                .order(17)
+                .usageHelp(true)
+                .description("Show this help and exit.")
+                .build());
     }
 
     CommandSpec spec() {
@@ -46,7 +55,8 @@ final class HelpCommand implements Callable<Integer> {
         String name = (String) spec.positionalParameters().get(0).getValue();
         CommandLine described = name == null ? parent : parent.getSubcommands().get(name);
         if (described == null) {
-            throw new ParameterException(help, "Unknown command '" + name + "'; use one of " + String.join(", ", commandNames));
+            throw new ParameterException(
+                    help, "Unknown command '" + name + "'; use one of " + String.join(", ", commandNames));
         }
         described.usage(described.getOut(), described.getColorScheme());
         return 0;

@@ -13,8 +13,7 @@ final class ListBackupsCommand extends OperationCommand<ListBackupsCommand.Optio
      * @param database only this database's backups, or null for all
      * @param media    whether to list the media copy instead
      */
-    record Options(String database, boolean media) {
-    }
+    record Options(String database, boolean media) {}
 
     ListBackupsCommand(CliContext context) {
         super(context);
@@ -22,14 +21,18 @@ final class ListBackupsCommand extends OperationCommand<ListBackupsCommand.Optio
 
     @Override
     CommandSpec describe() {
-        CommandSpec spec = Specs.command(this, "listbackups", "List the backups on the remote.",
+        CommandSpec spec = Specs.command(
+                this,
+                "listbackups",
+                "List the backups on the remote.",
                 "Lists the database backups under db.backup-dir, newest first by modification time, with "
                         + "their size and modification time (UTC). Files whose names do not match "
                         + "db.filename-template are not backups and are not listed.",
                 "",
                 "With --media, lists the files of the media copy instead, sorted by path, after their "
                         + "count and total size.");
-        spec.addOption(databaseOption(DATABASE, "Only list the backups of this database (default: all databases).").build());
+        spec.addOption(databaseOption(DATABASE, "Only list the backups of this database (default: all databases).")
+                .build());
         spec.addOption(Specs.flag(MEDIA, 2, "List the media copy instead of the database backups."));
         return spec;
     }
@@ -45,8 +48,9 @@ final class ListBackupsCommand extends OperationCommand<ListBackupsCommand.Optio
 
     @Override
     void run(RcloneBackup backups, ConsoleReporter reporter, Options options) {
-        reporter.results(options.media()
-                ? ListingFormat.media(backups.listMedia())
-                : ListingFormat.backups(backups.listBackups(options.database())));
+        reporter.results(
+                options.media()
+                        ? ListingFormat.media(backups.listMedia())
+                        : ListingFormat.backups(backups.listBackups(options.database())));
     }
 }

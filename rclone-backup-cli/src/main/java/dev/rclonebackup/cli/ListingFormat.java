@@ -3,7 +3,6 @@ package dev.rclonebackup.cli;
 import dev.rclonebackup.BackupFile;
 import dev.rclonebackup.MediaFile;
 import dev.rclonebackup.MediaListing;
-
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.format.DateTimeFormatter;
@@ -32,8 +31,7 @@ public final class ListingFormat {
     private static final BigDecimal KIB = BigDecimal.valueOf(1024);
     private static final DateTimeFormatter UTC_SECONDS = DateTimeFormatter.ISO_INSTANT;
 
-    private ListingFormat() {
-    }
+    private ListingFormat() {}
 
     /** The database backups table, or {@code No database backups found.} — one string per line. */
     public static List<String> backups(List<BackupFile> backups) {

@@ -1,8 +1,5 @@
 package dev.rclonebackup.cli;
 
-import picocli.CommandLine;
-import picocli.CommandLine.Help;
-
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.io.PrintWriter;
@@ -10,6 +7,8 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import picocli.CommandLine;
+import picocli.CommandLine.Help;
 
 /**
  * The {@code rclone-backup} command line: parses the arguments, runs one command against the
@@ -22,8 +21,7 @@ public final class Main {
     static final List<String> COMMAND_NAMES =
             List.of("dbbackup", "dbrestore", "mediabackup", "mediarestore", "listbackups");
 
-    private Main() {
-    }
+    private Main() {}
 
     public static void main(String... args) {
         PrintStream out = System.out;
@@ -38,22 +36,48 @@ public final class Main {
      * without exiting. {@code out} and {@code err} count as terminals only when they are this
      * process's own standard streams and those are terminals.
      */
-    public static int run(InputStream in, PrintStream out, PrintStream err, Map<String, String> environment,
-                          Path workingDirectory, String... args) {
-        return run(new CliContext(in, out, err, environment, workingDirectory,
-                out == System.out && Terminals.isTerminal(1),
-                err == System.err && Terminals.isTerminal(2)), args);
+    public static int run(
+            InputStream in,
+            PrintStream out,
+            PrintStream err,
+            Map<String, String> environment,
+            Path workingDirectory,
+            String... args) {
+        return run(
+                new CliContext(
+                        in,
+                        out,
+                        err,
+                        environment,
+                        workingDirectory,
+                        out == System.out && Terminals.isTerminal(1),
+                        err == System.err && Terminals.isTerminal(2)),
+                args);
     }
 
     /**
      * As {@link #run(InputStream, PrintStream, PrintStream, Map, Path, String...)}, but the commands
      * run against the facades {@code backups} builds instead of loading {@code rclone-backup.yml}.
      */
-    public static int run(InputStream in, PrintStream out, PrintStream err, Map<String, String> environment,
-                          Path workingDirectory, BackupsFactory backups, String... args) {
-        return run(new CliContext(in, out, err, environment, workingDirectory,
-                out == System.out && Terminals.isTerminal(1),
-                err == System.err && Terminals.isTerminal(2), backups), args);
+    public static int run(
+            InputStream in,
+            PrintStream out,
+            PrintStream err,
+            Map<String, String> environment,
+            Path workingDirectory,
+            BackupsFactory backups,
+            String... args) {
+        return run(
+                new CliContext(
+                        in,
+                        out,
+                        err,
+                        environment,
+                        workingDirectory,
+                        out == System.out && Terminals.isTerminal(1),
+                        err == System.err && Terminals.isTerminal(2),
+                        backups),
+                args);
     }
 
     static int run(CliContext context, String... args) {
@@ -80,7 +104,8 @@ public final class Main {
             commandLine.addSubcommand(new HelpCommand(COMMAND_NAMES).spec());
         }
         FailureHandler failures = new FailureHandler(context);
-        commandLine.setOut(new PrintWriter(context.out(), true))
+        commandLine
+                .setOut(new PrintWriter(context.out(), true))
                 .setErr(new PrintWriter(context.err(), true))
                 .setColorScheme(Help.defaultColorScheme(helpColors(context, args)))
                 .setExecutionExceptionHandler(failures)
@@ -111,11 +136,14 @@ public final class Main {
 
     private static Help.Ansi helpColors(CliContext context, String... args) {
         return Colors.enabled(Colors.overrideIn(args), context.environment(), context.outIsTerminal())
-                ? Help.Ansi.ON : Help.Ansi.OFF;
+                ? Help.Ansi.ON
+                : Help.Ansi.OFF;
     }
 
     private static void describeExitCodes(CommandLine commandLine) {
-        commandLine.getCommandSpec().usageMessage()
+        commandLine
+                .getCommandSpec()
+                .usageMessage()
                 .exitCodeListHeading("%nExit status:%n")
                 .exitCodeList(EXIT_CODES);
     }

@@ -16,7 +16,10 @@ final class MediaBackupCommand extends OperationCommand<MediaBackupOptions> {
 
     @Override
     CommandSpec describe() {
-        CommandSpec spec = Specs.command(this, "mediabackup", "Back up the media folder to the remote.",
+        CommandSpec spec = Specs.command(
+                this,
+                "mediabackup",
+                "Back up the media folder to the remote.",
                 "Mirrors media.root to <remote>/<media.backup-dir> with rclone sync: only new and changed "
                         + "files are transferred, and files deleted locally are deleted from the remote copy.",
                 "",
@@ -26,16 +29,20 @@ final class MediaBackupCommand extends OperationCommand<MediaBackupOptions> {
                         + "the remote copy's files, unless --force is given. Symbolic links are followed "
                         + "(media.follow-symlinks).");
         spec.addOption(Specs.flag(DRY_RUN, 1, "Only show what would be copied or deleted; change nothing."));
-        spec.addOption(Specs.flag(ALLOW_EMPTY, 2,
-                "Sync even when the media folder is missing or empty, deleting the remote copy."));
-        spec.addOption(Specs.flag(FORCE, 3, "Sync even when it deletes more than media.max-delete-percent of "
-                + "the remote copy's files (implies --allow-empty)."));
+        spec.addOption(Specs.flag(
+                ALLOW_EMPTY, 2, "Sync even when the media folder is missing or empty, deleting the remote copy."));
+        spec.addOption(Specs.flag(
+                FORCE,
+                3,
+                "Sync even when it deletes more than media.max-delete-percent of "
+                        + "the remote copy's files (implies --allow-empty)."));
         return spec;
     }
 
     @Override
     MediaBackupOptions options(CommandSpec spec) {
-        return new MediaBackupOptions(Specs.isSet(spec, DRY_RUN), Specs.isSet(spec, ALLOW_EMPTY), Specs.isSet(spec, FORCE));
+        return new MediaBackupOptions(
+                Specs.isSet(spec, DRY_RUN), Specs.isSet(spec, ALLOW_EMPTY), Specs.isSet(spec, FORCE));
     }
 
     @Override

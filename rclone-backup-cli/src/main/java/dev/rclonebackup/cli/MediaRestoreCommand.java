@@ -16,7 +16,10 @@ final class MediaRestoreCommand extends OperationCommand<MediaRestoreOptions> {
 
     @Override
     CommandSpec describe() {
-        CommandSpec spec = Specs.command(this, "mediarestore", "Restore the media folder from the remote.",
+        CommandSpec spec = Specs.command(
+                this,
+                "mediarestore",
+                "Restore the media folder from the remote.",
                 "Mirrors <remote>/<media.backup-dir> to media.root with rclone sync. Local files that are "
                         + "absent on the remote are DELETED, so the folder ends up exactly like the backup; "
                         + "use --copy to keep them.",
@@ -25,11 +28,13 @@ final class MediaRestoreCommand extends OperationCommand<MediaRestoreOptions> {
                         + "of the media folder's files, unless --force is given. Symbolic links in the media "
                         + "folder are followed (media.follow-symlinks).");
         spec.addOption(Specs.flag(DRY_RUN, 1, "Only show what would be copied or deleted; change nothing."));
-        spec.addOption(Specs.flag(COPY, 2,
+        spec.addOption(Specs.flag(
+                COPY,
+                2,
                 "Use rclone copy instead of sync: copy new and changed files from the remote and "
                         + "keep local files that are absent on the remote."));
-        spec.addOption(Specs.flag(FORCE, 3,
-                "Sync even when it deletes more than media.max-delete-percent of the media folder's files."));
+        spec.addOption(Specs.flag(
+                FORCE, 3, "Sync even when it deletes more than media.max-delete-percent of the media folder's files."));
         return spec;
     }
 

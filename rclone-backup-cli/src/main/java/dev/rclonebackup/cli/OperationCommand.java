@@ -4,11 +4,10 @@ import dev.rclonebackup.RcloneBackup;
 import dev.rclonebackup.Reporter;
 import dev.rclonebackup.cli.config.ConfigLoader;
 import dev.rclonebackup.settings.Settings;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Model.OptionSpec;
-
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 
 /**
  * Base of the five commands: describes the command, reads its options into a typed value
@@ -32,8 +31,11 @@ abstract class OperationCommand<O> implements Callable<Integer> {
     final CommandSpec spec() {
         if (spec == null) {
             spec = describe();
-            spec.addOption(OptionSpec.builder("-h", "--help").order(17).usageHelp(true)
-                    .description("Show this help and exit.").build());
+            spec.addOption(OptionSpec.builder("-h", "--help")
+                    .order(17)
+                    .usageHelp(true)
+                    .description("Show this help and exit.")
+                    .build());
         }
         return spec;
     }
@@ -61,8 +63,12 @@ abstract class OperationCommand<O> implements Callable<Integer> {
         O options = options(spec());
         ConsoleReporter reporter = ConsoleReporter.of(context, commonOptions);
         Path configFile = configFile(commonOptions);
-        run(context.backups() == null ? fromConfigurationFile(configFile, reporter)
-                : context.backups().create(configFile, reporter), reporter, options);
+        run(
+                context.backups() == null
+                        ? fromConfigurationFile(configFile, reporter)
+                        : context.backups().create(configFile, reporter),
+                reporter,
+                options);
         return 0;
     }
 

@@ -3,7 +3,6 @@ package dev.rclonebackup.cli;
 import dev.rclonebackup.ErrorCode;
 import dev.rclonebackup.RcloneBackupException;
 import dev.rclonebackup.RestoreConfirmation;
-
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -37,7 +36,8 @@ final class PromptConfirmation implements RestoreConfirmation {
         String answer = readLine();
         if (answer == null) {
             out.println();
-            throw new RcloneBackupException(ErrorCode.USAGE,
+            throw new RcloneBackupException(
+                    ErrorCode.USAGE,
                     "No answer to the restore confirmation: standard input ended; pass --noinput to restore without asking");
         }
         String normalized = answer.strip().toLowerCase(Locale.ROOT);
@@ -49,13 +49,16 @@ final class PromptConfirmation implements RestoreConfirmation {
             return null;
         }
         CompletableFuture<String> line = new CompletableFuture<>();
-        Thread reader = new Thread(() -> {
-            try {
-                line.complete(new BufferedReader(new InputStreamReader(in, Charset.defaultCharset())).readLine());
-            } catch (IOException | RuntimeException e) {
-                line.completeExceptionally(e);
-            }
-        }, "rclone-backup-prompt");
+        Thread reader = new Thread(
+                () -> {
+                    try {
+                        line.complete(
+                                new BufferedReader(new InputStreamReader(in, Charset.defaultCharset())).readLine());
+                    } catch (IOException | RuntimeException e) {
+                        line.completeExceptionally(e);
+                    }
+                },
+                "rclone-backup-prompt");
         reader.setDaemon(true);
         reader.start();
         try {
@@ -63,11 +66,14 @@ final class PromptConfirmation implements RestoreConfirmation {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             out.println();
-            throw new RcloneBackupException(ErrorCode.INTERRUPTED, "Interrupted at the restore confirmation; nothing was changed", e);
+            throw new RcloneBackupException(
+                    ErrorCode.INTERRUPTED, "Interrupted at the restore confirmation; nothing was changed", e);
         } catch (ExecutionException e) {
-            throw new RcloneBackupException(ErrorCode.USAGE,
-                    "Could not read the answer to the restore confirmation (" + e.getCause().getMessage()
-                            + "); pass --noinput to restore without asking", e.getCause());
+            throw new RcloneBackupException(
+                    ErrorCode.USAGE,
+                    "Could not read the answer to the restore confirmation ("
+                            + e.getCause().getMessage() + "); pass --noinput to restore without asking",
+                    e.getCause());
         }
     }
 }

@@ -1,39 +1,44 @@
 package dev.rclonebackup.cli;
 
-import dev.rclonebackup.Reporter;
 import dev.rclonebackup.RcloneBackupException;
+import dev.rclonebackup.Reporter;
 import dev.rclonebackup.rclone.Rclone;
-import picocli.CommandLine.IVersionProvider;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Model.OptionSpec;
-import picocli.CommandLine.ParameterException;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import picocli.CommandLine.IVersionProvider;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.ParameterException;
 
 /** The top-level {@code rclone-backup} command: only help, version and the five subcommands. */
 final class RcloneBackupCommand implements Runnable {
     private final CommandSpec spec;
 
     private RcloneBackupCommand(Map<String, String> environment) {
-        spec = Specs.command(this, "rclone-backup",
-                "Back up databases and media files to any rclone remote, and restore them.",
-                "Database dumps stream straight into the remote (S3, B2, SFTP, a local folder, a crypt "
-                        + "remote, …) without intermediate files; media folders are mirrored with rclone sync.",
-                "",
-                "The configuration is read from --config FILE, else from the file named by "
-                        + "$RCLONE_BACKUP_CONFIG, else from ./rclone-backup.yml. Run "
-                        + "'rclone-backup help COMMAND' or 'rclone-backup COMMAND --help' for a command's options.")
+        spec = Specs.command(
+                        this,
+                        "rclone-backup",
+                        "Back up databases and media files to any rclone remote, and restore them.",
+                        "Database dumps stream straight into the remote (S3, B2, SFTP, a local folder, a crypt "
+                                + "remote, …) without intermediate files; media folders are mirrored with rclone sync.",
+                        "",
+                        "The configuration is read from --config FILE, else from the file named by "
+                                + "$RCLONE_BACKUP_CONFIG, else from ./rclone-backup.yml. Run "
+                                + "'rclone-backup help COMMAND' or 'rclone-backup COMMAND --help' for a command's options.")
                 .versionProvider(new Version(environment));
         spec.usageMessage().synopsisSubcommandLabel("COMMAND");
-        spec.addOption(OptionSpec.builder("-h", "--help").usageHelp(true)
-                .description("Show this help message and exit.").build());
-        spec.addOption(OptionSpec.builder("-V", "--version").versionHelp(true)
-                .description("Print version information and exit.").build());
+        spec.addOption(OptionSpec.builder("-h", "--help")
+                .usageHelp(true)
+                .description("Show this help message and exit.")
+                .build());
+        spec.addOption(OptionSpec.builder("-V", "--version")
+                .versionHelp(true)
+                .description("Print version information and exit.")
+                .build());
         CommonOptions.addTo(spec);
     }
 
@@ -47,7 +52,8 @@ final class RcloneBackupCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new ParameterException(spec.commandLine(), "Missing command: give one of " + String.join(", ", Main.COMMAND_NAMES));
+        throw new ParameterException(
+                spec.commandLine(), "Missing command: give one of " + String.join(", ", Main.COMMAND_NAMES));
     }
 
     /**
@@ -75,7 +81,8 @@ final class RcloneBackupCommand implements Runnable {
             Properties properties = new Properties();
             try (InputStream in = RcloneBackupCommand.class.getResourceAsStream(RESOURCE)) {
                 if (in == null) {
-                    throw new IllegalStateException(RESOURCE + " is missing from the class path; rebuild the command line");
+                    throw new IllegalStateException(
+                            RESOURCE + " is missing from the class path; rebuild the command line");
                 }
                 properties.load(in);
             } catch (IOException e) {

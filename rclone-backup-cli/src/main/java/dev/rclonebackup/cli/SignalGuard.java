@@ -1,7 +1,6 @@
 package dev.rclonebackup.cli;
 
 import dev.rclonebackup.process.ProcessTree;
-
 import java.io.PrintStream;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -43,17 +42,21 @@ public final class SignalGuard {
 
     private int guard(IntSupplier command) {
         CompletableFuture<Integer> exitStatus = new CompletableFuture<>();
-        Thread worker = new Thread(() -> {
-            try {
-                exitStatus.complete(command.getAsInt());
-            } catch (Throwable t) {
-                exitStatus.completeExceptionally(t);
-            }
-        }, "rclone-backup-command");
+        Thread worker = new Thread(
+                () -> {
+                    try {
+                        exitStatus.complete(command.getAsInt());
+                    } catch (Throwable t) {
+                        exitStatus.completeExceptionally(t);
+                    }
+                },
+                "rclone-backup-command");
         handle("INT", worker);
         handle("TERM", worker);
         worker.start();
-        CompletableFuture.anyOf(exitStatus, received).exceptionally(failure -> null).join();
+        CompletableFuture.anyOf(exitStatus, received)
+                .exceptionally(failure -> null)
+                .join();
         if (!received.isDone()) {
             return exitStatusOf(exitStatus);
         }

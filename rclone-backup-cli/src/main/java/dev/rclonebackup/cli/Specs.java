@@ -1,11 +1,10 @@
 package dev.rclonebackup.cli;
 
+import java.nio.file.Path;
 import picocli.CommandLine;
 import picocli.CommandLine.IFactory;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
-
-import java.nio.file.Path;
 
 /**
  * Helpers for the command specifications, which are built in code rather than read from
@@ -25,8 +24,7 @@ final class Specs {
         }
     };
 
-    private Specs() {
-    }
+    private Specs() {}
 
     /**
      * The specification of {@code command} (what picocli calls when it runs), named {@code name},
@@ -40,7 +38,11 @@ final class Specs {
 
     /** An option taking a text value shown as {@code label} in the help; null unless given or defaulted. */
     static OptionSpec.Builder option(int order, String label, String description, String... names) {
-        return OptionSpec.builder(names).order(order).paramLabel(label).type(String.class).description(description);
+        return OptionSpec.builder(names)
+                .order(order)
+                .paramLabel(label)
+                .type(String.class)
+                .description(description);
     }
 
     /** An option without a value, {@code false} unless given. */
@@ -50,7 +52,11 @@ final class Specs {
 
     /** An option without a value, {@code false} unless given, with several names. */
     static OptionSpec.Builder flagBuilder(int order, String description, String... names) {
-        return OptionSpec.builder(names).order(order).type(boolean.class).initialValue(false).description(description);
+        return OptionSpec.builder(names)
+                .order(order)
+                .type(boolean.class)
+                .initialValue(false)
+                .description(description);
     }
 
     /** The parsed value of the text option {@code option} of {@code command} (its default when not given, else null). */

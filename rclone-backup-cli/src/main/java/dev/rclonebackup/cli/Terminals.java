@@ -10,8 +10,7 @@ final class Terminals {
     private static final Path OPEN_DESCRIPTORS = Path.of("/proc/self/fd");
     private static final Pattern TERMINAL_DEVICE = Pattern.compile("/dev/(pts/\\d+|tty\\w*|console)");
 
-    private Terminals() {
-    }
+    private Terminals() {}
 
     /**
      * Whether file descriptor {@code fd} (1 for stdout, 2 for stderr) is a terminal. On Linux the
@@ -23,7 +22,8 @@ final class Terminals {
             return System.console() != null;
         }
         try {
-            return isTerminalDevice(Files.readSymbolicLink(OPEN_DESCRIPTORS.resolve(Integer.toString(fd))).toString());
+            return isTerminalDevice(Files.readSymbolicLink(OPEN_DESCRIPTORS.resolve(Integer.toString(fd)))
+                    .toString());
         } catch (IOException | UnsupportedOperationException closedOrUnreadable) {
             return false;
         }

@@ -53,8 +53,10 @@ record CliRun(int exitCode, String out, String err) {
             InputStream in = stdin == null ? null : new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8));
             int exitCode;
             try (PrintStream outStream = new PrintStream(out, true, StandardCharsets.UTF_8);
-                 PrintStream errStream = new PrintStream(err, true, StandardCharsets.UTF_8)) {
-                exitCode = Main.run(new CliContext(in, outStream, errStream, environment, workingDirectory, terminal, terminal), args);
+                    PrintStream errStream = new PrintStream(err, true, StandardCharsets.UTF_8)) {
+                exitCode = Main.run(
+                        new CliContext(in, outStream, errStream, environment, workingDirectory, terminal, terminal),
+                        args);
             }
             return new CliRun(exitCode, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
         }

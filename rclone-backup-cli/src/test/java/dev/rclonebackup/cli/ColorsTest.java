@@ -1,10 +1,9 @@
 package dev.rclonebackup.cli;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 class ColorsTest {
 
@@ -17,7 +16,9 @@ class ColorsTest {
     @Test
     void noColorEnvironmentTurnsItOff() {
         assertThat(Colors.enabled(null, Map.of("NO_COLOR", "1"), true)).isFalse();
-        assertThat(Colors.enabled(null, Map.of("NO_COLOR", ""), true)).as("empty NO_COLOR is ignored").isTrue();
+        assertThat(Colors.enabled(null, Map.of("NO_COLOR", ""), true))
+                .as("empty NO_COLOR is ignored")
+                .isTrue();
         assertThat(Colors.enabled(null, Map.of("TERM", "dumb"), true)).isFalse();
     }
 

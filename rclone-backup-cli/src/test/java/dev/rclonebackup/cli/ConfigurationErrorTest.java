@@ -1,14 +1,13 @@
 package dev.rclonebackup.cli;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class ConfigurationErrorTest {
     @TempDir
@@ -40,15 +39,21 @@ class ConfigurationErrorTest {
         CliRun run = CliRun.builder().workingDirectory(directory).run("listbackups", "--traceback");
 
         assertThat(run.exitCode()).isEqualTo(2);
-        assertThat(run.err()).startsWith("Error: ").contains("ConfigurationException").contains("\tat ");
+        assertThat(run.err())
+                .startsWith("Error: ")
+                .contains("ConfigurationException")
+                .contains("\tat ");
     }
 
     @Test
     void configurationFileNamedByTheEnvironmentIsUsed() throws IOException {
-        Path file = Files.writeString(directory.resolve("elsewhere.yml"), "remote: " + directory.resolve("remote") + "\n");
+        Path file =
+                Files.writeString(directory.resolve("elsewhere.yml"), "remote: " + directory.resolve("remote") + "\n");
 
-        CliRun run = CliRun.builder().workingDirectory(directory)
-                .environment(Map.of("RCLONE_BACKUP_CONFIG", file.toString())).run("listbackups");
+        CliRun run = CliRun.builder()
+                .workingDirectory(directory)
+                .environment(Map.of("RCLONE_BACKUP_CONFIG", file.toString()))
+                .run("listbackups");
 
         assertThat(run.err()).isEmpty();
         assertThat(run.out()).isEqualTo("No database backups found." + System.lineSeparator());
@@ -59,7 +64,8 @@ class ConfigurationErrorTest {
     void relativeConfigOptionIsResolvedAgainstTheWorkingDirectory() throws IOException {
         Files.writeString(directory.resolve("custom.yml"), "remote: " + directory.resolve("remote") + "\n");
 
-        CliRun run = CliRun.builder().workingDirectory(directory).run("listbackups", "--media", "--config", "custom.yml");
+        CliRun run =
+                CliRun.builder().workingDirectory(directory).run("listbackups", "--media", "--config", "custom.yml");
 
         assertThat(run.err()).isEmpty();
         assertThat(run.out()).isEqualTo("No media backups found." + System.lineSeparator());
@@ -68,7 +74,8 @@ class ConfigurationErrorTest {
 
     @Test
     void invalidHookEventIsAConfigurationError() throws IOException {
-        Files.writeString(directory.resolve("rclone-backup.yml"),
+        Files.writeString(
+                directory.resolve("rclone-backup.yml"),
                 "remote: " + directory.resolve("remote") + "\nhooks:\n  before-backup: [\"true\"]\n");
 
         CliRun run = CliRun.builder().workingDirectory(directory).run("listbackups");
@@ -79,28 +86,35 @@ class ConfigurationErrorTest {
 
     @Test
     void anInMemoryH2DatabaseIsExplainedNotReportedAsNamelessBeforeAnythingRuns() throws IOException {
-        Files.writeString(directory.resolve("rclone-backup.yml"), "remote: " + directory.resolve("remote") + "\n"
-                + "databases:\n  default:\n    url: jdbc:h2:mem:x\n");
+        Files.writeString(
+                directory.resolve("rclone-backup.yml"),
+                "remote: " + directory.resolve("remote") + "\n" + "databases:\n  default:\n    url: jdbc:h2:mem:x\n");
 
         CliRun run = CliRun.builder().workingDirectory(directory).run("dbbackup");
 
         assertThat(run.exitCode()).isEqualTo(2);
-        assertThat(run.err()).startsWith("Error: databases.default.url is the in-memory H2 database jdbc:h2:mem:x")
-                .contains("inside the one JVM").contains("jdbc:h2:file:").doesNotContain("names no database");
+        assertThat(run.err())
+                .startsWith("Error: databases.default.url is the in-memory H2 database jdbc:h2:mem:x")
+                .contains("inside the one JVM")
+                .contains("jdbc:h2:file:")
+                .doesNotContain("names no database");
         assertThat(directory.resolve("remote")).doesNotExist();
     }
 
     @Test
     void aControlCharacterInTheFileNameTemplateIsAConfigurationErrorBeforeAnyToolRuns() throws IOException {
         Path database = Files.createFile(directory.resolve("app.sqlite3"));
-        Files.writeString(directory.resolve("rclone-backup.yml"), "remote: " + directory.resolve("remote") + "\n"
-                + "db:\n  filename-template: \"{database}-{datetime}\\0.{ext}\"\n"
-                + "databases:\n  default:\n    engine: sqlite\n    name: " + database + "\n");
+        Files.writeString(
+                directory.resolve("rclone-backup.yml"),
+                "remote: " + directory.resolve("remote") + "\n"
+                        + "db:\n  filename-template: \"{database}-{datetime}\\0.{ext}\"\n"
+                        + "databases:\n  default:\n    engine: sqlite\n    name: " + database + "\n");
 
         CliRun run = CliRun.builder().workingDirectory(directory).run("dbbackup");
 
         assertThat(run.exitCode()).isEqualTo(2);
-        assertThat(run.err()).startsWith("Error: rclone-backup.yml: db.filename-template must not contain control characters");
+        assertThat(run.err())
+                .startsWith("Error: rclone-backup.yml: db.filename-template must not contain control characters");
         assertThat(directory.resolve("remote")).doesNotExist();
     }
 }

@@ -1,14 +1,13 @@
 package dev.rclonebackup.cli;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class ConsoleReporterTest {
     private static final String NL = System.lineSeparator();
@@ -18,10 +17,11 @@ class ConsoleReporterTest {
 
     @ParameterizedTest
     @CsvSource({
-            "0, '', ''",
-            "1, 'info|success|', ''",
-            "2, 'info|success|detail|', ''",
-            "3, 'info|success|detail|', 'rclone: tool|'"})
+        "0, '', ''",
+        "1, 'info|success|', ''",
+        "2, 'info|success|detail|', ''",
+        "3, 'info|success|detail|', 'rclone: tool|'"
+    })
     void verbosityFiltersTheLines(int verbosity, String expectedOut, String expectedErr) {
         ConsoleReporter reporter = reporter(verbosity, false, false);
 
@@ -88,8 +88,9 @@ class ConsoleReporterTest {
 
         String longer = "Transferred 1.0 GB (1.0 MB/s)";
         String shorter = "Transferred 512 B (0 B/s)";
-        assertThat(err()).isEqualTo("\r" + longer + "\r" + shorter + " ".repeat(longer.length() - shorter.length())
-                + "\r" + " ".repeat(shorter.length()) + "\r");
+        assertThat(err())
+                .isEqualTo("\r" + longer + "\r" + shorter + " ".repeat(longer.length() - shorter.length()) + "\r"
+                        + " ".repeat(shorter.length()) + "\r");
     }
 
     @Test
@@ -101,8 +102,13 @@ class ConsoleReporterTest {
     }
 
     private ConsoleReporter reporter(int verbosity, boolean color, boolean progress) {
-        return new ConsoleReporter(new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8), verbosity, color, color, progress);
+        return new ConsoleReporter(
+                new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8),
+                verbosity,
+                color,
+                color,
+                progress);
     }
 
     private String out() {

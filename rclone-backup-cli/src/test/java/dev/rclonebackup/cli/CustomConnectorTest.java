@@ -1,8 +1,6 @@
 package dev.rclonebackup.cli;
 
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.File;
 import java.io.IOException;
@@ -10,13 +8,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HexFormat;
-import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The custom connector of docs/connectors.md, for an engine rclone-backup does not ship ({@code directory}),
@@ -52,7 +50,8 @@ class CustomConnectorTest {
 
     @Test
     void selectedByClassNameForOneDatabase() throws Exception {
-        Path jar = connector.build(Files.createDirectory(temporary.resolve("build")), temporary.resolve("plain.jar"), false);
+        Path jar = connector.build(
+                Files.createDirectory(temporary.resolve("build")), temporary.resolve("plain.jar"), false);
         writeConfig("connectors:\n  " + ALIAS + ": " + connector.className);
 
         backUpChangeAndRestore(jar);
@@ -60,7 +59,8 @@ class CustomConnectorTest {
 
     @Test
     void foundByServiceLoaderAndMappedToAnEngineByItsId() throws Exception {
-        Path jar = connector.build(Files.createDirectory(temporary.resolve("build")), temporary.resolve("registered.jar"), true);
+        Path jar = connector.build(
+                Files.createDirectory(temporary.resolve("build")), temporary.resolve("registered.jar"), true);
         writeConfig("connector-mapping:\n  directory: directory");
 
         backUpChangeAndRestore(jar);
@@ -73,8 +73,11 @@ class CustomConnectorTest {
         assertThat(backup.exitCode).as(backup.err).isZero();
         assertThat(backup.out).contains("Backup completed");
         try (Stream<Path> files = Files.walk(remote)) {
-            assertThat(files.filter(Files::isRegularFile).map(file -> remote.relativize(file).toString()))
-                    .singleElement().asString().matches("db/" + ALIAS + "-\\d{4}-\\d{2}-\\d{2}-\\d{6}\\.tar");
+            assertThat(files.filter(Files::isRegularFile)
+                            .map(file -> remote.relativize(file).toString()))
+                    .singleElement()
+                    .asString()
+                    .matches("db/" + ALIAS + "-\\d{4}-\\d{2}-\\d{2}-\\d{6}\\.tar");
         }
 
         Files.delete(index.resolve("README"));
@@ -91,40 +94,49 @@ class CustomConnectorTest {
     }
 
     private void writeConfig(String connectorYaml) throws IOException {
-        Files.writeString(config, String.join("\n",
-                "remote: " + remote,
-                "rclone:",
-                "  config: " + temporary.resolve("rclone.conf"),
-                "databases:",
-                "  " + ALIAS + ":",
-                "    engine: directory",
-                "    name: " + index,
-                connectorYaml,
-                ""));
+        Files.writeString(
+                config,
+                String.join(
+                        "\n",
+                        "remote: " + remote,
+                        "rclone:",
+                        "  config: " + temporary.resolve("rclone.conf"),
+                        "databases:",
+                        "  " + ALIAS + ":",
+                        "    engine: directory",
+                        "    name: " + index,
+                        connectorYaml,
+                        ""));
     }
 
     /** Runs the launcher with the test class path (the application) and {@code jar} in RCLONE_BACKUP_CLASSPATH. */
     private Result launch(Path jar, String... args) throws IOException, InterruptedException {
         ProcessBuilder builder = sandbox.processBuilder(sandbox.launcher, args).directory(temporary.toFile());
         Map<String, String> environment = builder.environment();
-        environment.put("RCLONE_BACKUP_CLASSPATH", environment.get("RCLONE_BACKUP_CLASSPATH") + File.pathSeparator + jar);
+        environment.put(
+                "RCLONE_BACKUP_CLASSPATH", environment.get("RCLONE_BACKUP_CLASSPATH") + File.pathSeparator + jar);
         Path out = temporary.resolve("out.txt");
         Path err = temporary.resolve("err.txt");
-        Process process = builder.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
-        assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("launcher finished").isTrue();
-        return new Result(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
+        Process process =
+                builder.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+        assertThat(process.waitFor(60, TimeUnit.SECONDS))
+                .as("launcher finished")
+                .isTrue();
+        return new Result(
+                process.exitValue(),
+                Files.readString(out, StandardCharsets.UTF_8),
                 Files.readString(err, StandardCharsets.UTF_8));
     }
 
-    private record Result(int exitCode, String out, String err) {
-    }
+    private record Result(int exitCode, String out, String err) {}
 
     /** Every file and folder under {@code root}, by relative path, with the file contents in hex. */
     private static Map<String, String> snapshot(Path root) throws IOException {
         Map<String, String> entries = new TreeMap<>();
         try (Stream<Path> paths = Files.walk(root)) {
             for (Path path : paths.filter(path -> !path.equals(root)).toList()) {
-                entries.put(root.relativize(path).toString(),
+                entries.put(
+                        root.relativize(path).toString(),
                         Files.isDirectory(path) ? "folder" : HexFormat.of().formatHex(Files.readAllBytes(path)));
             }
         }

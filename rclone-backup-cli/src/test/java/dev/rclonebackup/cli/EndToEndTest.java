@@ -1,14 +1,13 @@
 package dev.rclonebackup.cli;
 
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The commands through the whole command line, against real rclone with a local folder as remote. */
 class EndToEndTest {
@@ -30,8 +29,9 @@ class EndToEndTest {
         CliRun run = workspace.run("mediabackup");
 
         assertThat(run.exitCode()).as(run.err()).isZero();
-        assertThat(run.out()).isEqualTo("Syncing media from " + workspace.media + " to " + workspace.remote.resolve("media") + NL
-                + "Media backup completed." + NL);
+        assertThat(run.out())
+                .isEqualTo("Syncing media from " + workspace.media + " to " + workspace.remote.resolve("media") + NL
+                        + "Media backup completed." + NL);
         assertThat(workspace.remoteFiles()).containsExactly("media/photo.jpg");
     }
 
@@ -50,8 +50,11 @@ class EndToEndTest {
     @Test
     void successIsGreenWithForcedColourAndPlainWithNoColorOnATerminal() {
         CliRun forced = workspace.run("mediabackup", "--force-color");
-        CliRun noColor = CliRun.builder().terminal().workingDirectory(directory)
-                .environment(Map.of("NO_COLOR", "1")).run("mediabackup");
+        CliRun noColor = CliRun.builder()
+                .terminal()
+                .workingDirectory(directory)
+                .environment(Map.of("NO_COLOR", "1"))
+                .run("mediabackup");
 
         assertThat(forced.out()).contains("\u001B[32mMedia backup completed.\u001B[39m");
         assertThat(noColor.exitCode()).as(noColor.err()).isZero();
@@ -74,8 +77,9 @@ class EndToEndTest {
         CliRun run = workspace.run("mediabackup");
 
         assertThat(run.exitCode()).isEqualTo(1);
-        assertThat(run.err()).isEqualTo("Error: The pre-media-backup hook " + hook
-                + " failed with exit status 4: maintenance window closed" + NL);
+        assertThat(run.err())
+                .isEqualTo("Error: The pre-media-backup hook " + hook
+                        + " failed with exit status 4: maintenance window closed" + NL);
         assertThat(workspace.remoteFiles()).isEmpty();
     }
 
@@ -83,7 +87,8 @@ class EndToEndTest {
     void postBackupHookReceivesTheBackupPath() throws Exception {
         workspace.sql("CREATE TABLE t(x);");
         Path log = directory.resolve("hook.log");
-        Path hook = workspace.script("record.sh",
+        Path hook = workspace.script(
+                "record.sh",
                 "echo \"$RCLONE_BACKUP_EVENT $RCLONE_BACKUP_DATABASE $RCLONE_BACKUP_PATH\" > '" + log + "'");
         workspace.writeConfig("hooks:\n  post-db-backup: [\"" + hook + "\"]", "");
 
@@ -113,10 +118,12 @@ class EndToEndTest {
         CliRun traced = workspace.run("dbbackup", "--traceback");
 
         assertThat(run.exitCode()).isEqualTo(1);
-        assertThat(run.err()).isEqualTo("Error: unexpected IllegalStateException: connector exploded"
-                + " (run again with --traceback to see where it happened)" + NL);
+        assertThat(run.err())
+                .isEqualTo("Error: unexpected IllegalStateException: connector exploded"
+                        + " (run again with --traceback to see where it happened)" + NL);
         assertThat(traced.exitCode()).isEqualTo(1);
-        assertThat(traced.err()).startsWith("Error: unexpected IllegalStateException: connector exploded" + NL)
+        assertThat(traced.err())
+                .startsWith("Error: unexpected IllegalStateException: connector exploded" + NL)
                 .contains("\tat " + ExplodingConnector.class.getName());
         assertThat(workspace.remoteFiles()).isEmpty();
     }

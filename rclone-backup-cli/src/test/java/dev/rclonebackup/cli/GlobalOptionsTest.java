@@ -1,14 +1,13 @@
 package dev.rclonebackup.cli;
 
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The common options given before the command's name work as they do after it. */
 class GlobalOptionsTest {
@@ -33,7 +32,8 @@ class GlobalOptionsTest {
 
         assertThat(before.exitCode()).as(before.err()).isZero();
         assertThat(before.out()).isEqualTo(after.out()).contains("rclone");
-        assertThat(before.out()).isNotEqualTo(workspace.run("mediabackup", "--dry-run").out());
+        assertThat(before.out())
+                .isNotEqualTo(workspace.run("mediabackup", "--dry-run").out());
         assertThat(silent.exitCode()).as(silent.err()).isZero();
         assertThat(silent.out()).isEmpty();
         assertThat(workspace.remoteFiles()).containsExactly("media/photo.jpg");
@@ -41,7 +41,8 @@ class GlobalOptionsTest {
 
     @Test
     void quietIsVerbosityZeroBeforeOrAfterTheCommand() throws Exception {
-        for (String[] args : new String[][] {{"-q", "mediabackup"}, {"mediabackup", "-q"}, {"--quiet", "mediabackup"}}) {
+        for (String[] args :
+                new String[][] {{"-q", "mediabackup"}, {"mediabackup", "-q"}, {"--quiet", "mediabackup"}}) {
             CliRun run = workspace.run(args);
 
             assertThat(run.exitCode()).as(run.err()).isZero();
@@ -67,7 +68,10 @@ class GlobalOptionsTest {
     @Test
     void colourOptionsBeforeTheCommand() {
         CliRun forced = workspace.run("--force-color", "mediabackup");
-        CliRun noColor = CliRun.builder().terminal().workingDirectory(directory).environment(Map.of())
+        CliRun noColor = CliRun.builder()
+                .terminal()
+                .workingDirectory(directory)
+                .environment(Map.of())
                 .run("--no-color", "mediabackup");
 
         assertThat(forced.out()).contains("\u001B[32mMedia backup completed.\u001B[39m");
@@ -82,7 +86,8 @@ class GlobalOptionsTest {
         CliRun traced = workspace.run("--traceback", "dbbackup");
 
         assertThat(traced.exitCode()).isEqualTo(1);
-        assertThat(traced.err()).startsWith("Error: unexpected IllegalStateException: connector exploded" + NL)
+        assertThat(traced.err())
+                .startsWith("Error: unexpected IllegalStateException: connector exploded" + NL)
                 .contains("\tat " + ExplodingConnector.class.getName());
     }
 
@@ -91,8 +96,17 @@ class GlobalOptionsTest {
         workspace.sql("CREATE TABLE t(x);");
         Files.move(workspace.config, directory.resolve("other.yml"));
 
-        CliRun run = workspace.run("--config", "other.yml", "-v", "0", "--no-color", "--traceback",
-                "dbbackup", "--database", "default", "--clean");
+        CliRun run = workspace.run(
+                "--config",
+                "other.yml",
+                "-v",
+                "0",
+                "--no-color",
+                "--traceback",
+                "dbbackup",
+                "--database",
+                "default",
+                "--clean");
 
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(run.out()).isEmpty();

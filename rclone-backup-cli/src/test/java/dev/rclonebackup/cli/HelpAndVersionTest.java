@@ -1,8 +1,6 @@
 package dev.rclonebackup.cli;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
@@ -10,8 +8,9 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class HelpAndVersionTest {
 
@@ -22,7 +21,8 @@ class HelpAndVersionTest {
 
         assertThat(run.exitCode()).isZero();
         assertThat(run.out().lines()).hasSize(3);
-        assertThat(run.out().lines().toList().get(0)).isEqualTo("rclone-backup " + System.getProperty("project.version"));
+        assertThat(run.out().lines().toList().get(0))
+                .isEqualTo("rclone-backup " + System.getProperty("project.version"));
         assertThat(run.out().lines().toList().get(1))
                 .startsWith("Java " + Runtime.version() + " (")
                 .contains(System.getProperty("java.home"));
@@ -32,10 +32,13 @@ class HelpAndVersionTest {
 
     @Test
     void versionSaysWhenRcloneIsNotThere() {
-        CliRun run = CliRun.builder().environment(Map.of("RCLONE_BACKUP_RCLONE_BINARY", "/nowhere/rclone")).run("--version");
+        CliRun run = CliRun.builder()
+                .environment(Map.of("RCLONE_BACKUP_RCLONE_BINARY", "/nowhere/rclone"))
+                .run("--version");
 
         assertThat(run.exitCode()).isZero();
-        assertThat(run.out()).startsWith("rclone-backup " + System.getProperty("project.version") + System.lineSeparator());
+        assertThat(run.out())
+                .startsWith("rclone-backup " + System.getProperty("project.version") + System.lineSeparator());
         assertThat(run.out().lines().toList().get(2)).startsWith("rclone not found at '/nowhere/rclone'");
         assertThat(run.err()).isEmpty();
     }
@@ -45,8 +48,14 @@ class HelpAndVersionTest {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
 
-        int exitCode = Main.run(InputStream.nullInputStream(), new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8), Map.of(), Path.of("."), "dbbackup", "--bogus");
+        int exitCode = Main.run(
+                InputStream.nullInputStream(),
+                new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8),
+                Map.of(),
+                Path.of("."),
+                "dbbackup",
+                "--bogus");
 
         assertThat(exitCode).isEqualTo(2);
         assertThat(err.toString(StandardCharsets.UTF_8)).startsWith("Error: Unknown option: '--bogus'");
@@ -70,14 +79,19 @@ class HelpAndVersionTest {
     @ParameterizedTest
     @ValueSource(strings = {"dbbackup", "dbrestore", "mediabackup", "mediarestore", "listbackups"})
     void onlyTheCommandBeingRunIsBuilt(String command) {
-        CliContext context = new CliContext(InputStream.nullInputStream(), System.out, System.err, Map.of(), Path.of("."), false, false);
+        CliContext context = new CliContext(
+                InputStream.nullInputStream(), System.out, System.err, Map.of(), Path.of("."), false, false);
 
-        assertThat(Main.commandLine(context, command, "--help").getSubcommands()).containsOnlyKeys(command);
-        assertThat(Main.commandLine(context, "--config", "app.yml", "-v", "2", command).getSubcommands()).containsOnlyKeys(command);
+        assertThat(Main.commandLine(context, command, "--help").getSubcommands())
+                .containsOnlyKeys(command);
+        assertThat(Main.commandLine(context, "--config", "app.yml", "-v", "2", command)
+                        .getSubcommands())
+                .containsOnlyKeys(command);
         assertThat(Main.commandLine(context, "--help").getSubcommands())
                 .containsOnlyKeys("dbbackup", "dbrestore", "mediabackup", "mediarestore", "listbackups", "help");
         assertThat(Main.commandLine(context, "listbackup").getSubcommands()).hasSize(6);
-        assertThat(Main.commandLine(context, "--config", command, "listbackup").getSubcommands()).hasSize(6);
+        assertThat(Main.commandLine(context, "--config", command, "listbackup").getSubcommands())
+                .hasSize(6);
     }
 
     @ParameterizedTest
@@ -88,8 +102,17 @@ class HelpAndVersionTest {
         assertThat(run.exitCode()).isZero();
         assertThat(run.out())
                 .contains("Usage: rclone-backup " + command)
-                .contains("-v, --verbosity=LEVEL", "(default: 1)", "-q, --quiet", "Same as --verbosity 0.",
-                        "--no-color", "NO_COLOR", "--force-color", "--config=FILE", "--traceback", "-h, --help");
+                .contains(
+                        "-v, --verbosity=LEVEL",
+                        "(default: 1)",
+                        "-q, --quiet",
+                        "Same as --verbosity 0.",
+                        "--no-color",
+                        "NO_COLOR",
+                        "--force-color",
+                        "--config=FILE",
+                        "--traceback",
+                        "-h, --help");
     }
 
     @ParameterizedTest
@@ -98,7 +121,9 @@ class HelpAndVersionTest {
         CliRun help = CliRun.of("help", command);
 
         assertThat(help.exitCode()).isZero();
-        assertThat(help.out()).isEqualTo(CliRun.of(command, "--help").out()).contains("Usage: rclone-backup " + command);
+        assertThat(help.out())
+                .isEqualTo(CliRun.of(command, "--help").out())
+                .contains("Usage: rclone-backup " + command);
         assertThat(help.err()).isEmpty();
     }
 
@@ -107,7 +132,8 @@ class HelpAndVersionTest {
         CliRun help = CliRun.of("help");
 
         assertThat(help.exitCode()).isZero();
-        assertThat(help.out()).isEqualTo(CliRun.of("--help").out())
+        assertThat(help.out())
+                .isEqualTo(CliRun.of("--help").out())
                 .contains("help          Show the help of rclone-backup or of one of its commands.");
         assertThat(help.err()).isEmpty();
     }
@@ -117,15 +143,21 @@ class HelpAndVersionTest {
         CliRun help = CliRun.of("help", "nope");
 
         assertThat(help.exitCode()).isEqualTo(2);
-        assertThat(help.err()).startsWith("Error: Unknown command 'nope'; use one of dbbackup, dbrestore, "
-                + "mediabackup, mediarestore, listbackups" + System.lineSeparator());
+        assertThat(help.err())
+                .startsWith("Error: Unknown command 'nope'; use one of dbbackup, dbrestore, "
+                        + "mediabackup, mediarestore, listbackups" + System.lineSeparator());
         assertThat(help.out()).isEmpty();
     }
 
     @Test
     void toolHelpListsTheGlobalOptions() {
         assertThat(CliRun.of("--help").out())
-                .contains("-v, --verbosity=LEVEL", "-q, --quiet", "--no-color", "--force-color", "--config=FILE",
+                .contains(
+                        "-v, --verbosity=LEVEL",
+                        "-q, --quiet",
+                        "--no-color",
+                        "--force-color",
+                        "--config=FILE",
                         "--traceback");
     }
 
@@ -133,23 +165,34 @@ class HelpAndVersionTest {
     void dbbackupHelpGivesTheDefaultDatabaseAndWhatCleanKeeps() {
         String help = CliRun.of("dbbackup", "--help").out();
 
-        assertThat(help).contains("-d, --database=ALIAS").contains("(default: default)")
-                .contains("--clean").contains("db.cleanup-keep");
+        assertThat(help)
+                .contains("-d, --database=ALIAS")
+                .contains("(default: default)")
+                .contains("--clean")
+                .contains("db.cleanup-keep");
     }
 
     @Test
     void dbrestoreHelpExplainsTheDefaultsAndThePrompt() {
         String help = CliRun.of("dbrestore", "--help").out();
 
-        assertThat(help).contains("-i, --input-path=NAME").contains("newest backup")
-                .contains("only database").contains("--noinput").contains("confirmation");
+        assertThat(help)
+                .contains("-i, --input-path=NAME")
+                .contains("newest backup")
+                .contains("only database")
+                .contains("--noinput")
+                .contains("confirmation");
     }
 
     @Test
     void mediarestoreHelpWarnsAboutDeletionAndWhatCopyKeeps() {
         String help = CliRun.of("mediarestore", "--help").out();
 
-        assertThat(help).contains("DELETED").contains("--copy").contains("keep local files").contains("--dry-run");
+        assertThat(help)
+                .contains("DELETED")
+                .contains("--copy")
+                .contains("keep local files")
+                .contains("--dry-run");
     }
 
     @Test
@@ -163,6 +206,9 @@ class HelpAndVersionTest {
     void listbackupsHelpExplainsItsFilters() {
         String help = CliRun.of("listbackups", "--help").out();
 
-        assertThat(help).contains("-d, --database=ALIAS").contains("(default: all").contains("--media");
+        assertThat(help)
+                .contains("-d, --database=ALIAS")
+                .contains("(default: all")
+                .contains("--media");
     }
 }

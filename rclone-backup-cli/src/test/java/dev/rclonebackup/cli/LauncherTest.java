@@ -1,8 +1,6 @@
 package dev.rclonebackup.cli;
 
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -11,8 +9,9 @@ import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.time.Instant;
 import java.util.concurrent.TimeUnit;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** {@code bin/rclone-backup}: builds when needed, keeps stdout clean, follows symlinks, passes the exit status. */
 class LauncherTest {
@@ -35,7 +34,8 @@ class LauncherTest {
         assertThat(result.exitCode).as(result.err).isZero();
         assertThat(result.out).startsWith("rclone-backup " + System.getProperty("project.version") + "\n");
         assertThat(result.err).contains("building the command line").contains("[INFO] compiling 42 source files");
-        assertThat(sandbox.builds()).containsExactly(sandbox.root + " -q -B -DskipTests -pl rclone-backup-cli -am package");
+        assertThat(sandbox.builds())
+                .containsExactly(sandbox.root + " -q -B -DskipTests -pl rclone-backup-cli -am package");
     }
 
     @Test
@@ -55,7 +55,8 @@ class LauncherTest {
 
         Files.setLastModifiedTime(sandbox.source, FileTime.from(Instant.now().plusSeconds(5)));
         run(sandbox.launcher, "--version");
-        Files.setLastModifiedTime(sandbox.root.resolve("pom.xml"), FileTime.from(Instant.now().plusSeconds(10)));
+        Files.setLastModifiedTime(
+                sandbox.root.resolve("pom.xml"), FileTime.from(Instant.now().plusSeconds(10)));
         run(sandbox.launcher, "--version");
 
         assertThat(sandbox.builds()).hasSize(3);
@@ -105,11 +106,16 @@ class LauncherTest {
         ProcessBuilder builder = sandbox.processBuilder(launcher, args).directory(elsewhere.toFile());
         Path out = directory.resolve("out.txt");
         Path err = directory.resolve("err.txt");
-        Process process = builder.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
-        assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("launcher finished").isTrue();
-        return new Result(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8), Files.readString(err, StandardCharsets.UTF_8));
+        Process process =
+                builder.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+        assertThat(process.waitFor(60, TimeUnit.SECONDS))
+                .as("launcher finished")
+                .isTrue();
+        return new Result(
+                process.exitValue(),
+                Files.readString(out, StandardCharsets.UTF_8),
+                Files.readString(err, StandardCharsets.UTF_8));
     }
 
-    private record Result(int exitCode, String out, String err) {
-    }
+    private record Result(int exitCode, String out, String err) {}
 }

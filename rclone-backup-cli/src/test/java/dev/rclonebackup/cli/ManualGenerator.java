@@ -1,9 +1,5 @@
 package dev.rclonebackup.cli;
 
-import picocli.AutoComplete;
-import picocli.CommandLine;
-import picocli.codegen.docgen.manpage.ManPageGenerator;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
@@ -13,6 +9,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import picocli.AutoComplete;
+import picocli.CommandLine;
+import picocli.codegen.docgen.manpage.ManPageGenerator;
 
 /**
  * Writes the shell completion and the manual pages of the command line from its picocli model,
@@ -25,8 +24,7 @@ import java.util.Map;
 public final class ManualGenerator {
     private static final String NAME = "rclone-backup";
 
-    private ManualGenerator() {
-    }
+    private ManualGenerator() {}
 
     public static void main(String... args) throws IOException {
         if (args.length != 1) {
@@ -38,16 +36,21 @@ public final class ManualGenerator {
 
     /** Writes the completion script and the manual pages under {@code output}; returns the files written. */
     static List<Path> write(Path output) throws IOException {
-        CommandLine commandLine = Main.commandLine(new CliContext(InputStream.nullInputStream(),
+        CommandLine commandLine = Main.commandLine(new CliContext(
+                InputStream.nullInputStream(),
                 new PrintStream(PrintStream.nullOutputStream(), true, StandardCharsets.UTF_8),
                 new PrintStream(PrintStream.nullOutputStream(), true, StandardCharsets.UTF_8),
-                Map.of(), output, false, false));
+                Map.of(),
+                output,
+                false,
+                false));
         List<Path> written = new ArrayList<>();
         Path completion = Files.createDirectories(output.resolve("completion")).resolve(NAME + ".bash");
         Files.writeString(completion, AutoComplete.bash(NAME, commandLine), StandardCharsets.UTF_8);
         written.add(completion);
         Path man = Files.createDirectories(output.resolve("man"));
-        int status = ManPageGenerator.generateManPage(man.toFile(), null, new boolean[0], true, commandLine.getCommandSpec());
+        int status = ManPageGenerator.generateManPage(
+                man.toFile(), null, new boolean[0], true, commandLine.getCommandSpec());
         if (status != 0) {
             throw new IOException("The man page generator failed with status " + status);
         }

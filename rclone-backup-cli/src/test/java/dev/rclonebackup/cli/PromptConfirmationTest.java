@@ -1,11 +1,10 @@
 package dev.rclonebackup.cli;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import dev.rclonebackup.ErrorCode;
 import dev.rclonebackup.RcloneBackupException;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
-
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
@@ -16,9 +15,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class PromptConfirmationTest {
     private final ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -26,7 +25,8 @@ class PromptConfirmationTest {
     @ParameterizedTest
     @ValueSource(strings = {"y\n", "yes\n", "Y\n", " YES \n", "Yes\r\n", "y"})
     void yesProceeds(String answer) {
-        assertThat(prompt(answer).confirm("default", "db/default-2024-01-15-120000.dump")).isTrue();
+        assertThat(prompt(answer).confirm("default", "db/default-2024-01-15-120000.dump"))
+                .isTrue();
         assertThat(out.toString(StandardCharsets.UTF_8))
                 .isEqualTo("Restore database 'default' from 'db/default-2024-01-15-120000.dump'? [y/N] ");
     }
@@ -45,7 +45,8 @@ class PromptConfirmationTest {
     @Test
     void endOfInputIsAUsageErrorSuggestingNoinput() {
         assertThatThrownBy(() -> prompt("").confirm("default", "db/x.dump"))
-                .isInstanceOfSatisfying(RcloneBackupException.class,
+                .isInstanceOfSatisfying(
+                        RcloneBackupException.class,
                         e -> assertThat(e.errorCode()).isEqualTo(ErrorCode.USAGE))
                 .hasMessageContaining("--noinput");
     }
@@ -55,14 +56,16 @@ class PromptConfirmationTest {
         PromptConfirmation prompt = new PromptConfirmation(null, new PrintStream(out, true, StandardCharsets.UTF_8));
 
         assertThatThrownBy(() -> prompt.confirm("default", "db/x.dump"))
-                .isInstanceOfSatisfying(RcloneBackupException.class,
+                .isInstanceOfSatisfying(
+                        RcloneBackupException.class,
                         e -> assertThat(e.errorCode()).isEqualTo(ErrorCode.USAGE))
                 .hasMessageContaining("--noinput");
     }
 
     @Test
     void waitingForAnAnswerCanBeInterrupted() throws Exception {
-        try (PipedOutputStream keyboard = new PipedOutputStream(); InputStream in = new PipedInputStream(keyboard)) {
+        try (PipedOutputStream keyboard = new PipedOutputStream();
+                InputStream in = new PipedInputStream(keyboard)) {
             PromptConfirmation prompt = new PromptConfirmation(in, new PrintStream(out, true, StandardCharsets.UTF_8));
             AtomicReference<Thread> asking = new AtomicReference<>();
             CompletableFuture<Throwable> failure = CompletableFuture.supplyAsync(() -> {
@@ -80,13 +83,15 @@ class PromptConfirmationTest {
             asking.get().interrupt();
 
             assertThat(failure.get(5, TimeUnit.SECONDS))
-                    .isInstanceOfSatisfying(RcloneBackupException.class,
+                    .isInstanceOfSatisfying(
+                            RcloneBackupException.class,
                             e -> assertThat(e.errorCode()).isEqualTo(ErrorCode.INTERRUPTED));
         }
     }
 
     private PromptConfirmation prompt(String input) {
-        return new PromptConfirmation(new ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8)),
+        return new PromptConfirmation(
+                new ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8)),
                 new PrintStream(out, true, StandardCharsets.UTF_8));
     }
 }

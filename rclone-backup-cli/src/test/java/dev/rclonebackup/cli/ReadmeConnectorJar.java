@@ -1,7 +1,5 @@
 package dev.rclonebackup.cli;
 
-import javax.tools.JavaCompiler;
-import javax.tools.ToolProvider;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -16,13 +14,16 @@ import java.util.jar.Manifest;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import javax.tools.JavaCompiler;
+import javax.tools.ToolProvider;
 
 /**
  * The custom connector of the "Custom connectors" section of docs/connectors.md, taken from that page,
  * compiled against the core and packaged in a jar, the way a user would build it.
  */
 final class ReadmeConnectorJar {
-    static final Path README = LauncherSandbox.REAL_LAUNCHER.getParent().getParent().resolve("docs/connectors.md");
+    static final Path README =
+            LauncherSandbox.REAL_LAUNCHER.getParent().getParent().resolve("docs/connectors.md");
     static final String SERVICE_FILE = "META-INF/services/dev.rclonebackup.connector.Connector";
 
     private static final Pattern JAVA_BLOCK = Pattern.compile("```java\n(package (\\S+);.*?)```", Pattern.DOTALL);
@@ -30,6 +31,7 @@ final class ReadmeConnectorJar {
 
     /** The connector's fully qualified class name. */
     final String className;
+
     private final String source;
 
     private ReadmeConnectorJar(String className, String source) {
@@ -63,10 +65,12 @@ final class ReadmeConnectorJar {
 
         Manifest manifest = new Manifest();
         manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
-        try (OutputStream file = Files.newOutputStream(jar); JarOutputStream out = new JarOutputStream(file, manifest);
-             Stream<Path> compiled = Files.walk(classes)) {
+        try (OutputStream file = Files.newOutputStream(jar);
+                JarOutputStream out = new JarOutputStream(file, manifest);
+                Stream<Path> compiled = Files.walk(classes)) {
             for (Path classFile : compiled.filter(Files::isRegularFile).sorted().toList()) {
-                out.putNextEntry(new JarEntry(classes.relativize(classFile).toString().replace('\\', '/')));
+                out.putNextEntry(
+                        new JarEntry(classes.relativize(classFile).toString().replace('\\', '/')));
                 out.write(Files.readAllBytes(classFile));
                 out.closeEntry();
             }
@@ -82,11 +86,21 @@ final class ReadmeConnectorJar {
     private static void compile(Path sourceFile, Path classes) {
         JavaCompiler compiler = ToolProvider.getSystemJavaCompiler();
         if (compiler == null) {
-            throw new IllegalStateException("These tests need a JDK: no Java compiler in " + System.getProperty("java.home"));
+            throw new IllegalStateException(
+                    "These tests need a JDK: no Java compiler in " + System.getProperty("java.home"));
         }
         ByteArrayOutputStream diagnostics = new ByteArrayOutputStream();
-        List<String> arguments = List.of("--release", "17", "-proc:none", "-Xlint:all", "-Werror",
-                "-classpath", System.getProperty("java.class.path"), "-d", classes.toString(), sourceFile.toString());
+        List<String> arguments = List.of(
+                "--release",
+                "17",
+                "-proc:none",
+                "-Xlint:all",
+                "-Werror",
+                "-classpath",
+                System.getProperty("java.class.path"),
+                "-d",
+                classes.toString(),
+                sourceFile.toString());
         int status = compiler.run(null, diagnostics, diagnostics, arguments.toArray(String[]::new));
         if (status != 0) {
             throw new IllegalStateException("The connector of docs/connectors.md does not compile:\n"

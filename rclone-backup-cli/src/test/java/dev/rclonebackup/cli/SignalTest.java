@@ -1,8 +1,6 @@
 package dev.rclonebackup.cli;
 
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -12,8 +10,9 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * SIGINT and SIGTERM sent to a real launcher process (which execs the JVM) in the middle of an
@@ -45,7 +44,9 @@ class SignalTest {
         List<ProcessHandle> children = process.descendants().toList();
         signal(process, "INT");
 
-        assertThat(process.waitFor(30, TimeUnit.SECONDS)).as("ended after SIGINT").isTrue();
+        assertThat(process.waitFor(30, TimeUnit.SECONDS))
+                .as("ended after SIGINT")
+                .isTrue();
         assertThat(process.exitValue()).isEqualTo(130);
         assertThat(children).isNotEmpty().noneMatch(ProcessHandle::isAlive);
         assertThat(stderr()).contains("Interrupted");
@@ -65,7 +66,9 @@ class SignalTest {
         List<ProcessHandle> children = process.descendants().toList();
         signal(process, "TERM");
 
-        assertThat(process.waitFor(30, TimeUnit.SECONDS)).as("ended after SIGTERM").isTrue();
+        assertThat(process.waitFor(30, TimeUnit.SECONDS))
+                .as("ended after SIGTERM")
+                .isTrue();
         assertThat(process.exitValue()).isEqualTo(143);
         assertThat(children).isNotEmpty().noneMatch(ProcessHandle::isAlive);
         assertThat(workspace.remoteFiles()).isEmpty();
@@ -88,7 +91,9 @@ class SignalTest {
     }
 
     private static void signal(Process process, String signal) throws IOException, InterruptedException {
-        Process kill = new ProcessBuilder("kill", "-" + signal, Long.toString(process.pid())).inheritIO().start();
+        Process kill = new ProcessBuilder("kill", "-" + signal, Long.toString(process.pid()))
+                .inheritIO()
+                .start();
         assertThat(kill.waitFor()).isZero();
     }
 

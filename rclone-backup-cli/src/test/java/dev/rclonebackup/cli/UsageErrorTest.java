@@ -1,12 +1,11 @@
 package dev.rclonebackup.cli;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-
-import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 class UsageErrorTest {
 
@@ -30,7 +29,9 @@ class UsageErrorTest {
     void unknownCommandIsAUsageErrorWithSuggestions() {
         CliRun run = CliRun.of("dbbakup");
 
-        assertUsageError(run, "Unknown command 'dbbakup'; use one of dbbackup, dbrestore, mediabackup, mediarestore, listbackups");
+        assertUsageError(
+                run,
+                "Unknown command 'dbbakup'; use one of dbbackup, dbrestore, mediabackup, mediarestore, listbackups");
         assertThat(run.err()).contains("Did you mean: rclone-backup dbbackup");
     }
 
@@ -44,14 +45,20 @@ class UsageErrorTest {
 
     @Test
     void quietAndVerbosityContradictEachOther() {
-        assertUsageError(CliRun.of("listbackups", "-q", "-v", "2"), "-q/--quiet and -v/--verbosity cannot be used together");
-        assertUsageError(CliRun.of("-q", "listbackups", "--verbosity", "2"), "-q/--quiet and -v/--verbosity cannot be used together");
-        assertUsageError(CliRun.of("-v", "2", "listbackups", "--quiet"), "-q/--quiet and -v/--verbosity cannot be used together");
+        assertUsageError(
+                CliRun.of("listbackups", "-q", "-v", "2"), "-q/--quiet and -v/--verbosity cannot be used together");
+        assertUsageError(
+                CliRun.of("-q", "listbackups", "--verbosity", "2"),
+                "-q/--quiet and -v/--verbosity cannot be used together");
+        assertUsageError(
+                CliRun.of("-v", "2", "listbackups", "--quiet"),
+                "-q/--quiet and -v/--verbosity cannot be used together");
     }
 
     @Test
     void commonOptionsAreCheckedBeforeTheCommandToo() {
-        assertUsageError(CliRun.of("--no-color", "mediabackup", "--force-color"),
+        assertUsageError(
+                CliRun.of("--no-color", "mediabackup", "--force-color"),
                 "--no-color and --force-color cannot be used together");
         assertUsageError(CliRun.of("-v", "4", "dbbackup"), "'4' is not a verbosity level; use 0, 1, 2 or 3");
     }
@@ -63,7 +70,8 @@ class UsageErrorTest {
 
     @Test
     void optionWithoutItsValueIsAUsageError() {
-        assertUsageError(CliRun.of("dbrestore", "--input-path"), "Missing required parameter for option '--input-path'");
+        assertUsageError(
+                CliRun.of("dbrestore", "--input-path"), "Missing required parameter for option '--input-path'");
     }
 
     @Test
@@ -73,23 +81,32 @@ class UsageErrorTest {
 
     @Test
     void noColorAndForceColorContradictEachOther() {
-        assertUsageError(CliRun.of("mediabackup", "--no-color", "--force-color"),
+        assertUsageError(
+                CliRun.of("mediabackup", "--no-color", "--force-color"),
                 "--no-color and --force-color cannot be used together");
     }
 
     @Test
     void listbackupsCannotFilterMediaByDatabase() {
-        assertUsageError(CliRun.of("listbackups", "--media", "-d", "default"),
-                "--database and --media cannot be used together");
+        assertUsageError(
+                CliRun.of("listbackups", "--media", "-d", "default"), "--database and --media cannot be used together");
     }
 
     @Test
     void usageErrorsAreRedOnlyWhenColourIsOn() {
         assertThat(CliRun.of("dbbackup", "--force-color", "--bogus").err()).startsWith("\u001B[31mError: ");
         assertThat(CliRun.builder().terminal().run("dbbackup", "--bogus").err()).startsWith("\u001B[31mError: ");
-        assertThat(CliRun.builder().terminal().run("dbbackup", "--no-color", "--bogus").err()).startsWith("Error: ");
+        assertThat(CliRun.builder()
+                        .terminal()
+                        .run("dbbackup", "--no-color", "--bogus")
+                        .err())
+                .startsWith("Error: ");
         assertThat(CliRun.of("dbbackup", "--bogus").err()).startsWith("Error: ");
-        assertThat(CliRun.builder().terminal().environment(Map.of("NO_COLOR", "1")).run("dbbackup", "--bogus").err())
+        assertThat(CliRun.builder()
+                        .terminal()
+                        .environment(Map.of("NO_COLOR", "1"))
+                        .run("dbbackup", "--bogus")
+                        .err())
                 .startsWith("Error: ");
     }
 

@@ -33,25 +33,30 @@ final class Workspace {
 
     /** Writes the configuration with extra top-level YAML (e.g. {@code hooks:}) and rclone flags. */
     Workspace writeConfig(String extraYaml, String rcloneFlags) throws IOException {
-        Files.writeString(config, String.join("\n",
-                "remote: " + remote,
-                "rclone:",
-                "  config: " + root.resolve("rclone.conf"),
-                "  flags: [" + rcloneFlags + "]",
-                "media:",
-                "  root: " + media,
-                "databases:",
-                "  default:",
-                "    engine: sqlite",
-                "    name: " + database,
-                extraYaml,
-                ""));
+        Files.writeString(
+                config,
+                String.join(
+                        "\n",
+                        "remote: " + remote,
+                        "rclone:",
+                        "  config: " + root.resolve("rclone.conf"),
+                        "  flags: [" + rcloneFlags + "]",
+                        "media:",
+                        "  root: " + media,
+                        "databases:",
+                        "  default:",
+                        "    engine: sqlite",
+                        "    name: " + database,
+                        extraYaml,
+                        ""));
         return this;
     }
 
     /** Runs SQL against the SQLite database with the sqlite3 tool. */
     String sql(String statements) throws IOException, InterruptedException {
-        Process process = new ProcessBuilder("sqlite3", database.toString(), statements).redirectErrorStream(true).start();
+        Process process = new ProcessBuilder("sqlite3", database.toString(), statements)
+                .redirectErrorStream(true)
+                .start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
         if (!process.waitFor(30, TimeUnit.SECONDS) || process.exitValue() != 0) {
             throw new IllegalStateException("sqlite3 failed: " + output);
@@ -70,7 +75,10 @@ final class Workspace {
     /** Files under the remote, relative to it, sorted. */
     List<String> remoteFiles() throws IOException {
         try (Stream<Path> files = Files.walk(remote)) {
-            return files.filter(Files::isRegularFile).map(file -> remote.relativize(file).toString()).sorted().toList();
+            return files.filter(Files::isRegularFile)
+                    .map(file -> remote.relativize(file).toString())
+                    .sorted()
+                    .toList();
         }
     }
 
@@ -80,6 +88,10 @@ final class Workspace {
 
     /** Runs with {@code stdin} as standard input. */
     CliRun runWithInput(String stdin, String... args) {
-        return CliRun.builder().stdin(stdin).environment(Map.of()).workingDirectory(root).run(args);
+        return CliRun.builder()
+                .stdin(stdin)
+                .environment(Map.of())
+                .workingDirectory(root)
+                .run(args);
     }
 }

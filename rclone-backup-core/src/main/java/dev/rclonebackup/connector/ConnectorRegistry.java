@@ -9,7 +9,6 @@ import dev.rclonebackup.connector.postgresql.PostgresqlConnector;
 import dev.rclonebackup.connector.sqlite.SqliteConnector;
 import dev.rclonebackup.settings.DatabaseSettings;
 import dev.rclonebackup.settings.Settings;
-
 import java.lang.reflect.InvocationTargetException;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -30,8 +29,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * deliberate act, so it may replace a built-in.
  */
 public final class ConnectorRegistry {
-    private static final Set<String> BUILT_IN = Set.of(
-            PostgresqlConnector.ID, PostgisConnector.ID, MysqlConnector.ID, SqliteConnector.ID, "h2", "mongodb");
+    private static final Set<String> BUILT_IN =
+            Set.of(PostgresqlConnector.ID, PostgisConnector.ID, MysqlConnector.ID, SqliteConnector.ID, "h2", "mongodb");
 
     private static final Map<String, String> BUILT_IN_MAPPING = Map.of(
             "postgresql", PostgresqlConnector.ID,
@@ -68,8 +67,8 @@ public final class ConnectorRegistry {
             String configured = settings.databases().isEmpty()
                     ? "none is configured"
                     : "configured: " + String.join(", ", settings.databases().keySet());
-            throw new ConfigurationException("Database '" + alias + "' is not configured under databases ("
-                    + configured + ").");
+            throw new ConfigurationException(
+                    "Database '" + alias + "' is not configured under databases (" + configured + ").");
         }
         return DatabaseResolver.resolve(alias, entry);
     }
@@ -102,8 +101,8 @@ public final class ConnectorRegistry {
             connector = serviceLoaded().get(idOrClassName);
         }
         if (connector == null) {
-            connector = resolved.computeIfAbsent(idOrClassName,
-                    name -> BUILT_IN.contains(name) ? builtIn(name) : instantiate(name, key));
+            connector = resolved.computeIfAbsent(
+                    idOrClassName, name -> BUILT_IN.contains(name) ? builtIn(name) : instantiate(name, key));
         }
         return connector;
     }
@@ -117,8 +116,10 @@ public final class ConnectorRegistry {
                     found.putIfAbsent(connector.id(), connector);
                 }
             } catch (ServiceConfigurationError e) {
-                throw new ConfigurationException("A connector listed in META-INF/services/"
-                        + Connector.class.getName() + " cannot be loaded: " + e.getMessage(), e);
+                throw new ConfigurationException(
+                        "A connector listed in META-INF/services/" + Connector.class.getName() + " cannot be loaded: "
+                                + e.getMessage(),
+                        e);
             }
             serviceLoaded = found;
         }
@@ -146,23 +147,26 @@ public final class ConnectorRegistry {
         try {
             type = Class.forName(className, true, classLoader());
         } catch (ClassNotFoundException | LinkageError e) {
-            throw ConfigurationException.forKey(key, "names '" + className + "', which is neither a known connector ("
-                    + String.join(", ", new TreeSet<>(BUILT_IN))
-                    + ") nor a class on the class path.", e);
+            throw ConfigurationException.forKey(
+                    key,
+                    "names '" + className + "', which is neither a known connector ("
+                            + String.join(", ", new TreeSet<>(BUILT_IN))
+                            + ") nor a class on the class path.",
+                    e);
         }
         if (!Connector.class.isAssignableFrom(type)) {
-            throw ConfigurationException.forKey(key, "names class " + className + ", which does not implement "
-                    + Connector.class.getName() + ".");
+            throw ConfigurationException.forKey(
+                    key, "names class " + className + ", which does not implement " + Connector.class.getName() + ".");
         }
         try {
             return (Connector) type.getConstructor().newInstance();
         } catch (NoSuchMethodException | IllegalAccessException e) {
-            throw ConfigurationException.forKey(key, "names class " + className
-                    + ", which has no public no-argument constructor.", e);
+            throw ConfigurationException.forKey(
+                    key, "names class " + className + ", which has no public no-argument constructor.", e);
         } catch (InstantiationException | InvocationTargetException e) {
             Throwable cause = e instanceof InvocationTargetException ? e.getCause() : e;
-            throw ConfigurationException.forKey(key, "names class " + className + ", which cannot be created: "
-                    + cause, cause);
+            throw ConfigurationException.forKey(
+                    key, "names class " + className + ", which cannot be created: " + cause, cause);
         }
     }
 

@@ -2,7 +2,6 @@ package dev.rclonebackup.connector;
 
 import dev.rclonebackup.ConfigurationException;
 import dev.rclonebackup.settings.Durations;
-
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;

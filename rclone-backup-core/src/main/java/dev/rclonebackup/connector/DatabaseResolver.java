@@ -2,7 +2,6 @@ package dev.rclonebackup.connector;
 
 import dev.rclonebackup.ConfigurationException;
 import dev.rclonebackup.settings.DatabaseSettings;
-
 import java.util.Locale;
 
 /**
@@ -11,8 +10,7 @@ import java.util.Locale;
  * {@code username}/{@code password} applied over it.
  */
 final class DatabaseResolver {
-    private DatabaseResolver() {
-    }
+    private DatabaseResolver() {}
 
     static Database resolve(String alias, DatabaseSettings entry) {
         String key = "databases." + alias;
@@ -25,10 +23,16 @@ final class DatabaseResolver {
         }
         String name = firstNonNull(entry.name(), url.name());
         if (name == null || name.isBlank()) {
-            throw ConfigurationException.forKey(key, "names no database" + (engine.equals("sqlite") ? " file" : "")
-                    + (entry.url() == null ? "; set " + key + ".name." : "; add it to the url or set " + key + ".name."));
+            throw ConfigurationException.forKey(
+                    key,
+                    "names no database" + (engine.equals("sqlite") ? " file" : "")
+                            + (entry.url() == null
+                                    ? "; set " + key + ".name."
+                                    : "; add it to the url or set " + key + ".name."));
         }
-        return new Database(alias, engine.toLowerCase(Locale.ROOT),
+        return new Database(
+                alias,
+                engine.toLowerCase(Locale.ROOT),
                 firstNonNull(entry.host(), url.host()),
                 firstNonNull(entry.port(), url.port()),
                 name,

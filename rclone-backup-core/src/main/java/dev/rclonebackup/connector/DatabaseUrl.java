@@ -1,7 +1,6 @@
 package dev.rclonebackup.connector;
 
 import dev.rclonebackup.ConfigurationException;
-
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
@@ -33,8 +32,10 @@ record DatabaseUrl(String engine, String host, Integer port, String name, String
         }
         int colon = url.indexOf(':', JDBC.length());
         if (!lower.startsWith(JDBC) || colon < 0) {
-            throw ConfigurationException.forKey(key, "is neither a JDBC URL (jdbc:postgresql://…, jdbc:mysql://…, "
-                    + "jdbc:sqlite:…) nor a mongodb:// URL.");
+            throw ConfigurationException.forKey(
+                    key,
+                    "is neither a JDBC URL (jdbc:postgresql://…, jdbc:mysql://…, "
+                            + "jdbc:sqlite:…) nor a mongodb:// URL.");
         }
         String engine = lower.substring(JDBC.length(), colon);
         String rest = url.substring(colon + 1);
@@ -100,8 +101,13 @@ record DatabaseUrl(String engine, String host, Integer port, String name, String
     private static DatabaseUrl withoutHost(String engine, String rest) {
         int queryStart = indexOrEnd(rest, '?');
         Map<String, String> parameters = queryParameters(rest.substring(Math.min(queryStart + 1, rest.length())));
-        return new DatabaseUrl(engine, null, null, emptyToNull(decode(rest.substring(0, queryStart))),
-                parameters.get("user"), parameters.get("password"));
+        return new DatabaseUrl(
+                engine,
+                null,
+                null,
+                emptyToNull(decode(rest.substring(0, queryStart))),
+                parameters.get("user"),
+                parameters.get("password"));
     }
 
     /**
@@ -148,7 +154,8 @@ record DatabaseUrl(String engine, String host, Integer port, String name, String
         String password = null;
         for (int i = 1; i < parts.length; i++) {
             int equals = parts[i].indexOf('=');
-            String setting = equals < 0 ? parts[i] : parts[i].substring(0, equals).toUpperCase(Locale.ROOT);
+            String setting =
+                    equals < 0 ? parts[i] : parts[i].substring(0, equals).toUpperCase(Locale.ROOT);
             String value = equals < 0 ? "" : parts[i].substring(equals + 1);
             if (setting.equals("USER")) {
                 username = value;
@@ -162,9 +169,11 @@ record DatabaseUrl(String engine, String host, Integer port, String name, String
             return new DatabaseUrl("h2", remote.host(), remote.port(), remote.name(), username, password);
         }
         if (lower.startsWith("mem:") || lower.startsWith("memfs:") || lower.startsWith("memlzf:")) {
-            throw ConfigurationException.forKey(key, "is the in-memory H2 database jdbc:h2:" + location
-                    + ", which lives inside the one JVM that created it, so rclone-backup cannot reach it: "
-                    + "use a file database (jdbc:h2:file:PATH) or serve it through an H2 TCP server (jdbc:h2:tcp://HOST/mem:NAME)");
+            throw ConfigurationException.forKey(
+                    key,
+                    "is the in-memory H2 database jdbc:h2:" + location
+                            + ", which lives inside the one JVM that created it, so rclone-backup cannot reach it: "
+                            + "use a file database (jdbc:h2:file:PATH) or serve it through an H2 TCP server (jdbc:h2:tcp://HOST/mem:NAME)");
         }
         String file = lower.startsWith("file:") ? location.substring("file:".length()) : location;
         return new DatabaseUrl("h2", null, null, emptyToNull(file), username, password);
@@ -211,7 +220,7 @@ record DatabaseUrl(String engine, String host, Integer port, String name, String
 
     @Override
     public String toString() {
-        return "DatabaseUrl[engine=" + engine + ", host=" + host + ", port=" + port + ", name=" + name
-                + ", username=" + username + ", password=" + (password == null ? "null" : "****") + "]";
+        return "DatabaseUrl[engine=" + engine + ", host=" + host + ", port=" + port + ", name=" + name + ", username="
+                + username + ", password=" + (password == null ? "null" : "****") + "]";
     }
 }

@@ -15,8 +15,7 @@ public interface Dump extends AutoCloseable {
      * Runs before {@link #step()} is asked for, e.g. to find out what the account may dump. A
      * dump that was not prepared describes its most complete command.
      */
-    default void prepareDump() throws IOException {
-    }
+    default void prepareDump() throws IOException {}
 
     Step step();
 
@@ -36,8 +35,7 @@ public interface Dump extends AutoCloseable {
     }
 
     @Override
-    default void close() {
-    }
+    default void close() {}
 
     /** A dump with nothing to clean up. */
     static Dump of(Step step) {

@@ -1,7 +1,6 @@
 package dev.rclonebackup.connector;
 
 import dev.rclonebackup.Reporter;
-
 import java.io.IOException;
 import java.util.Optional;
 
@@ -26,8 +25,7 @@ public interface Restore extends AutoCloseable {
     }
 
     /** Runs before the stream starts (e.g. create a temporary file, create an extension). */
-    default void prepare() throws IOException {
-    }
+    default void prepare() throws IOException {}
 
     /** As {@link #prepare()}, with somewhere to report warnings; calls {@link #prepare()} by default. */
     default void prepare(Reporter reporter) throws IOException {
@@ -45,16 +43,13 @@ public interface Restore extends AutoCloseable {
     Step step();
 
     /** Runs after the step succeeded: make the restored data the live data. */
-    default void commit() throws IOException {
-    }
+    default void commit() throws IOException {}
 
     /** Runs after a failure or an interrupt: leave the existing data as it was. */
-    default void abort() {
-    }
+    default void abort() {}
 
     @Override
-    default void close() {
-    }
+    default void close() {}
 
     /** A restore with no preparation, commit or clean-up. */
     static Restore of(Step step) {

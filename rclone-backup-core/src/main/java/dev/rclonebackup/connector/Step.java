@@ -36,12 +36,10 @@ public sealed interface Step permits Step.Command, Step.Writer, Step.Reader {
     }
 
     /** An in-JVM dump: writes the backup to the stream, which goes straight into rclone. */
-    record Writer(String tool, StreamWriter writer) implements Step {
-    }
+    record Writer(String tool, StreamWriter writer) implements Step {}
 
     /** An in-JVM restore: reads the backup from the stream coming straight out of rclone. */
-    record Reader(String tool, StreamReader reader) implements Step {
-    }
+    record Reader(String tool, StreamReader reader) implements Step {}
 
     /** Writes a dump. */
     @FunctionalInterface

@@ -6,8 +6,7 @@ package dev.rclonebackup.naming;
  * the alias contains the separator ({@code my-db-2024-01-15-120000.dump}).
  */
 final class DateFormatRegex {
-    private DateFormatRegex() {
-    }
+    private DateFormatRegex() {}
 
     static String of(String pattern) {
         StringBuilder regex = new StringBuilder();

@@ -1,7 +1,6 @@
 package dev.rclonebackup.naming;
 
 import dev.rclonebackup.ConfigurationException;
-
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -35,8 +34,8 @@ public final class FilenameTemplate {
     private final NumericDateFormat numericFormat;
     private final Pattern namePattern;
 
-    private FilenameTemplate(String template, DateTimeFormatter formatter, NumericDateFormat numericFormat,
-                             Pattern namePattern) {
+    private FilenameTemplate(
+            String template, DateTimeFormatter formatter, NumericDateFormat numericFormat, Pattern namePattern) {
         this.template = template;
         this.formatter = formatter;
         this.numericFormat = numericFormat;
@@ -72,39 +71,49 @@ public final class FilenameTemplate {
                 }
                 case "datetime" -> {
                     datetime = once(datetime, name);
-                    regex.append("(?<datetime>").append(DateFormatRegex.of(dateFormat)).append(')');
+                    regex.append("(?<datetime>")
+                            .append(DateFormatRegex.of(dateFormat))
+                            .append(')');
                 }
                 case "ext" -> {
                     ext = once(ext, name);
                     regex.append("[A-Za-z0-9]+(?:\\.[A-Za-z0-9]+)*");
                 }
-                default -> throw ConfigurationException.forKey(TEMPLATE_KEY, "has an unknown placeholder {" + name
-                        + "}; allowed are {database}, {datetime} and {ext}: '" + template + "'");
+                default ->
+                    throw ConfigurationException.forKey(
+                            TEMPLATE_KEY,
+                            "has an unknown placeholder {" + name + "}; allowed are {database}, {datetime} and {ext}: '"
+                                    + template + "'");
             }
             last = m.end();
         }
         regex.append(literal(template.substring(last)));
         checkShape(template, datetime);
-        return new FilenameTemplate(template, formatter, NumericDateFormat.of(dateFormat), Pattern.compile(regex.toString()));
+        return new FilenameTemplate(
+                template, formatter, NumericDateFormat.of(dateFormat), Pattern.compile(regex.toString()));
     }
 
     private static void checkShape(String template, boolean datetime) {
         if (template.contains("/") || template.contains("\\")) {
-            throw ConfigurationException.forKey(TEMPLATE_KEY, "must render a file name, without '/' or '\\': '" + template + "'");
+            throw ConfigurationException.forKey(
+                    TEMPLATE_KEY, "must render a file name, without '/' or '\\': '" + template + "'");
         }
         if (!template.startsWith("{database}")) {
             throw ConfigurationException.forKey(TEMPLATE_KEY, "must start with {database}: '" + template + "'");
         }
         String rest = template.substring("{database}".length());
         if (rest.isEmpty() || Character.isLetterOrDigit(rest.charAt(0)) || rest.charAt(0) == '{') {
-            throw ConfigurationException.forKey(TEMPLATE_KEY, "must have a separator such as '-' right after {database}: '"
-                    + template + "'");
+            throw ConfigurationException.forKey(
+                    TEMPLATE_KEY, "must have a separator such as '-' right after {database}: '" + template + "'");
         }
         if (!datetime) {
-            throw ConfigurationException.forKey(TEMPLATE_KEY, "must contain {datetime}, or every backup after the first "
-                    + "would have the same name: '" + template + "'");
+            throw ConfigurationException.forKey(
+                    TEMPLATE_KEY,
+                    "must contain {datetime}, or every backup after the first " + "would have the same name: '"
+                            + template + "'");
         }
-        if (template.contains("{") && PLACEHOLDER.matcher(template).replaceAll("").matches(".*[{}].*")) {
+        if (template.contains("{")
+                && PLACEHOLDER.matcher(template).replaceAll("").matches(".*[{}].*")) {
             throw ConfigurationException.forKey(TEMPLATE_KEY, "has an unbalanced '{' or '}': '" + template + "'");
         }
     }
@@ -113,8 +122,10 @@ public final class FilenameTemplate {
     private static void rejectControlCharacters(String key, String value) {
         for (int i = 0; i < value.length(); i++) {
             if (Character.isISOControl(value.charAt(i))) {
-                throw ConfigurationException.forKey(key, "must not contain control characters; found U+"
-                        + String.format("%04X", (int) value.charAt(i)) + " at position " + (i + 1));
+                throw ConfigurationException.forKey(
+                        key,
+                        "must not contain control characters; found U+" + String.format("%04X", (int) value.charAt(i))
+                                + " at position " + (i + 1));
             }
         }
     }
@@ -134,12 +145,13 @@ public final class FilenameTemplate {
         try {
             formatter = DateTimeFormatter.ofPattern(dateFormat).withZone(ZoneOffset.UTC);
         } catch (IllegalArgumentException e) {
-            throw ConfigurationException.forKey(FORMAT_KEY, "is not a valid date pattern ('" + dateFormat + "'): " + e.getMessage());
+            throw ConfigurationException.forKey(
+                    FORMAT_KEY, "is not a valid date pattern ('" + dateFormat + "'): " + e.getMessage());
         }
         String sample = formatter.format(Instant.parse("2024-01-15T12:00:00Z"));
         if (sample.contains("/") || sample.contains("\\")) {
-            throw ConfigurationException.forKey(FORMAT_KEY, "must not produce '/' or '\\' (it becomes part of a file name): '"
-                    + dateFormat + "'");
+            throw ConfigurationException.forKey(
+                    FORMAT_KEY, "must not produce '/' or '\\' (it becomes part of a file name): '" + dateFormat + "'");
         }
         return formatter;
     }
@@ -150,8 +162,7 @@ public final class FilenameTemplate {
 
     /** The file name for a backup of {@code database} taken at {@code time}. */
     public String render(String database, Instant time, String extension) {
-        return template
-                .replace("{database}", database)
+        return template.replace("{database}", database)
                 .replace("{datetime}", formatter.format(time))
                 .replace("{ext}", extension);
     }

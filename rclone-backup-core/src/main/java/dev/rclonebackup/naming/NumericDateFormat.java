@@ -77,8 +77,14 @@ final class NumericDateFormat {
         int hour = number(text, 3, 2);
         int minute = number(text, 4, 2);
         int second = number(text, 5, 2);
-        if (year < 1 || month < 1 || month > 12 || day < 1 || day > Month.of(month).length(Year.isLeap(year))
-                || hour > 23 || minute > 59 || second > 59) {
+        if (year < 1
+                || month < 1
+                || month > 12
+                || day < 1
+                || day > Month.of(month).length(Year.isLeap(year))
+                || hour > 23
+                || minute > 59
+                || second > 59) {
             return null;
         }
         long epochDay = LocalDate.of(year, month, day).toEpochDay();

@@ -2,8 +2,7 @@ package dev.rclonebackup.naming;
 
 /** Joins rclone paths. */
 public final class RemotePaths {
-    private RemotePaths() {
-    }
+    private RemotePaths() {}
 
     /**
      * {@code base + "/" + sub}, except that a base ending in {@code :} (a bare remote such as

@@ -7,7 +7,6 @@ import dev.rclonebackup.naming.FilenameTemplate;
 import dev.rclonebackup.naming.RemotePaths;
 import dev.rclonebackup.rclone.Rclone;
 import dev.rclonebackup.settings.Settings;
-
 import java.time.Clock;
 
 /**

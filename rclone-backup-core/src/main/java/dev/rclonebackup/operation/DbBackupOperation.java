@@ -11,7 +11,6 @@ import dev.rclonebackup.naming.RemotePaths;
 import dev.rclonebackup.process.PipelineResult;
 import dev.rclonebackup.process.ToolNotFoundException;
 import dev.rclonebackup.rclone.RemoteEntry;
-
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
@@ -61,11 +60,13 @@ public final class DbBackupOperation {
      * Streams the dump into the partial upload and moves it to its final name. Any failure once the
      * stream has started removes the partial; a tool that could not even be started has uploaded nothing.
      */
-    private RemoteEntry upload(Dump dump, Database database, String partial, String path, String partialName,
-                               String name) throws IOException, InterruptedException {
+    private RemoteEntry upload(
+            Dump dump, Database database, String partial, String path, String partialName, String name)
+            throws IOException, InterruptedException {
         try {
             stream(dump, database, partial, path);
-            return context.rclone().movetoIfAbsent(context.dbFolder(), partialName, name)
+            return context.rclone()
+                    .movetoIfAbsent(context.dbFolder(), partialName, name)
                     .orElseThrow(() -> alreadyExists(path));
         } catch (ToolNotFoundException e) {
             throw e;
@@ -77,11 +78,15 @@ public final class DbBackupOperation {
 
     private void stream(Dump dump, Database database, String partial, String path)
             throws IOException, InterruptedException {
-        PipelineResult result = Streams.run(context, dump.step(), context.rclone().rcat(partial),
+        PipelineResult result = Streams.run(
+                context,
+                dump.step(),
+                context.rclone().rcat(partial),
                 "Backup of database '" + database.alias() + "' to " + path);
         if (!result.succeeded()) {
             String cause = StageFailure.describe(result.rootCause().orElseThrow());
-            throw new RcloneBackupException(ErrorCode.OPERATION_FAILED,
+            throw new RcloneBackupException(
+                    ErrorCode.OPERATION_FAILED,
                     "Backup of database '" + database.alias() + "' to " + path + " failed: " + cause);
         }
         Optional<Dump.TailCheck> tailCheck = dump.tailCheck();
@@ -95,13 +100,15 @@ public final class DbBackupOperation {
             throws IOException, InterruptedException {
         Optional<String> problem = check.problem(context.rclone().tail(partial, check.length()));
         if (problem.isPresent()) {
-            throw new RcloneBackupException(ErrorCode.OPERATION_FAILED, "Backup of database '" + database.alias()
-                    + "' to " + path + " failed: " + problem.get());
+            throw new RcloneBackupException(
+                    ErrorCode.OPERATION_FAILED,
+                    "Backup of database '" + database.alias() + "' to " + path + " failed: " + problem.get());
         }
     }
 
     private static RcloneBackupException alreadyExists(String path) {
-        return new RcloneBackupException(ErrorCode.OPERATION_FAILED,
+        return new RcloneBackupException(
+                ErrorCode.OPERATION_FAILED,
                 "A backup named " + path + " already exists; refusing to overwrite it (wait a second and try again, "
                         + "or put a finer {datetime} in db.date-format)");
     }

@@ -13,7 +13,6 @@ import dev.rclonebackup.connector.Restore;
 import dev.rclonebackup.connector.Step;
 import dev.rclonebackup.naming.RemotePaths;
 import dev.rclonebackup.process.PipelineResult;
-
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
@@ -28,6 +27,7 @@ import java.util.Set;
 public final class DbRestoreOperation {
     /** A bound on the connector's looks at the backup before the restore. */
     private static final int MAX_INSPECTIONS = 8;
+
     private final Context context;
 
     public DbRestoreOperation(Context context) {
@@ -39,7 +39,8 @@ public final class DbRestoreOperation {
         String alias = chooseDatabase(requestedAlias);
         Database database = context.connectors().database(alias);
         Connector connector = context.connectors().connectorFor(database);
-        String relative = inputPath == null ? newest(alias) : existing(InputPath.check(inputPath, alias, context.template()));
+        String relative =
+                inputPath == null ? newest(alias) : existing(InputPath.check(inputPath, alias, context.template()));
         String path = context.displayPath(relative);
 
         if (!confirmation.confirm(alias, path)) {
@@ -65,22 +66,28 @@ public final class DbRestoreOperation {
         if (configured.isEmpty()) {
             throw new ConfigurationException("No databases are configured; add one under 'databases'");
         }
-        throw new RcloneBackupException(ErrorCode.USAGE, "Several databases are configured (" + String.join(", ", configured)
-                + "); choose one with --database");
+        throw new RcloneBackupException(
+                ErrorCode.USAGE,
+                "Several databases are configured (" + String.join(", ", configured) + "); choose one with --database");
     }
 
     private String newest(String alias) throws IOException, InterruptedException {
         List<BackupFile> backups = new ListOperations(context).backups(alias);
         if (backups.isEmpty()) {
-            throw new RcloneBackupException(ErrorCode.OPERATION_FAILED, "No backups found for database '" + alias + "'");
+            throw new RcloneBackupException(
+                    ErrorCode.OPERATION_FAILED, "No backups found for database '" + alias + "'");
         }
         return backups.get(0).name();
     }
 
     private String existing(String relative) throws IOException, InterruptedException {
-        if (context.rclone().lsjson(RemotePaths.join(context.dbFolder(), relative), false).isEmpty()) {
-            throw new RcloneBackupException(ErrorCode.OPERATION_FAILED,
-                    "No backup " + context.displayPath(relative) + " found on " + context.settings().remote());
+        if (context.rclone()
+                .lsjson(RemotePaths.join(context.dbFolder(), relative), false)
+                .isEmpty()) {
+            throw new RcloneBackupException(
+                    ErrorCode.OPERATION_FAILED,
+                    "No backup " + context.displayPath(relative) + " found on "
+                            + context.settings().remote());
         }
         return relative;
     }
@@ -98,19 +105,27 @@ public final class DbRestoreOperation {
                     inspect(database, inspection.get(), source, path);
                 }
                 restore.prepare(context.reporter());
-                PipelineResult result = Streams.run(context, context.rclone().cat(source), restore.step(),
+                PipelineResult result = Streams.run(
+                        context,
+                        context.rclone().cat(source),
+                        restore.step(),
                         "Restore of database '" + database.alias() + "' from " + path);
                 if (!result.succeeded()) {
-                    String cause = restore.failureExplanation().orElseGet(() ->
-                            StageFailure.describe(result.rootCause().orElseThrow()));
-                    throw new RcloneBackupException(ErrorCode.OPERATION_FAILED,
+                    String cause = restore.failureExplanation()
+                            .orElseGet(() ->
+                                    StageFailure.describe(result.rootCause().orElseThrow()));
+                    throw new RcloneBackupException(
+                            ErrorCode.OPERATION_FAILED,
                             "Restore of database '" + database.alias() + "' from " + path + " failed: " + cause);
                 }
                 try {
                     restore.commit();
                 } catch (IOException e) {
-                    throw new RcloneBackupException(ErrorCode.OPERATION_FAILED, "Restore of database '"
-                            + database.alias() + "' from " + path + " failed: " + e.getMessage(), e);
+                    throw new RcloneBackupException(
+                            ErrorCode.OPERATION_FAILED,
+                            "Restore of database '" + database.alias() + "' from " + path + " failed: "
+                                    + e.getMessage(),
+                            e);
                 }
                 committed = true;
             } finally {

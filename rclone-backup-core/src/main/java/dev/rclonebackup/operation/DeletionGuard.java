@@ -5,7 +5,6 @@ import dev.rclonebackup.RcloneBackupException;
 import dev.rclonebackup.Reporter;
 import dev.rclonebackup.rclone.Rclone;
 import dev.rclonebackup.rclone.RemoteEntry;
-
 import java.io.IOException;
 import java.util.HashSet;
 import java.util.List;
@@ -36,7 +35,8 @@ final class DeletionGuard {
      * @param dryRun      only warn that the real sync would be refused
      * @throws RcloneBackupException when the sync would delete too much and this is not a dry run
      */
-    void check(String command, String source, String destination, boolean dryRun) throws IOException, InterruptedException {
+    void check(String command, String source, String destination, boolean dryRun)
+            throws IOException, InterruptedException {
         List<RemoteEntry> existing = rclone.lsjson(destination, true);
         if (existing.isEmpty()) {
             return;
@@ -50,7 +50,8 @@ final class DeletionGuard {
         for (RemoteEntry file : sourceFiles.get()) {
             kept.add(file.path());
         }
-        long deleted = existing.stream().filter(file -> !kept.contains(file.path())).count();
+        long deleted =
+                existing.stream().filter(file -> !kept.contains(file.path())).count();
         long total = existing.size();
         if (deleted * 100 <= (long) maxPercent * total) {
             return;
@@ -63,8 +64,11 @@ final class DeletionGuard {
                     + " refuses unless --force is given.");
             return;
         }
-        throw new RcloneBackupException(ErrorCode.OPERATION_FAILED, command + " would delete " + what
-                + "; refusing, nothing was changed. Check that " + source + " is complete (an unmounted volume?), "
-                + "see the deletions with --dry-run, or use --force to sync anyway.");
+        throw new RcloneBackupException(
+                ErrorCode.OPERATION_FAILED,
+                command + " would delete " + what
+                        + "; refusing, nothing was changed. Check that " + source
+                        + " is complete (an unmounted volume?), "
+                        + "see the deletions with --dry-run, or use --force to sync anyway.");
     }
 }

@@ -11,7 +11,6 @@ import dev.rclonebackup.process.ProcessRunner;
 import dev.rclonebackup.process.Supervision;
 import dev.rclonebackup.process.ToolNotFoundException;
 import dev.rclonebackup.secrets.Redactor;
-
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
@@ -60,16 +59,19 @@ public final class HookRunner implements BackupListener {
     }
 
     private void run(String event, List<String> argv, String database, String path) {
-        Map<String, String> environment = Map.of(EVENT_VARIABLE, event, DATABASE_VARIABLE, database, PATH_VARIABLE, path);
+        Map<String, String> environment =
+                Map.of(EVENT_VARIABLE, event, DATABASE_VARIABLE, database, PATH_VARIABLE, path);
         ProcessResult result;
         try {
             result = ProcessRunner.run(new Step.Command(argv, environment, null), null, reporter, supervision);
         } catch (ToolNotFoundException e) {
-            throw new RcloneBackupException(ErrorCode.OPERATION_FAILED,
-                    "The " + event + " hook could not be started: " + e.getMessage(), e);
+            throw new RcloneBackupException(
+                    ErrorCode.OPERATION_FAILED, "The " + event + " hook could not be started: " + e.getMessage(), e);
         } catch (IOException e) {
-            throw new RcloneBackupException(ErrorCode.OPERATION_FAILED,
-                    "The " + event + " hook " + argv.get(0) + " could not be run: " + e.getMessage(), e);
+            throw new RcloneBackupException(
+                    ErrorCode.OPERATION_FAILED,
+                    "The " + event + " hook " + argv.get(0) + " could not be run: " + e.getMessage(),
+                    e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw interrupted(event, argv, e);
@@ -80,20 +82,26 @@ public final class HookRunner implements BackupListener {
         }
         result.stdoutText().lines().forEach(line -> reporter.toolOutput(argv.get(0), line));
         if (result.exitCode() != 0) {
-            throw new RcloneBackupException(ErrorCode.OPERATION_FAILED,
+            throw new RcloneBackupException(
+                    ErrorCode.OPERATION_FAILED,
                     "The " + event + " hook " + argv.get(0) + " failed with exit status " + result.exitCode()
                             + quote(result.stderr()));
         }
     }
 
     private static RcloneBackupException interrupted(String event, List<String> argv, InterruptedException cause) {
-        return new RcloneBackupException(ErrorCode.INTERRUPTED,
-                "Interrupted while the " + event + " hook " + argv.get(0) + " was running; it was stopped", cause);
+        return new RcloneBackupException(
+                ErrorCode.INTERRUPTED,
+                "Interrupted while the " + event + " hook " + argv.get(0) + " was running; it was stopped",
+                cause);
     }
 
     /** The last few lines of a hook's stderr, as the end of the failure sentence. */
     private static String quote(String stderr) {
-        List<String> lines = stderr.lines().map(String::strip).filter(line -> !line.isEmpty()).collect(Collectors.toList());
+        List<String> lines = stderr.lines()
+                .map(String::strip)
+                .filter(line -> !line.isEmpty())
+                .collect(Collectors.toList());
         if (lines.isEmpty()) {
             return "";
         }

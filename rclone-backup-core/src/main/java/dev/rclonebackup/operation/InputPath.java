@@ -12,8 +12,7 @@ import dev.rclonebackup.naming.FilenameTemplate;
 final class InputPath {
     static final int MAX_LENGTH = 1024;
 
-    private InputPath() {
-    }
+    private InputPath() {}
 
     static String check(String path, String alias, FilenameTemplate template) {
         if (path.isEmpty()) {

@@ -5,7 +5,6 @@ import dev.rclonebackup.MediaFile;
 import dev.rclonebackup.MediaListing;
 import dev.rclonebackup.naming.FilenameTemplate;
 import dev.rclonebackup.rclone.RemoteEntry;
-
 import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -3,7 +3,6 @@ package dev.rclonebackup.operation;
 import dev.rclonebackup.BackupEvent;
 import dev.rclonebackup.BackupListener;
 import dev.rclonebackup.ConfigurationException;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.ServiceConfigurationError;
@@ -49,8 +48,10 @@ public final class Listeners implements BackupListener {
         try {
             ServiceLoader.load(BackupListener.class, classLoader).forEach(all::add);
         } catch (ServiceConfigurationError e) {
-            throw new ConfigurationException("A listener listed in META-INF/services/"
-                    + BackupListener.class.getName() + " cannot be loaded: " + e.getMessage(), e);
+            throw new ConfigurationException(
+                    "A listener listed in META-INF/services/" + BackupListener.class.getName() + " cannot be loaded: "
+                            + e.getMessage(),
+                    e);
         }
         all.addAll(registered);
         return List.copyOf(all);

@@ -2,7 +2,6 @@ package dev.rclonebackup.operation;
 
 import dev.rclonebackup.ErrorCode;
 import dev.rclonebackup.RcloneBackupException;
-
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
@@ -49,7 +48,8 @@ final class LocalMediaFolder {
         }
         // The real path, so that a media.root which is itself a link is walked even when links are not followed.
         Path start = root.toRealPath();
-        Set<FileVisitOption> options = followLinks ? EnumSet.of(FileVisitOption.FOLLOW_LINKS) : EnumSet.noneOf(FileVisitOption.class);
+        Set<FileVisitOption> options =
+                followLinks ? EnumSet.of(FileVisitOption.FOLLOW_LINKS) : EnumSet.noneOf(FileVisitOption.class);
         boolean[] found = {false};
         Files.walkFileTree(start, options, Integer.MAX_VALUE, new SimpleFileVisitor<>() {
             @Override
@@ -87,13 +87,15 @@ final class LocalMediaFolder {
             return refusal("has a symbolic link loop: '" + shown(start, file) + "' leads back to a folder it is in, "
                     + "which rclone would copy over and over; remove the link or set media.follow-symlinks to false");
         }
-        return new RcloneBackupException(ErrorCode.OPERATION_FAILED, "Cannot read '" + shown(start, file)
-                + "' in the media folder '" + root + "': " + reason(e) + ".", e);
+        return new RcloneBackupException(
+                ErrorCode.OPERATION_FAILED,
+                "Cannot read '" + shown(start, file) + "' in the media folder '" + root + "': " + reason(e) + ".",
+                e);
     }
 
     private RcloneBackupException refusal(String problem) {
-        return new RcloneBackupException(ErrorCode.OPERATION_FAILED,
-                "The media folder '" + root + "' " + problem + "; nothing was synced.");
+        return new RcloneBackupException(
+                ErrorCode.OPERATION_FAILED, "The media folder '" + root + "' " + problem + "; nothing was synced.");
     }
 
     /** {@code file} under {@code media.root} as configured, rather than under its real path. */

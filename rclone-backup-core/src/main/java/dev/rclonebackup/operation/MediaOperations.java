@@ -9,7 +9,6 @@ import dev.rclonebackup.MediaResult;
 import dev.rclonebackup.RcloneBackupException;
 import dev.rclonebackup.rclone.Rclone;
 import dev.rclonebackup.rclone.RcloneException;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -52,8 +51,8 @@ public final class MediaOperations {
             refuseIfRemoteHasFiles(rclone, root, remote);
         }
         if (!Files.isDirectory(root)) {
-            throw new RcloneBackupException(ErrorCode.OPERATION_FAILED,
-                    "The media folder '" + root + "' (media.root) does not exist.");
+            throw new RcloneBackupException(
+                    ErrorCode.OPERATION_FAILED, "The media folder '" + root + "' (media.root) does not exist.");
         }
         // An empty folder reaching this point either was allowed to empty the copy or has no copy to empty.
         if (hasFiles && !options.force()) {
@@ -66,14 +65,17 @@ public final class MediaOperations {
         return new MediaResult(root.toString(), remote, options.dryRun(), Duration.ofNanos(System.nanoTime() - start));
     }
 
-    private void refuseIfRemoteHasFiles(Rclone rclone, Path root, String remote) throws IOException, InterruptedException {
+    private void refuseIfRemoteHasFiles(Rclone rclone, Path root, String remote)
+            throws IOException, InterruptedException {
         if (rclone.lsjson(remote, true).isEmpty()) {
             return;
         }
         String state = Files.isDirectory(root) ? "has no files" : "does not exist";
-        throw new RcloneBackupException(ErrorCode.OPERATION_FAILED, "The media folder '" + root + "' " + state
-                + " but the remote copy " + remote + " has files; refusing to sync, which would delete them"
-                + " (an unmounted volume must not wipe the backup); use --allow-empty if the media really is gone.");
+        throw new RcloneBackupException(
+                ErrorCode.OPERATION_FAILED,
+                "The media folder '" + root + "' " + state
+                        + " but the remote copy " + remote + " has files; refusing to sync, which would delete them"
+                        + " (an unmounted volume must not wipe the backup); use --allow-empty if the media really is gone.");
     }
 
     /**
@@ -112,8 +114,8 @@ public final class MediaOperations {
             }
         } catch (RcloneException e) {
             if (e.exitCode() == RcloneException.DIRECTORY_NOT_FOUND) {
-                throw new RcloneBackupException(ErrorCode.OPERATION_FAILED,
-                        "There is no media copy at " + remote + " to restore from.", e);
+                throw new RcloneBackupException(
+                        ErrorCode.OPERATION_FAILED, "There is no media copy at " + remote + " to restore from.", e);
             }
             throw e;
         }

@@ -2,7 +2,6 @@ package dev.rclonebackup.operation;
 
 import dev.rclonebackup.naming.FilenameTemplate;
 import dev.rclonebackup.rclone.RcloneException;
-
 import java.io.IOException;
 import java.security.SecureRandom;
 import java.util.HexFormat;
@@ -17,10 +16,10 @@ final class PartialUpload {
     private static final SecureRandom RANDOM = new SecureRandom();
     /** rclone's exit codes for "directory not found" and "file not found". */
     private static final int DIR_NOT_FOUND = 3;
+
     private static final int FILE_NOT_FOUND = 4;
 
-    private PartialUpload() {
-    }
+    private PartialUpload() {}
 
     static String nameFor(String backupName) {
         byte[] id = new byte[6];

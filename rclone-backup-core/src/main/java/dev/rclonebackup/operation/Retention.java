@@ -3,7 +3,6 @@ package dev.rclonebackup.operation;
 import dev.rclonebackup.BackupFile;
 import dev.rclonebackup.rclone.RemoteEntry;
 import dev.rclonebackup.settings.RetentionPolicy;
-
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
@@ -34,18 +33,24 @@ final class Retention {
         for (BackupFile backup : backups) {
             times.add(context.template().timeOf(backup.name()).orElse(backup.modified()));
         }
-        List<Set<RetentionPolicy.Rule>> kept = RetentionPolicy.keepLast(context.settings().cleanupKeep()).apply(times);
+        List<Set<RetentionPolicy.Rule>> kept =
+                RetentionPolicy.keepLast(context.settings().cleanupKeep()).apply(times);
         List<String> names = new ArrayList<>();
         for (int i = 0; i < backups.size(); i++) {
             if (kept.get(i).isEmpty()) {
-                context.reporter().info("Removing old backup: " + context.displayPath(backups.get(i).name()));
+                context.reporter()
+                        .info("Removing old backup: "
+                                + context.displayPath(backups.get(i).name()));
                 names.add(backups.get(i).name());
             }
         }
         Instant staleBefore = context.clock().instant().minus(STALE_PARTIAL_AGE);
         for (RemoteEntry entry : files) {
-            if (!entry.dir() && entry.modified().isBefore(staleBefore)
-                    && PartialUpload.databaseOf(entry.name(), context.template()).filter(alias::equals).isPresent()) {
+            if (!entry.dir()
+                    && entry.modified().isBefore(staleBefore)
+                    && PartialUpload.databaseOf(entry.name(), context.template())
+                            .filter(alias::equals)
+                            .isPresent()) {
                 context.reporter().info("Removing stale partial upload: " + context.displayPath(entry.name()));
                 names.add(entry.name());
             }

@@ -3,7 +3,6 @@ package dev.rclonebackup.operation;
 import dev.rclonebackup.process.StageResult;
 import dev.rclonebackup.rclone.RcloneDiagnostics;
 import dev.rclonebackup.secrets.Redactor;
-
 import java.util.Arrays;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -14,8 +13,7 @@ final class StageFailure {
     private static final int SIGNAL_BASE = 128;
     private static final Pattern ERROR_LINE = Pattern.compile("\\b(?:ERROR|FATAL|error):");
 
-    private StageFailure() {
-    }
+    private StageFailure() {}
 
     /**
      * e.g. {@code pg_dump exited with status 1: pg_dump: error: connection refused}. Credentials
@@ -37,7 +35,8 @@ final class StageFailure {
      * otherwise push the error itself out of the summary.
      */
     private static String lastLines(String stderr) {
-        List<String> lines = Arrays.stream(RcloneDiagnostics.withoutConfigNotice(stderr).split("\\R"))
+        List<String> lines = Arrays.stream(
+                        RcloneDiagnostics.withoutConfigNotice(stderr).split("\\R"))
                 .map(String::strip)
                 .filter(line -> !line.isEmpty())
                 .map(RcloneDiagnostics::withoutLogPrefix)

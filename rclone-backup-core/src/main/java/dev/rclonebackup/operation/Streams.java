@@ -7,7 +7,6 @@ import dev.rclonebackup.process.PipelineResult;
 import dev.rclonebackup.process.ProcessPipeline;
 import dev.rclonebackup.process.StalledException;
 import dev.rclonebackup.process.ToolNotFoundException;
-
 import java.io.IOException;
 
 /**
@@ -15,8 +14,7 @@ import java.io.IOException;
  * transfers, explaining a missing rclone the way the client does.
  */
 final class Streams {
-    private Streams() {
-    }
+    private Streams() {}
 
     /**
      * @param operation what the stream is for, starting the message of a stall, e.g.
@@ -27,17 +25,24 @@ final class Streams {
     static PipelineResult run(Context context, Step producer, Step consumer, String operation)
             throws IOException, InterruptedException {
         try {
-            return ProcessPipeline.run(producer, consumer, context.reporter(), context.rclone().streaming());
+            return ProcessPipeline.run(
+                    producer, consumer, context.reporter(), context.rclone().streaming());
         } catch (ToolNotFoundException e) {
-            throw e.tool().equals(context.settings().rcloneBinary()) ? context.rclone().explain(e) : e;
+            throw e.tool().equals(context.settings().rcloneBinary())
+                    ? context.rclone().explain(e)
+                    : e;
         } catch (StalledException e) {
             Step.Command rclone = (Step.Command) (isRclone(context, consumer) ? consumer : producer);
-            throw new RcloneBackupException(ErrorCode.OPERATION_FAILED,
-                    operation + " failed: " + context.rclone().stalled(rclone, e).getMessage(), e);
+            throw new RcloneBackupException(
+                    ErrorCode.OPERATION_FAILED,
+                    operation + " failed: "
+                            + context.rclone().stalled(rclone, e).getMessage(),
+                    e);
         }
     }
 
     private static boolean isRclone(Context context, Step step) {
-        return step instanceof Step.Command command && command.tool().equals(context.settings().rcloneBinary());
+        return step instanceof Step.Command command
+                && command.tool().equals(context.settings().rcloneBinary());
     }
 }

@@ -8,8 +8,7 @@ final class BrokenPipe {
     /** 128 + SIGPIPE: how Java reports a process killed by SIGPIPE, and the shell convention. */
     private static final int SIGPIPE_EXIT = 141;
 
-    private BrokenPipe() {
-    }
+    private BrokenPipe() {}
 
     static boolean isBrokenPipe(int exitCode, String stderr) {
         return exitCode == SIGPIPE_EXIT

@@ -2,8 +2,7 @@ package dev.rclonebackup.process;
 
 /** Starts the small daemon threads that feed and drain child processes. */
 final class Daemons {
-    private Daemons() {
-    }
+    private Daemons() {}
 
     static Thread start(String name, Runnable body) {
         Thread thread = new Thread(body, "rclone-backup-" + name);

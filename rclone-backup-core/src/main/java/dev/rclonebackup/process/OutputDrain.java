@@ -1,7 +1,6 @@
 package dev.rclonebackup.process;
 
 import dev.rclonebackup.Reporter;
-
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -75,5 +74,4 @@ final class OutputDrain {
     String current() {
         return tail.text();
     }
-
 }

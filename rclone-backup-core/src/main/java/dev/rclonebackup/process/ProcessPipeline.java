@@ -2,7 +2,6 @@ package dev.rclonebackup.process;
 
 import dev.rclonebackup.Reporter;
 import dev.rclonebackup.connector.Step;
-
 import java.io.File;
 import java.io.IOException;
 import java.util.List;
@@ -27,8 +26,7 @@ public final class ProcessPipeline {
     private static final File NO_INPUT = new File("/dev/null");
     private static final long GRACE_AFTER_FAILURE_MILLIS = 2000;
 
-    private ProcessPipeline() {
-    }
+    private ProcessPipeline() {}
 
     /**
      * Runs {@code producer | consumer} to completion.
@@ -57,10 +55,15 @@ public final class ProcessPipeline {
         RunningStage first = stages.get(0);
         RunningStage second = stages.get(1);
         ProgressMonitor progress = ProgressMonitor.start(first, second, reporter);
-        List<ProcessHandle> processes = stages.stream().map(RunningStage::handle).filter(Objects::nonNull).toList();
-        try (StallWatch watch = StallWatch.start(supervision.stallTimeout(), processes, () -> killBoth(first, second))) {
+        List<ProcessHandle> processes = stages.stream()
+                .map(RunningStage::handle)
+                .filter(Objects::nonNull)
+                .toList();
+        try (StallWatch watch =
+                StallWatch.start(supervision.stallTimeout(), processes, () -> killBoth(first, second))) {
             awaitBoth(first, second);
-            PipelineResult result = new PipelineResult(first.finished().get(), second.finished().get());
+            PipelineResult result =
+                    new PipelineResult(first.finished().get(), second.finished().get());
             if (watch.stalled()) {
                 throw new StalledException(supervision.stallTimeout());
             }

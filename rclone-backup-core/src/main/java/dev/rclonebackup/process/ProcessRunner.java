@@ -2,7 +2,6 @@ package dev.rclonebackup.process;
 
 import dev.rclonebackup.Reporter;
 import dev.rclonebackup.connector.Step;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -17,8 +16,7 @@ import java.util.concurrent.ExecutionException;
  * {@link ProcessPipeline}.
  */
 public final class ProcessRunner {
-    private ProcessRunner() {
-    }
+    private ProcessRunner() {}
 
     /**
      * @param command  what to run; its environment is added to the inherited one
@@ -60,8 +58,8 @@ public final class ProcessRunner {
                 stdout.completeExceptionally(e);
             }
         });
-        try (StallWatch watch = StallWatch.start(supervision.stallTimeout(), List.of(process.toHandle()),
-                () -> ProcessTree.destroy(process))) {
+        try (StallWatch watch = StallWatch.start(
+                supervision.stallTimeout(), List.of(process.toHandle()), () -> ProcessTree.destroy(process))) {
             int exit = process.waitFor();
             if (feeder != null) {
                 feeder.join();
@@ -75,7 +73,8 @@ public final class ProcessRunner {
             ProcessTree.destroy(process);
             throw e;
         } catch (ExecutionException e) {
-            throw new IOException("could not read the output of " + tool + ": " + e.getCause().getMessage(), e.getCause());
+            throw new IOException(
+                    "could not read the output of " + tool + ": " + e.getCause().getMessage(), e.getCause());
         }
     }
 

@@ -1,7 +1,6 @@
 package dev.rclonebackup.process;
 
 import dev.rclonebackup.Reporter;
-
 import java.util.concurrent.CompletableFuture;
 
 /** A started external process whose standard error (and unused standard output) is being drained. */

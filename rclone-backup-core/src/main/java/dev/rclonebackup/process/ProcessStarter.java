@@ -1,7 +1,6 @@
 package dev.rclonebackup.process;
 
 import dev.rclonebackup.connector.Step;
-
 import java.io.IOException;
 import java.util.List;
 
@@ -10,8 +9,7 @@ import java.util.List;
  * error that names the tool and, when the command says which, the package that provides it.
  */
 final class ProcessStarter {
-    private ProcessStarter() {
-    }
+    private ProcessStarter() {}
 
     static ProcessBuilder builder(Step.Command command) {
         ProcessBuilder builder = new ProcessBuilder(command.argv());
@@ -40,8 +38,7 @@ final class ProcessStarter {
      * Starts {@code builders} joined by operating-system pipes; {@code commands} are what they
      * were made from, in the same order, and name the package of a missing executable.
      */
-    static List<Process> startPipeline(List<ProcessBuilder> builders, List<Step.Command> commands)
-            throws IOException {
+    static List<Process> startPipeline(List<ProcessBuilder> builders, List<Step.Command> commands) throws IOException {
         try {
             return ProcessBuilder.startPipeline(builders);
         } catch (IOException e) {
@@ -49,8 +46,11 @@ final class ProcessStarter {
             if (tool == null) {
                 throw e;
             }
-            String hint = commands.stream().filter(command -> command.tool().equals(tool))
-                    .map(Step.Command::packageHint).findFirst().orElse(null);
+            String hint = commands.stream()
+                    .filter(command -> command.tool().equals(tool))
+                    .map(Step.Command::packageHint)
+                    .findFirst()
+                    .orElse(null);
             throw notFoundOr(tool, hint, e);
         }
     }

@@ -11,8 +11,7 @@ import java.util.concurrent.TimeUnit;
 public final class ProcessTree {
     private static final long GRACE_MILLIS = 3000;
 
-    private ProcessTree() {
-    }
+    private ProcessTree() {}
 
     /** Sends SIGTERM to the tree, then SIGKILL to whatever is still alive after a grace period. */
     public static void destroy(Process process) {

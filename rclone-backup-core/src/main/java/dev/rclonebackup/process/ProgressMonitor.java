@@ -1,7 +1,6 @@
 package dev.rclonebackup.process;
 
 import dev.rclonebackup.Reporter;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

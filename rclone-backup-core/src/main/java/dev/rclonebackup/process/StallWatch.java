@@ -66,7 +66,8 @@ final class StallWatch implements AutoCloseable {
     private static long counters(List<ProcessHandle> roots) {
         long sum = -1;
         for (ProcessHandle root : roots) {
-            List<ProcessHandle> tree = Stream.concat(Stream.of(root), root.descendants()).toList();
+            List<ProcessHandle> tree =
+                    Stream.concat(Stream.of(root), root.descendants()).toList();
             for (ProcessHandle handle : tree) {
                 long bytes = ioBytes(handle.pid());
                 if (bytes >= 0) {

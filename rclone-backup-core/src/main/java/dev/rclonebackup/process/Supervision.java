@@ -1,7 +1,6 @@
 package dev.rclonebackup.process;
 
 import dev.rclonebackup.secrets.Redactor;
-
 import java.time.Duration;
 import java.util.Objects;
 

@@ -1,11 +1,5 @@
 package dev.rclonebackup.rclone;
 
-import tools.jackson.core.JacksonException;
-import tools.jackson.core.JsonParser;
-import tools.jackson.core.JsonToken;
-import tools.jackson.core.ObjectReadContext;
-import tools.jackson.core.json.JsonFactory;
-
 import java.io.IOException;
 import java.time.DateTimeException;
 import java.time.Instant;
@@ -15,6 +9,11 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
+import tools.jackson.core.ObjectReadContext;
+import tools.jackson.core.json.JsonFactory;
 
 /**
  * Reads the JSON printed by {@code rclone lsjson}. It streams the tokens instead of building a
@@ -24,8 +23,7 @@ import java.util.List;
 final class LsjsonParser {
     private static final JsonFactory JSON = JsonFactory.builder().build();
 
-    private LsjsonParser() {
-    }
+    private LsjsonParser() {}
 
     /** The files of an lsjson listing (folders left out). */
     static List<RemoteEntry> parseList(byte[] json, String path) throws IOException {
@@ -82,8 +80,7 @@ final class LsjsonParser {
                 case "Size" -> size = parser.getValueAsLong(-1);
                 case "ModTime" -> modified = parser.getValueAsString("");
                 case "IsDir" -> dir = parser.getValueAsBoolean(false);
-                default -> {
-                }
+                default -> {}
             }
         }
         try {
@@ -101,8 +98,12 @@ final class LsjsonParser {
      */
     static Instant instant(String text) {
         int length = text.length();
-        if (length < 20 || text.charAt(4) != '-' || text.charAt(7) != '-' || text.charAt(10) != 'T'
-                || text.charAt(13) != ':' || text.charAt(16) != ':') {
+        if (length < 20
+                || text.charAt(4) != '-'
+                || text.charAt(7) != '-'
+                || text.charAt(10) != 'T'
+                || text.charAt(13) != ':'
+                || text.charAt(16) != ':') {
             return OffsetDateTime.parse(text).toInstant();
         }
         int position = 19;
@@ -123,15 +124,23 @@ final class LsjsonParser {
         int offsetSeconds;
         if (position == length - 1 && text.charAt(position) == 'Z') {
             offsetSeconds = 0;
-        } else if (position == length - 6 && (text.charAt(position) == '+' || text.charAt(position) == '-')
-                && text.charAt(position + 3) == ':' && number(text, position + 4, 2) < 60) {
+        } else if (position == length - 6
+                && (text.charAt(position) == '+' || text.charAt(position) == '-')
+                && text.charAt(position + 3) == ':'
+                && number(text, position + 4, 2) < 60) {
             int sign = text.charAt(position) == '+' ? 1 : -1;
             offsetSeconds = sign * (number(text, position + 1, 2) * 3600 + number(text, position + 4, 2) * 60);
         } else {
             return OffsetDateTime.parse(text).toInstant();
         }
-        LocalDateTime local = LocalDateTime.of(number(text, 0, 4), number(text, 5, 2), number(text, 8, 2),
-                number(text, 11, 2), number(text, 14, 2), number(text, 17, 2), nanos);
+        LocalDateTime local = LocalDateTime.of(
+                number(text, 0, 4),
+                number(text, 5, 2),
+                number(text, 8, 2),
+                number(text, 11, 2),
+                number(text, 14, 2),
+                number(text, 17, 2),
+                nanos);
         return local.toInstant(ZoneOffset.ofTotalSeconds(offsetSeconds));
     }
 

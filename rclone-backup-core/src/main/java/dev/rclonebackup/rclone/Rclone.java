@@ -10,7 +10,6 @@ import dev.rclonebackup.process.Supervision;
 import dev.rclonebackup.process.ToolNotFoundException;
 import dev.rclonebackup.secrets.Redactor;
 import dev.rclonebackup.settings.Settings;
-
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -61,8 +60,13 @@ public final class Rclone {
      * @param stallTimeout how long a transfer may move no data before it is ended, or {@code null}
      *                     for no limit; metadata calls get at most {@link #metadataStallTimeout}
      */
-    public Rclone(String binary, Path config, List<String> flags, Reporter reporter, Redactor redactor,
-                  Duration stallTimeout) {
+    public Rclone(
+            String binary,
+            Path config,
+            List<String> flags,
+            Reporter reporter,
+            Redactor redactor,
+            Duration stallTimeout) {
         this.binary = binary;
         this.config = config;
         this.flags = List.copyOf(flags);
@@ -76,8 +80,13 @@ public final class Rclone {
      * and {@code rclone.stall-timeout}.
      */
     public static Rclone of(Settings settings, Reporter reporter) {
-        return new Rclone(settings.rcloneBinary(), settings.rcloneConfig(), settings.rcloneFlags(), reporter,
-                Redactor.of(settings), settings.rcloneStallTimeout());
+        return new Rclone(
+                settings.rcloneBinary(),
+                settings.rcloneConfig(),
+                settings.rcloneFlags(),
+                reporter,
+                Redactor.of(settings),
+                settings.rcloneStallTimeout());
     }
 
     /** How a streaming call ({@link #rcat}, {@link #cat}) run in a pipeline is watched. */
@@ -90,7 +99,9 @@ public final class Rclone {
      * since listing, moving or deleting a few objects never waits that long for data.
      */
     static Duration metadataStallTimeout(Duration stallTimeout) {
-        return stallTimeout != null && stallTimeout.compareTo(METADATA_STALL_LIMIT) > 0 ? METADATA_STALL_LIMIT : stallTimeout;
+        return stallTimeout != null && stallTimeout.compareTo(METADATA_STALL_LIMIT) > 0
+                ? METADATA_STALL_LIMIT
+                : stallTimeout;
     }
 
     /** The redacted command line of {@code command}, e.g. for a message naming a stalled call. */
@@ -146,7 +157,8 @@ public final class Rclone {
      * As {@link #lsjson}, but tells a folder that does not exist (empty) from one without files
      * (an empty list).
      */
-    public Optional<List<RemoteEntry>> listFiles(String path, boolean recursive) throws IOException, InterruptedException {
+    public Optional<List<RemoteEntry>> listFiles(String path, boolean recursive)
+            throws IOException, InterruptedException {
         List<String> options = new ArrayList<>(List.of("--files-only", "--no-mimetype"));
         if (recursive) {
             options.add("--recursive");
@@ -183,8 +195,8 @@ public final class Rclone {
         if (names.isEmpty()) {
             return List.of();
         }
-        ProcessResult result = execute("lsjson", List.of("--files-only", "--no-mimetype", "--files-from-raw", "-"),
-                fileList(names), folder);
+        ProcessResult result = execute(
+                "lsjson", List.of("--files-only", "--no-mimetype", "--files-from-raw", "-"), fileList(names), folder);
         if (result.exitCode() == RcloneException.DIRECTORY_NOT_FOUND) {
             return List.of();
         }
@@ -199,7 +211,10 @@ public final class Rclone {
      * @throws RcloneException       when rclone fails
      */
     public String version() throws IOException, InterruptedException {
-        ProcessResult result = run(new Step.Command(List.of(binary, "version"), Map.of(), PACKAGE), null, reporter,
+        ProcessResult result = run(
+                new Step.Command(List.of(binary, "version"), Map.of(), PACKAGE),
+                null,
+                reporter,
                 new Supervision(redactor, metadataStallTimeout(stallTimeout)));
         check(result, "version", binary);
         String output = result.stdoutText().strip();
@@ -223,14 +238,16 @@ public final class Rclone {
         requirePlainName(sourceName);
         requirePlainName(destinationName);
         String source = RemotePaths.join(folder, sourceName);
-        ProcessResult result = execute("moveto", List.of("--ignore-existing"), null, source,
-                RemotePaths.join(folder, destinationName));
+        ProcessResult result = execute(
+                "moveto", List.of("--ignore-existing"), null, source, RemotePaths.join(folder, destinationName));
         check(result, "moveto", source);
         List<RemoteEntry> found = statFiles(folder, List.of(sourceName, destinationName));
         if (found.stream().anyMatch(entry -> entry.name().equals(sourceName))) {
             return Optional.empty();
         }
-        return Optional.of(found.stream().filter(entry -> entry.name().equals(destinationName)).findFirst()
+        return Optional.of(found.stream()
+                .filter(entry -> entry.name().equals(destinationName))
+                .findFirst()
                 .orElseThrow(() -> new IOException("rclone moveto " + source + " reported success, but neither "
                         + sourceName + " nor " + destinationName + " is in " + folder)));
     }
@@ -269,7 +286,9 @@ public final class Rclone {
     }
 
     private static void requirePlainName(String name) {
-        if (name.isEmpty() || name.equals(".") || name.equals("..")
+        if (name.isEmpty()
+                || name.equals(".")
+                || name.equals("..")
                 || name.chars().anyMatch(c -> c == '/' || c == '\\' || c == '\n' || c == '\r')) {
             throw new IllegalArgumentException("Not a plain file name: '" + name + "'");
         }
@@ -321,7 +340,10 @@ public final class Rclone {
 
     private ProcessResult execute(String subcommand, List<String> options, byte[] stdin, String... paths)
             throws IOException, InterruptedException {
-        return run(command(subcommand, options, paths), stdin, reporter,
+        return run(
+                command(subcommand, options, paths),
+                stdin,
+                reporter,
                 new Supervision(redactor, metadataStallTimeout(stallTimeout)));
     }
 
@@ -342,8 +364,11 @@ public final class Rclone {
      */
     public RcloneException stalled(Step.Command command, StalledException e) {
         String subcommand = command.argv().size() > 1 ? command.argv().get(1) : "";
-        return new RcloneException("rclone " + subcommand + " stalled: " + e.getMessage()
-                + " (rclone.stall-timeout): " + describe(command), RcloneException.STALLED, "");
+        return new RcloneException(
+                "rclone " + subcommand + " stalled: " + e.getMessage() + " (rclone.stall-timeout): "
+                        + describe(command),
+                RcloneException.STALLED,
+                "");
     }
 
     /**

@@ -7,14 +7,14 @@ import java.util.stream.Collectors;
 
 /** Makes rclone's standard error presentable in one-sentence error messages. */
 public final class RcloneDiagnostics {
-    private static final Pattern CONFIG_NOTICE = Pattern.compile("NOTICE: Config file \".*\" not found - using defaults");
-    private static final Pattern LOG_PREFIX = Pattern.compile(
-            "^\\d{4}/\\d{2}/\\d{2} \\d{2}:\\d{2}:\\d{2}(?:\\.\\d+)? (?:[A-Z]+ ?: )?");
-    private static final Pattern NOTICE = Pattern.compile(
-            "^\\d{4}/\\d{2}/\\d{2} \\d{2}:\\d{2}:\\d{2}(?:\\.\\d+)? NOTICE: (.*\\S.*)$");
+    private static final Pattern CONFIG_NOTICE =
+            Pattern.compile("NOTICE: Config file \".*\" not found - using defaults");
+    private static final Pattern LOG_PREFIX =
+            Pattern.compile("^\\d{4}/\\d{2}/\\d{2} \\d{2}:\\d{2}:\\d{2}(?:\\.\\d+)? (?:[A-Z]+ ?: )?");
+    private static final Pattern NOTICE =
+            Pattern.compile("^\\d{4}/\\d{2}/\\d{2} \\d{2}:\\d{2}:\\d{2}(?:\\.\\d+)? NOTICE: (.*\\S.*)$");
 
-    private RcloneDiagnostics() {
-    }
+    private RcloneDiagnostics() {}
 
     /**
      * {@code stderr} without the {@code NOTICE: Config file … not found - using defaults} lines

@@ -11,5 +11,4 @@ import java.time.Instant;
  * @param modified modification time
  * @param dir      true for a folder
  */
-public record RemoteEntry(String path, String name, long size, Instant modified, boolean dir) {
-}
+public record RemoteEntry(String path, String name, long size, Instant modified, boolean dir) {}

@@ -1,7 +1,6 @@
 package dev.rclonebackup.rclone;
 
 import dev.rclonebackup.Reporter;
-
 import java.util.Optional;
 
 /**

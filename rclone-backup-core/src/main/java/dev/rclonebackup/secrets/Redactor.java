@@ -3,7 +3,6 @@ package dev.rclonebackup.secrets;
 import dev.rclonebackup.Reporter;
 import dev.rclonebackup.settings.DatabaseSettings;
 import dev.rclonebackup.settings.Settings;
-
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;
@@ -43,8 +42,8 @@ public final class Redactor {
     private static final Pattern SENSITIVE_FLAG = Pattern.compile("--?[\\w.-]*" + SENSITIVE_WORD + "[\\w.-]*");
     private static final String QUOTED = "\"(?:[^\"\\\\]|\\\\.)*\"|'[^']*'";
     /** {@code --flag=value}; the value runs to the end of the word. */
-    private static final Pattern FLAG_EQUALS = Pattern.compile(
-            "(?<![^\\s\\[(\"'])(" + SENSITIVE_FLAG.pattern() + ")=(\"\"(?:[^\"]|\"(?!\"))*\"\"|" + QUOTED + "|(?:\\\\.|[^\\s\"'\\\\])*)");
+    private static final Pattern FLAG_EQUALS = Pattern.compile("(?<![^\\s\\[(\"'])(" + SENSITIVE_FLAG.pattern()
+            + ")=(\"\"(?:[^\"]|\"(?!\"))*\"\"|" + QUOTED + "|(?:\\\\.|[^\\s\"'\\\\])*)");
     /** {@code --flag value} and {@code "--flag" "value"}; a following flag is not a value. */
     private static final Pattern FLAG_SPACE = Pattern.compile(
             "(?<![^\\s\\[(])([\"']?)(" + SENSITIVE_FLAG.pattern() + ")\\1(\\s+)(" + QUOTED + "|(?!--)[^\\s\"']+)");
@@ -53,10 +52,12 @@ public final class Redactor {
      * {@code :} {@code ;} {@code &} or a space, a quoted one ({@code "…"}, {@code '…'}, or
      * {@code ""…""} inside a quoted nested remote) at its closing quote.
      */
-    private static final Pattern PARAMETER = Pattern.compile(
-            "(?<=[,?&;])(" + SENSITIVE_NAME.pattern() + ")=(\"\"(?:[^\"]|\"(?!\"))*\"\"|\"(?:[^\"]|\"\")*\"|'(?:[^']|'')*'|[^\\s,:;&\"'\\])}]*)");
+    private static final Pattern PARAMETER = Pattern.compile("(?<=[,?&;])(" + SENSITIVE_NAME.pattern()
+            + ")=(\"\"(?:[^\"]|\"(?!\"))*\"\"|\"(?:[^\"]|\"\")*\"|'(?:[^']|'')*'|[^\\s,:;&\"'\\])}]*)");
     /** {@code scheme://user:password@host}. */
-    private static final Pattern URL_PASSWORD = Pattern.compile("(?<=[A-Za-z][A-Za-z0-9+.-]{0,30}://[^\\s/:@\"']{0,200}:)[^\\s@/\"']+(?=@)");
+    private static final Pattern URL_PASSWORD =
+            Pattern.compile("(?<=[A-Za-z][A-Za-z0-9+.-]{0,30}://[^\\s/:@\"']{0,200}:)[^\\s@/\"']+(?=@)");
+
     private static final Pattern NEEDS_QUOTES = Pattern.compile("[\\s'\"\\\\$`|&;<>()]|^$");
 
     private final Set<String> secrets;
@@ -85,7 +86,8 @@ public final class Redactor {
         for (DatabaseSettings database : settings.databases().values()) {
             secrets.add(database.password());
             for (Map.Entry<String, Object> option : database.options().entrySet()) {
-                if (option.getValue() instanceof String value && SENSITIVE_NAME.matcher(option.getKey()).matches()) {
+                if (option.getValue() instanceof String value
+                        && SENSITIVE_NAME.matcher(option.getKey()).matches()) {
                     secrets.add(value);
                 }
             }
@@ -100,9 +102,11 @@ public final class Redactor {
         for (int i = 0; i < argv.size(); i++) {
             String argument = argv.get(i);
             int equals = argument.indexOf('=');
-            if (equals > 0 && SENSITIVE_FLAG.matcher(argument.substring(0, equals)).matches()) {
+            if (equals > 0
+                    && SENSITIVE_FLAG.matcher(argument.substring(0, equals)).matches()) {
                 values.add(argument.substring(equals + 1));
-            } else if (SENSITIVE_FLAG.matcher(argument).matches() && i + 1 < argv.size()
+            } else if (SENSITIVE_FLAG.matcher(argument).matches()
+                    && i + 1 < argv.size()
                     && !argv.get(i + 1).startsWith("--")) {
                 values.add(argv.get(++i));
             }
@@ -138,7 +142,9 @@ public final class Redactor {
             } else if (secrets.contains(argument)) {
                 shown.add(MASK);
             } else if (argument.indexOf('=') > 0
-                    && SENSITIVE_FLAG.matcher(argument.substring(0, argument.indexOf('='))).matches()) {
+                    && SENSITIVE_FLAG
+                            .matcher(argument.substring(0, argument.indexOf('=')))
+                            .matches()) {
                 shown.add(argument.substring(0, argument.indexOf('=') + 1) + MASK);
             } else {
                 shown.add(text(argument));

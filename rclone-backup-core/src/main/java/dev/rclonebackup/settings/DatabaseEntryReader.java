@@ -9,7 +9,8 @@ import java.util.Map;
  * is a file and is resolved like every other path; a {@code url} is kept as written.
  */
 final class DatabaseEntryReader {
-    private static final List<String> KEYS = List.of("url", "engine", "name", "host", "port", "username", "password", "options");
+    private static final List<String> KEYS =
+            List.of("url", "engine", "name", "host", "port", "username", "password", "options");
     private static final String SQLITE = "sqlite";
 
     private final ValueReader values;
@@ -23,7 +24,8 @@ final class DatabaseEntryReader {
         DatabaseSettings.Builder database = DatabaseSettings.builder();
         Object nameNode = null;
         String engine = null;
-        for (Map.Entry<String, Object> field : SettingsReader.mapping(values, "databases." + alias, entry).entrySet()) {
+        for (Map.Entry<String, Object> field :
+                SettingsReader.mapping(values, "databases." + alias, entry).entrySet()) {
             String key = prefix + field.getKey();
             Object node = field.getValue();
             switch (field.getKey()) {
@@ -35,8 +37,9 @@ final class DatabaseEntryReader {
                 case "username" -> database.username(values.string(key, node));
                 case "password" -> database.password(values.string(key, node));
                 case "options" -> readOptions(key, node, database);
-                default -> throw values.error(key, "is not a known database setting"
-                        + KeySuggestion.hint(field.getKey(), KEYS, prefix));
+                default ->
+                    throw values.error(
+                            key, "is not a known database setting" + KeySuggestion.hint(field.getKey(), KEYS, prefix));
             }
         }
         return database.engine(engine)
@@ -53,11 +56,13 @@ final class DatabaseEntryReader {
     }
 
     private void readOptions(String key, Object node, DatabaseSettings.Builder database) {
-        for (Map.Entry<String, Object> option : SettingsReader.mapping(values, key, node).entrySet()) {
+        for (Map.Entry<String, Object> option :
+                SettingsReader.mapping(values, key, node).entrySet()) {
             String optionKey = key + "." + option.getKey();
             Object value = option.getValue();
             boolean isList = value instanceof List || (value instanceof Map<?, ?> map && ValueReader.isIndexed(map));
-            Object converted = isList ? values.read(optionKey, value, ValueType.STRING_LIST) : values.string(optionKey, value);
+            Object converted =
+                    isList ? values.read(optionKey, value, ValueType.STRING_LIST) : values.string(optionKey, value);
             if (converted != null) {
                 database.option(option.getKey(), converted);
             }

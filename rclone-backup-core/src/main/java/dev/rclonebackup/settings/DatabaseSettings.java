@@ -33,8 +33,15 @@ public record DatabaseSettings(
 
     /** A builder holding this entry's values, to change some of them. */
     public Builder toBuilder() {
-        return new Builder().url(url).engine(engine).name(name).host(host).port(port)
-                .username(username).password(password).options(options);
+        return new Builder()
+                .url(url)
+                .engine(engine)
+                .name(name)
+                .host(host)
+                .port(port)
+                .username(username)
+                .password(password)
+                .options(options);
     }
 
     @Override
@@ -55,8 +62,7 @@ public record DatabaseSettings(
         private String password;
         private final Map<String, Object> options = new LinkedHashMap<>();
 
-        private Builder() {
-        }
+        private Builder() {}
 
         public Builder url(String url) {
             this.url = url;

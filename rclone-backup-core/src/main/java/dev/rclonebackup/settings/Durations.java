@@ -13,8 +13,7 @@ import java.util.regex.Pattern;
 public final class Durations {
     private static final Pattern WITH_UNIT = Pattern.compile("(\\d{1,9})(ms|s|m|h|d)");
 
-    private Durations() {
-    }
+    private Durations() {}
 
     /**
      * Parses {@code text}.

@@ -18,6 +18,5 @@ public interface Interpolation {
     Expansion expand(String key, String text);
 
     /** A value after expansion, and whether anything was substituted into it. */
-    record Expansion(String value, boolean substituted) {
-    }
+    record Expansion(String value, boolean substituted) {}
 }

@@ -6,8 +6,7 @@ import java.util.Optional;
 
 /** Finds the known key a misspelt one was most likely meant to be. */
 final class KeySuggestion {
-    private KeySuggestion() {
-    }
+    private KeySuggestion() {}
 
     /**
      * The candidate closest to {@code unknown}: within a few edits (about one per three

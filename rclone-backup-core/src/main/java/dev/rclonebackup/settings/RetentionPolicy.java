@@ -1,7 +1,6 @@
 package dev.rclonebackup.settings;
 
 import dev.rclonebackup.ConfigurationException;
-
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
@@ -26,7 +25,8 @@ import java.util.Set;
  * @param keepMonthly … of each of the newest N calendar months
  * @param keepYearly  … of each of the newest N calendar years
  */
-public record RetentionPolicy(int keepLast, int keepHourly, int keepDaily, int keepWeekly, int keepMonthly, int keepYearly) {
+public record RetentionPolicy(
+        int keepLast, int keepHourly, int keepDaily, int keepWeekly, int keepMonthly, int keepYearly) {
 
     /** Why a backup is kept. */
     public enum Rule {
@@ -63,8 +63,10 @@ public record RetentionPolicy(int keepLast, int keepHourly, int keepDaily, int k
         nonNegative(Rule.MONTHLY, keepMonthly);
         nonNegative(Rule.YEARLY, keepYearly);
         if (keepLast + keepHourly + keepDaily + keepWeekly + keepMonthly + keepYearly == 0) {
-            throw ConfigurationException.forKey("db.retention", "keeps nothing: set at least one of keep-last, keep-hourly, "
-                    + "keep-daily, keep-weekly, keep-monthly or keep-yearly above 0");
+            throw ConfigurationException.forKey(
+                    "db.retention",
+                    "keeps nothing: set at least one of keep-last, keep-hourly, "
+                            + "keep-daily, keep-weekly, keep-monthly or keep-yearly above 0");
         }
     }
 
@@ -98,7 +100,8 @@ public record RetentionPolicy(int keepLast, int keepHourly, int keepDaily, int k
             last.offer(i, rules);
             hourly.offer(time.truncatedTo(ChronoUnit.HOURS), rules);
             daily.offer(time.toLocalDate(), rules);
-            weekly.offer(time.get(IsoFields.WEEK_BASED_YEAR) * 100L + time.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR), rules);
+            weekly.offer(
+                    time.get(IsoFields.WEEK_BASED_YEAR) * 100L + time.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR), rules);
             monthly.offer(time.getYear() * 100L + time.getMonthValue(), rules);
             yearly.offer(time.getYear(), rules);
             kept.add(rules);

@@ -24,42 +24,75 @@ public final class Setting<T> {
     private static final List<Setting<?>> ALL = new ArrayList<>();
     private static final Map<String, Setting<?>> BY_KEY = new LinkedHashMap<>();
 
-    public static final Setting<String> REMOTE = new Setting<>("remote", ValueType.REMOTE, null,
+    public static final Setting<String> REMOTE = new Setting<>(
+            "remote",
+            ValueType.REMOTE,
+            null,
             "Where backups are stored: an rclone remote:path (e.g. \"b2:bucket/app\") or a local folder. Required.");
-    public static final Setting<String> RCLONE_BINARY = new Setting<>("rclone.binary", ValueType.STRING, "rclone",
-            "The rclone executable: a name looked up on PATH, or a path.");
-    public static final Setting<Path> RCLONE_CONFIG = new Setting<>("rclone.config", ValueType.PATH, null,
-            "The rclone.conf to use; unset, rclone's own default.");
-    public static final Setting<List<String>> RCLONE_FLAGS = new Setting<>("rclone.flags", ValueType.STRING_LIST, List.of(),
+    public static final Setting<String> RCLONE_BINARY = new Setting<>(
+            "rclone.binary", ValueType.STRING, "rclone", "The rclone executable: a name looked up on PATH, or a path.");
+    public static final Setting<Path> RCLONE_CONFIG = new Setting<>(
+            "rclone.config", ValueType.PATH, null, "The rclone.conf to use; unset, rclone's own default.");
+    public static final Setting<List<String>> RCLONE_FLAGS = new Setting<>(
+            "rclone.flags",
+            ValueType.STRING_LIST,
+            List.of(),
             "Extra flags for every rclone call, e.g. [\"--bwlimit\", \"10M\"].");
-    public static final Setting<Duration> RCLONE_STALL_TIMEOUT = new Setting<>("rclone.stall-timeout", ValueType.DURATION,
-            Duration.ofMinutes(10), "An rclone call that moves no data for this long is ended and fails; "
+    public static final Setting<Duration> RCLONE_STALL_TIMEOUT = new Setting<>(
+            "rclone.stall-timeout",
+            ValueType.DURATION,
+            Duration.ofMinutes(10),
+            "An rclone call that moves no data for this long is ended and fails; "
                     + "listing, moving and deleting are ended after at most 2 minutes.");
-    public static final Setting<String> DB_BACKUP_DIR = new Setting<>("db.backup-dir", ValueType.STRING, "db",
-            "Folder under the remote for database backups.");
-    public static final Setting<String> DB_FILENAME_TEMPLATE = new Setting<>("db.filename-template", ValueType.STRING,
-            "{database}-{datetime}.{ext}", "Backup file names: {database}, {datetime} and {ext}, each at most once.");
-    public static final Setting<String> DB_DATE_FORMAT = new Setting<>("db.date-format", ValueType.STRING,
-            "yyyy-MM-dd-HHmmss", "The {datetime} of file names: a java.time pattern, rendered in UTC.");
-    public static final Setting<Integer> DB_CLEANUP_KEEP = new Setting<>("db.cleanup-keep", ValueType.INTEGER, 10,
-            "Backups kept per database by dbbackup --clean (at least 1).");
-    public static final Setting<Path> MEDIA_ROOT = new Setting<>("media.root", ValueType.PATH, null,
-            "The local media folder; the media commands need it.");
-    public static final Setting<String> MEDIA_BACKUP_DIR = new Setting<>("media.backup-dir", ValueType.STRING, "media",
-            "Folder under the remote for the media copy.");
-    public static final Setting<Boolean> MEDIA_FOLLOW_SYMLINKS = new Setting<>("media.follow-symlinks", ValueType.BOOLEAN,
-            true, "Follow symbolic links under media.root and back up what they point to; link loops are refused.");
-    public static final Setting<Integer> MEDIA_MAX_DELETE_PERCENT = new Setting<>("media.max-delete-percent",
-            ValueType.INTEGER, 50, "A media sync that would delete more than this share (0 to 100) of the "
+    public static final Setting<String> DB_BACKUP_DIR =
+            new Setting<>("db.backup-dir", ValueType.STRING, "db", "Folder under the remote for database backups.");
+    public static final Setting<String> DB_FILENAME_TEMPLATE = new Setting<>(
+            "db.filename-template",
+            ValueType.STRING,
+            "{database}-{datetime}.{ext}",
+            "Backup file names: {database}, {datetime} and {ext}, each at most once.");
+    public static final Setting<String> DB_DATE_FORMAT = new Setting<>(
+            "db.date-format",
+            ValueType.STRING,
+            "yyyy-MM-dd-HHmmss",
+            "The {datetime} of file names: a java.time pattern, rendered in UTC.");
+    public static final Setting<Integer> DB_CLEANUP_KEEP = new Setting<>(
+            "db.cleanup-keep", ValueType.INTEGER, 10, "Backups kept per database by dbbackup --clean (at least 1).");
+    public static final Setting<Path> MEDIA_ROOT =
+            new Setting<>("media.root", ValueType.PATH, null, "The local media folder; the media commands need it.");
+    public static final Setting<String> MEDIA_BACKUP_DIR =
+            new Setting<>("media.backup-dir", ValueType.STRING, "media", "Folder under the remote for the media copy.");
+    public static final Setting<Boolean> MEDIA_FOLLOW_SYMLINKS = new Setting<>(
+            "media.follow-symlinks",
+            ValueType.BOOLEAN,
+            true,
+            "Follow symbolic links under media.root and back up what they point to; link loops are refused.");
+    public static final Setting<Integer> MEDIA_MAX_DELETE_PERCENT = new Setting<>(
+            "media.max-delete-percent",
+            ValueType.INTEGER,
+            50,
+            "A media sync that would delete more than this share (0 to 100) of the "
                     + "destination's files refuses to run unless --force.");
-    public static final Setting<Map<String, DatabaseSettings>> DATABASES = new Setting<>("databases", ValueType.DATABASES,
-            Map.of(), "Database alias to its connection: url, or engine and name (host, port); username, password, options.");
-    public static final Setting<Map<String, String>> CONNECTORS = new Setting<>("connectors", ValueType.STRING_MAP,
-            Map.of(), "Database alias to the connector to use: a built-in id or a class name.");
-    public static final Setting<Map<String, String>> CONNECTOR_MAPPING = new Setting<>("connector-mapping",
-            ValueType.STRING_MAP, Map.of(), "Engine to connector, merged over the built-in mapping.");
-    public static final Setting<Map<String, List<String>>> HOOKS = new Setting<>("hooks", ValueType.COMMAND_MAP,
-            Map.of(), "Event (pre-db-backup, post-db-backup, …) to the command to run, as an argv list.");
+    public static final Setting<Map<String, DatabaseSettings>> DATABASES = new Setting<>(
+            "databases",
+            ValueType.DATABASES,
+            Map.of(),
+            "Database alias to its connection: url, or engine and name (host, port); username, password, options.");
+    public static final Setting<Map<String, String>> CONNECTORS = new Setting<>(
+            "connectors",
+            ValueType.STRING_MAP,
+            Map.of(),
+            "Database alias to the connector to use: a built-in id or a class name.");
+    public static final Setting<Map<String, String>> CONNECTOR_MAPPING = new Setting<>(
+            "connector-mapping",
+            ValueType.STRING_MAP,
+            Map.of(),
+            "Engine to connector, merged over the built-in mapping.");
+    public static final Setting<Map<String, List<String>>> HOOKS = new Setting<>(
+            "hooks",
+            ValueType.COMMAND_MAP,
+            Map.of(),
+            "Event (pre-db-backup, post-db-backup, …) to the command to run, as an argv list.");
 
     private final String key;
     private final ValueType type;
@@ -138,7 +171,8 @@ public final class Setting<T> {
         if (!type.isScalar()) {
             return Optional.empty();
         }
-        return Optional.of(ENVIRONMENT_PREFIX + key.toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_'));
+        return Optional.of(ENVIRONMENT_PREFIX
+                + key.toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_'));
     }
 
     @Override

@@ -3,7 +3,6 @@ package dev.rclonebackup.settings;
 import dev.rclonebackup.BackupEvent;
 import dev.rclonebackup.ConfigurationException;
 import dev.rclonebackup.secrets.Redactor;
-
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Collections;
@@ -22,6 +21,7 @@ public final class Settings {
     public static final int DEFAULT_CLEANUP_KEEP = Setting.DB_CLEANUP_KEEP.defaultValue();
     /** Default of {@code rclone.stall-timeout}. */
     public static final Duration DEFAULT_RCLONE_STALL_TIMEOUT = Setting.RCLONE_STALL_TIMEOUT.defaultValue();
+
     public static final int DEFAULT_MEDIA_MAX_DELETE_PERCENT = Setting.MEDIA_MAX_DELETE_PERCENT.defaultValue();
     /** The events a {@code hooks} entry may name, in the order they are documented. */
     public static final List<String> HOOK_EVENTS = BackupEvent.Type.ids();
@@ -59,7 +59,9 @@ public final class Settings {
     public Builder toBuilder() {
         Builder b = new Builder();
         for (Map.Entry<Setting<?>, Object> value : values.entrySet()) {
-            b.values.put(value.getKey(), value.getValue() instanceof Map<?, ?> map ? new LinkedHashMap<>(map) : value.getValue());
+            b.values.put(
+                    value.getKey(),
+                    value.getValue() instanceof Map<?, ?> map ? new LinkedHashMap<>(map) : value.getValue());
         }
         return b;
     }
@@ -184,7 +186,11 @@ public final class Settings {
         public <T> Builder set(Setting<T> setting, T value) {
             if (value == null) {
                 Object fallback = setting.defaultValue();
-                values.put(setting, fallback instanceof Map<?, ?> ? new LinkedHashMap<>() : fallback instanceof List ? List.of() : null);
+                values.put(
+                        setting,
+                        fallback instanceof Map<?, ?>
+                                ? new LinkedHashMap<>()
+                                : fallback instanceof List ? List.of() : null);
             } else {
                 values.put(setting, value instanceof Map<?, ?> map ? new LinkedHashMap<>(map) : value);
             }

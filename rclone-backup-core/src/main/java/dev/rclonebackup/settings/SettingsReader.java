@@ -53,7 +53,8 @@ public final class SettingsReader {
     public void read(Map<String, ?> tree, Settings.Builder builder) {
         for (Map.Entry<String, ?> entry : tree.entrySet()) {
             String key = entry.getKey();
-            Optional<Setting<?>> setting = Setting.forKey(key).filter(s -> s.section().isEmpty());
+            Optional<Setting<?>> setting =
+                    Setting.forKey(key).filter(s -> s.section().isEmpty());
             if (setting.isPresent()) {
                 set(setting.get(), entry.getValue(), builder);
             } else if (sections().contains(key)) {
@@ -71,8 +72,8 @@ public final class SettingsReader {
      *
      * @return the settings that were overridden, each with the variable that did it
      */
-    public static Map<Setting<?>, String> applyEnvironment(Map<String, String> environment, Path folder,
-                                                           Settings.Builder builder) {
+    public static Map<Setting<?>, String> applyEnvironment(
+            Map<String, String> environment, Path folder, Settings.Builder builder) {
         Map<Setting<?>, String> applied = new LinkedHashMap<>();
         for (Setting<?> setting : Setting.all()) {
             Optional<String> variable = setting.environmentVariable();
@@ -93,7 +94,8 @@ public final class SettingsReader {
             String key = section + "." + name;
             Optional<Setting<?>> setting = Setting.forKey(key);
             if (setting.isEmpty()) {
-                throw values.error(key, "is not a known setting" + KeySuggestion.hint(name, keysIn(section), section + "."));
+                throw values.error(
+                        key, "is not a known setting" + KeySuggestion.hint(name, keysIn(section), section + "."));
             }
             set(setting.get(), child.getValue(), builder);
         }
@@ -102,13 +104,15 @@ public final class SettingsReader {
     private void set(Setting<?> setting, Object node, Settings.Builder builder) {
         switch (setting.type()) {
             case DATABASES -> {
-                for (Map.Entry<String, Object> database : mapping(setting.key(), node).entrySet()) {
+                for (Map.Entry<String, Object> database :
+                        mapping(setting.key(), node).entrySet()) {
                     builder.database(database.getKey(), databases.read(database.getKey(), database.getValue()));
                 }
             }
             case STRING_MAP -> {
                 Map<String, String> strings = new LinkedHashMap<>();
-                for (Map.Entry<String, Object> entry : mapping(setting.key(), node).entrySet()) {
+                for (Map.Entry<String, Object> entry :
+                        mapping(setting.key(), node).entrySet()) {
                     String string = values.string(setting.key() + "." + entry.getKey(), entry.getValue());
                     if (string != null) {
                         strings.put(entry.getKey(), string);

@@ -2,7 +2,6 @@ package dev.rclonebackup.settings;
 
 import dev.rclonebackup.ConfigurationException;
 import dev.rclonebackup.naming.FilenameTemplate;
-
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -18,13 +17,13 @@ final class SettingsValidator {
     /** Database options whose names end so are durations, whatever the connector. */
     private static final String DURATION_OPTION_SUFFIX = "-timeout";
 
-    private SettingsValidator() {
-    }
+    private SettingsValidator() {}
 
     static void validate(Settings settings) {
         if (isBlank(settings.remote())) {
-            throw ConfigurationException.forKey("remote", "is required: set it to an rclone remote:path "
-                    + "(e.g. \"myremote:backups\") or a local folder");
+            throw ConfigurationException.forKey(
+                    "remote",
+                    "is required: set it to an rclone remote:path " + "(e.g. \"myremote:backups\") or a local folder");
         }
         validateRclone(settings);
         relativeFolder("db.backup-dir", settings.dbBackupDir());
@@ -34,12 +33,13 @@ final class SettingsValidator {
         }
         Path mediaRoot = settings.mediaRoot();
         if (mediaRoot != null && mediaRoot.toString().isEmpty()) {
-            throw ConfigurationException.forKey("media.root", "must not be empty; leave it unset when there is no media folder");
+            throw ConfigurationException.forKey(
+                    "media.root", "must not be empty; leave it unset when there is no media folder");
         }
         relativeFolder("media.backup-dir", settings.mediaBackupDir());
         if (settings.mediaMaxDeletePercent() < 0 || settings.mediaMaxDeletePercent() > 100) {
-            throw ConfigurationException.forKey("media.max-delete-percent", "must be between 0 and 100, got "
-                    + settings.mediaMaxDeletePercent());
+            throw ConfigurationException.forKey(
+                    "media.max-delete-percent", "must be between 0 and 100, got " + settings.mediaMaxDeletePercent());
         }
         for (Map.Entry<String, DatabaseSettings> database : settings.databases().entrySet()) {
             validateDatabase(database.getKey(), database.getValue());
@@ -54,13 +54,16 @@ final class SettingsValidator {
         if (isBlank(settings.rcloneBinary())) {
             throw ConfigurationException.forKey("rclone.binary", "must not be empty; it names the rclone executable");
         }
-        if (settings.rcloneConfig() != null && settings.rcloneConfig().toString().isEmpty()) {
-            throw ConfigurationException.forKey("rclone.config", "must not be empty; leave it unset to use rclone's default");
+        if (settings.rcloneConfig() != null
+                && settings.rcloneConfig().toString().isEmpty()) {
+            throw ConfigurationException.forKey(
+                    "rclone.config", "must not be empty; leave it unset to use rclone's default");
         }
         validateFlags(settings.rcloneFlags());
         Duration stallTimeout = settings.rcloneStallTimeout();
         if (stallTimeout == null || stallTimeout.isZero() || stallTimeout.isNegative()) {
-            throw ConfigurationException.forKey("rclone.stall-timeout", "must be a duration greater than zero, such as 10m");
+            throw ConfigurationException.forKey(
+                    "rclone.stall-timeout", "must be a duration greater than zero, such as 10m");
         }
     }
 
@@ -85,8 +88,10 @@ final class SettingsValidator {
             } else if (valueAllowed) {
                 valueAllowed = false;
             } else {
-                throw ConfigurationException.forKey(key, "must be a flag starting with '-', or the value of a flag "
-                        + "written right before it without '='");
+                throw ConfigurationException.forKey(
+                        key,
+                        "must be a flag starting with '-', or the value of a flag "
+                                + "written right before it without '='");
             }
         }
     }
@@ -96,7 +101,8 @@ final class SettingsValidator {
             throw ConfigurationException.forKey(key, "must not be empty");
         }
         if (folder.startsWith("/")) {
-            throw ConfigurationException.forKey(key, "must be relative to the remote, without a leading '/': '" + folder + "'");
+            throw ConfigurationException.forKey(
+                    key, "must be relative to the remote, without a leading '/': '" + folder + "'");
         }
         if (folder.contains("\\")) {
             throw ConfigurationException.forKey(key, "must use '/' as separator, not '\\': '" + folder + "'");
@@ -106,7 +112,8 @@ final class SettingsValidator {
                 throw ConfigurationException.forKey(key, "must stay under the remote, without '..': '" + folder + "'");
             }
             if (segment.isEmpty()) {
-                throw ConfigurationException.forKey(key, "must not contain an empty segment or end with '/': '" + folder + "'");
+                throw ConfigurationException.forKey(
+                        key, "must not contain an empty segment or end with '/': '" + folder + "'");
             }
             if (hasControlCharacter(segment)) {
                 throw ConfigurationException.forKey(key, "must not contain control characters");
@@ -117,8 +124,10 @@ final class SettingsValidator {
     private static void validateDatabase(String alias, DatabaseSettings database) {
         String key = "databases." + alias;
         if (alias == null || !FilenameTemplate.ALIAS.matcher(alias).matches()) {
-            throw ConfigurationException.forKey("databases", "has an invalid alias '" + alias + "': use only letters, digits, "
-                    + "'_' and '-' (the alias becomes part of backup file names)");
+            throw ConfigurationException.forKey(
+                    "databases",
+                    "has an invalid alias '" + alias + "': use only letters, digits, "
+                            + "'_' and '-' (the alias becomes part of backup file names)");
         }
         if (database == null) {
             throw ConfigurationException.forKey(key, "needs a url or a name");
@@ -127,11 +136,12 @@ final class SettingsValidator {
             throw ConfigurationException.forKey(key + ".url", "must not be empty");
         }
         if (isBlank(database.url()) && isBlank(database.name())) {
-            throw ConfigurationException.forKey(key, "needs a url (e.g. jdbc:postgresql://host:5432/app) "
-                    + "or an engine and a name");
+            throw ConfigurationException.forKey(
+                    key, "needs a url (e.g. jdbc:postgresql://host:5432/app) " + "or an engine and a name");
         }
         if (database.port() != null && (database.port() < 1 || database.port() > MAX_PORT)) {
-            throw ConfigurationException.forKey(key + ".port", "must be between 1 and " + MAX_PORT + ", got " + database.port());
+            throw ConfigurationException.forKey(
+                    key + ".port", "must be between 1 and " + MAX_PORT + ", got " + database.port());
         }
         noNulCharacter(key + ".url", database.url());
         noNulCharacter(key + ".name", database.name());
@@ -194,8 +204,10 @@ final class SettingsValidator {
         for (Map.Entry<String, String> entry : settings.connectors().entrySet()) {
             String key = "connectors." + entry.getKey();
             if (!settings.databases().containsKey(entry.getKey())) {
-                throw ConfigurationException.forKey(key, "names no configured database; configured are "
-                        + settings.databases().keySet());
+                throw ConfigurationException.forKey(
+                        key,
+                        "names no configured database; configured are "
+                                + settings.databases().keySet());
             }
             if (isBlank(entry.getValue())) {
                 throw ConfigurationException.forKey(key, "must name a connector (a built-in id or a class name)");
@@ -206,8 +218,8 @@ final class SettingsValidator {
                 throw ConfigurationException.forKey("connector-mapping", "has an empty engine name");
             }
             if (isBlank(entry.getValue())) {
-                throw ConfigurationException.forKey("connector-mapping." + entry.getKey(),
-                        "must name a connector (a built-in id or a class name)");
+                throw ConfigurationException.forKey(
+                        "connector-mapping." + entry.getKey(), "must name a connector (a built-in id or a class name)");
             }
         }
     }
@@ -215,7 +227,8 @@ final class SettingsValidator {
     private static void validateHook(String event, List<String> command) {
         String key = "hooks." + event;
         if (!Settings.HOOK_EVENTS.contains(event)) {
-            throw ConfigurationException.forKey(key, "is not an event; hooks may be set for " + String.join(", ", Settings.HOOK_EVENTS));
+            throw ConfigurationException.forKey(
+                    key, "is not an event; hooks may be set for " + String.join(", ", Settings.HOOK_EVENTS));
         }
         if (command.isEmpty()) {
             throw ConfigurationException.forKey(key, "must be a non-empty command (argv list)");

@@ -1,7 +1,6 @@
 package dev.rclonebackup.settings;
 
 import dev.rclonebackup.ConfigurationException;
-
 import java.math.BigInteger;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
@@ -77,7 +76,8 @@ final class ValueReader {
                 case INTEGER -> throw error(key, "must be a whole number, got " + quotedNumber(key, text));
                 case BOOLEAN -> throw error(key, "must be true or false, got a string; write it without quotes");
                 case DURATION -> duration(key, text);
-                case STRING_LIST -> throw error(key, "must be a list of strings, written [\"...\", \"...\"], not a single string");
+                case STRING_LIST ->
+                    throw error(key, "must be a list of strings, written [\"...\", \"...\"], not a single string");
                 default -> throw error(key, "must be a " + type.description() + ", got a string");
             };
         }
@@ -86,8 +86,11 @@ final class ValueReader {
             case BOOLEAN -> bool(key, node);
             case STRING_LIST -> stringList(key, node);
             case DURATION -> throw error(key, "must be a duration such as \"10m\" or \"90s\", got " + shown(key, node));
-            case STRING, PATH, REMOTE -> throw error(key, "must be a string, got " + shown(key, node)
-                    + (node instanceof Map || node instanceof List ? "" : "; put it in quotes"));
+            case STRING, PATH, REMOTE ->
+                throw error(
+                        key,
+                        "must be a string, got " + shown(key, node)
+                                + (node instanceof Map || node instanceof List ? "" : "; put it in quotes"));
             default -> throw error(key, "must be a " + type.description() + ", got " + shown(key, node));
         };
     }
@@ -114,7 +117,8 @@ final class ValueReader {
             case INTEGER -> parseInteger(key, text, notValid);
             case BOOLEAN -> parseBoolean(key, text, notValid);
             case DURATION -> duration(key, text);
-            case STRING_LIST -> text.isBlank() ? List.of() : Arrays.asList(text.trim().split("\\s+"));
+            case STRING_LIST ->
+                text.isBlank() ? List.of() : Arrays.asList(text.trim().split("\\s+"));
             default -> throw error(key, "must be a " + type.description() + ", " + notValid);
         };
     }
@@ -174,7 +178,8 @@ final class ValueReader {
         for (int i = 0; i < elements.size(); i++) {
             String elementKey = key + "[" + i + "]";
             Object element = elements.get(i);
-            String string = element instanceof String || textIsTyped ? string(elementKey, element) : String.valueOf(element);
+            String string =
+                    element instanceof String || textIsTyped ? string(elementKey, element) : String.valueOf(element);
             if (string == null) {
                 throw error(elementKey, "must be a string, got null");
             }

@@ -1,29 +1,36 @@
 package dev.rclonebackup.connector;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import dev.rclonebackup.ConfigurationException;
 import dev.rclonebackup.RcloneBackupException;
 import dev.rclonebackup.Reporter;
 import dev.rclonebackup.connector.mysql.MysqlConnector;
 import dev.rclonebackup.connector.postgresql.PostgresqlConnector;
 import dev.rclonebackup.connector.sqlite.SqliteConnector;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The command lines the built-in connectors describe, checked without running them. */
 class ConnectorCommandLineTest {
     private static final String PASSWORD = "s3cret-Pässword";
 
     private static Database server(String engine, Map<String, Object> options) {
-        return new Database("default", engine, "db.internal", 5433, "app", "backup", PASSWORD,
-                "jdbc:" + engine + "://db.internal:5433/app", options);
+        return new Database(
+                "default",
+                engine,
+                "db.internal",
+                5433,
+                "app",
+                "backup",
+                PASSWORD,
+                "jdbc:" + engine + "://db.internal:5433/app",
+                options);
     }
 
     private static Step.Command command(Step step) {
@@ -37,8 +44,15 @@ class ConnectorCommandLineTest {
 
         Step.Command dump = command(new PostgresqlConnector().dump(database).step());
 
-        assertThat(dump.argv()).containsExactly("pg_dump", "--format=custom", "--no-password",
-                "--host=db.internal", "--port=5433", "--username=backup", "--exclude-table-data=audit");
+        assertThat(dump.argv())
+                .containsExactly(
+                        "pg_dump",
+                        "--format=custom",
+                        "--no-password",
+                        "--host=db.internal",
+                        "--port=5433",
+                        "--username=backup",
+                        "--exclude-table-data=audit");
         assertThat(dump.environment()).containsEntry("PGPASSWORD", PASSWORD).containsEntry("PGDATABASE", "app");
         assertThat(dump.packageHint()).isEqualTo("postgresql-client");
     }
@@ -47,11 +61,24 @@ class ConnectorCommandLineTest {
     void postgresqlRestoreRunsInOneTransactionWithoutOwnersOrPrivileges() throws Exception {
         Database database = server("postgresql", Map.of("restore-args", "--verbose"));
 
-        Step.Command restore = command(new PostgresqlConnector().restore(database).step());
+        Step.Command restore =
+                command(new PostgresqlConnector().restore(database).step());
 
-        assertThat(restore.argv()).containsExactly("pg_restore", "--no-owner", "--no-acl", "--clean", "--if-exists",
-                "--single-transaction", "--exit-on-error", "--no-password",
-                "--host=db.internal", "--port=5433", "--username=backup", "--verbose", "--dbname=");
+        assertThat(restore.argv())
+                .containsExactly(
+                        "pg_restore",
+                        "--no-owner",
+                        "--no-acl",
+                        "--clean",
+                        "--if-exists",
+                        "--single-transaction",
+                        "--exit-on-error",
+                        "--no-password",
+                        "--host=db.internal",
+                        "--port=5433",
+                        "--username=backup",
+                        "--verbose",
+                        "--dbname=");
         assertThat(restore.environment()).containsEntry("PGPASSWORD", PASSWORD).containsEntry("PGDATABASE", "app");
     }
 
@@ -72,9 +99,19 @@ class ConnectorCommandLineTest {
         Step.Command dump = command(new MysqlConnector().dump(database).step());
 
         assertThat(dump.tool()).isIn("mysqldump", "mariadb-dump");
-        assertThat(dump.argv().subList(1, dump.argv().size())).containsExactly("--quick", "--single-transaction",
-                "--routines", "--events", "--triggers", "--host=db.internal", "--port=5433", "--protocol=TCP",
-                "--user=backup", "--ignore-table=app.sessions", "app");
+        assertThat(dump.argv().subList(1, dump.argv().size()))
+                .containsExactly(
+                        "--quick",
+                        "--single-transaction",
+                        "--routines",
+                        "--events",
+                        "--triggers",
+                        "--host=db.internal",
+                        "--port=5433",
+                        "--protocol=TCP",
+                        "--user=backup",
+                        "--ignore-table=app.sessions",
+                        "app");
         assertThat(dump.environment()).containsEntry("MYSQL_PWD", PASSWORD);
         assertThat(dump.packageHint()).isEqualTo("mariadb-client");
     }
@@ -103,15 +140,25 @@ class ConnectorCommandLineTest {
 
         Step.Command dump = command(new SqliteConnector().dump(database).step());
 
-        assertThat(dump.argv()).startsWith("sqlite3", "-bail", "-cmd", ".timeout 30000", file.toString(), "BEGIN;")
-                .contains(".dump").endsWith("COMMIT;");
+        assertThat(dump.argv())
+                .startsWith("sqlite3", "-bail", "-cmd", ".timeout 30000", file.toString(), "BEGIN;")
+                .contains(".dump")
+                .endsWith("COMMIT;");
         assertThat(dump.packageHint()).isEqualTo("sqlite3");
     }
 
     @Test
     void sqliteWaitsForALockedDatabaseAsLongAsItsBusyTimeoutSays(@TempDir Path folder) throws Exception {
         Path file = Files.createFile(folder.resolve("app.sqlite3"));
-        Database database = new Database("lite", "sqlite", null, null, file.toString(), null, null, null,
+        Database database = new Database(
+                "lite",
+                "sqlite",
+                null,
+                null,
+                file.toString(),
+                null,
+                null,
+                null,
                 Map.of("busy-timeout", "2m", "dump-args", List.of("-readonly")));
 
         Step.Command dump = command(new SqliteConnector().dump(database).step());
@@ -122,8 +169,8 @@ class ConnectorCommandLineTest {
     @Test
     void sqliteRefusesABusyTimeoutThatIsNotADuration(@TempDir Path folder) throws Exception {
         Path file = Files.createFile(folder.resolve("app.sqlite3"));
-        Database database = new Database("lite", "sqlite", null, null, file.toString(), null, null, null,
-                Map.of("busy-timeout", "30"));
+        Database database = new Database(
+                "lite", "sqlite", null, null, file.toString(), null, null, null, Map.of("busy-timeout", "30"));
 
         assertThatThrownBy(() -> new SqliteConnector().dump(database))
                 .isInstanceOf(ConfigurationException.class)
@@ -166,9 +213,18 @@ class ConnectorCommandLineTest {
         Path file = Files.createFile(folder.resolve("app.sqlite3"));
         List<Connector> connectors = List.of(new PostgresqlConnector(), new MysqlConnector(), new SqliteConnector());
         for (Connector connector : connectors) {
-            Database database = new Database("default", connector.id(), "db", 1, file.toString(), "backup", PASSWORD,
-                    "jdbc:" + connector.id() + "://backup:" + PASSWORD + "@db:1/app", Map.of());
-            try (Dump dump = connector.dump(database); Restore restore = connector.restore(database)) {
+            Database database = new Database(
+                    "default",
+                    connector.id(),
+                    "db",
+                    1,
+                    file.toString(),
+                    "backup",
+                    PASSWORD,
+                    "jdbc:" + connector.id() + "://backup:" + PASSWORD + "@db:1/app",
+                    Map.of());
+            try (Dump dump = connector.dump(database);
+                    Restore restore = connector.restore(database)) {
                 assertThat(command(dump.step()).argv()).noneMatch(argument -> argument.contains(PASSWORD));
                 // The MySQL restore runs its client from the JVM; ServerRoundTripTest samples its real command line.
                 if (restore.step() instanceof Step.Command command) {
@@ -180,21 +236,40 @@ class ConnectorCommandLineTest {
 
     @Test
     void postgresqlTlsParametersBecomeLibpqEnvironment() throws Exception {
-        Database database = new Database("default", "postgresql", "db.internal", 5433, "app", "backup", PASSWORD,
+        Database database = new Database(
+                "default",
+                "postgresql",
+                "db.internal",
+                5433,
+                "app",
+                "backup",
+                PASSWORD,
                 "jdbc:postgresql://db.internal:5433/app?sslmode=verify-full&sslrootcert=/etc/ca.pem"
-                        + "&sslcert=/etc/client.pem&sslkey=/etc/client.key&user=backup", Map.of());
+                        + "&sslcert=/etc/client.pem&sslkey=/etc/client.key&user=backup",
+                Map.of());
 
         Step.Command dump = command(new PostgresqlConnector().dump(database).step());
 
-        assertThat(dump.environment()).containsEntry("PGSSLMODE", "verify-full")
-                .containsEntry("PGSSLROOTCERT", "/etc/ca.pem").containsEntry("PGSSLCERT", "/etc/client.pem")
-                .containsEntry("PGSSLKEY", "/etc/client.key").containsEntry("PGPASSWORD", PASSWORD);
+        assertThat(dump.environment())
+                .containsEntry("PGSSLMODE", "verify-full")
+                .containsEntry("PGSSLROOTCERT", "/etc/ca.pem")
+                .containsEntry("PGSSLCERT", "/etc/client.pem")
+                .containsEntry("PGSSLKEY", "/etc/client.key")
+                .containsEntry("PGPASSWORD", PASSWORD);
     }
 
     @Test
     void mysqlTlsParametersBecomeClientOptions() throws Exception {
-        Database database = new Database("default", "mariadb", "db.internal", 5433, "app", "backup", PASSWORD,
-                "jdbc:mariadb://db.internal:5433/app?useSSL=true&requireSSL=true&serverSslCert=/etc/ca.pem", Map.of());
+        Database database = new Database(
+                "default",
+                "mariadb",
+                "db.internal",
+                5433,
+                "app",
+                "backup",
+                PASSWORD,
+                "jdbc:mariadb://db.internal:5433/app?useSSL=true&requireSSL=true&serverSslCert=/etc/ca.pem",
+                Map.of());
 
         Step.Command dump = command(new MysqlConnector().dump(database).step());
 
@@ -203,8 +278,16 @@ class ConnectorCommandLineTest {
 
     @Test
     void anUnknownUrlParameterIsRefusedByName() {
-        Database database = new Database("shop", "mysql", "db.internal", 5433, "app", "backup", PASSWORD,
-                "jdbc:mysql://db.internal:5433/app?sslMode=REQUIRED&allowPublicKeyRetrieval=true", Map.of());
+        Database database = new Database(
+                "shop",
+                "mysql",
+                "db.internal",
+                5433,
+                "app",
+                "backup",
+                PASSWORD,
+                "jdbc:mysql://db.internal:5433/app?sslMode=REQUIRED&allowPublicKeyRetrieval=true",
+                Map.of());
 
         assertThatThrownBy(() -> new MysqlConnector().dump(database))
                 .isInstanceOf(dev.rclonebackup.ConfigurationException.class)

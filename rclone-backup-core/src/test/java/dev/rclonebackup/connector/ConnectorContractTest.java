@@ -1,13 +1,12 @@
 package dev.rclonebackup.connector;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.rclonebackup.Reporter;
 import dev.rclonebackup.process.PipelineResult;
 import dev.rclonebackup.process.ProcessPipeline;
 import dev.rclonebackup.settings.DatabaseSettings;
 import dev.rclonebackup.settings.Settings;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.file.Files;
@@ -26,8 +25,8 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * What every connector must do, checked against a real database: a table with unicode text,
@@ -49,15 +48,38 @@ abstract class ConnectorContractTest {
     }
 
     /** The sample table's columns, in order, with the Java type each is written and read as. */
-    private static final List<Class<?>> COLUMN_TYPES = List.of(Long.class, String.class, BigDecimal.class,
-            Long.class, LocalDate.class, LocalDateTime.class, Boolean.class, byte[].class, String.class);
+    private static final List<Class<?>> COLUMN_TYPES = List.of(
+            Long.class,
+            String.class,
+            BigDecimal.class,
+            Long.class,
+            LocalDate.class,
+            LocalDateTime.class,
+            Boolean.class,
+            byte[].class,
+            String.class);
 
     static final List<List<Object>> SAMPLE_ROWS = List.of(
-            Arrays.asList(1L, "Grüße, 世界 🚀 — \"double\" 'single' \\back\\slash\ttab\nnew line; DROP TABLE x; --",
-                    new BigDecimal("12345.67"), 9_007_199_254_740_993L, LocalDate.of(1999, 12, 31),
-                    LocalDateTime.of(2024, 2, 29, 23, 59, 58, 123_456_000), true, ALL_BYTES, "first"),
-            Arrays.asList(2L, "", new BigDecimal("-0.01"), Long.MIN_VALUE, LocalDate.of(1970, 1, 1),
-                    LocalDateTime.of(1970, 1, 1, 0, 0), false, new byte[0], null),
+            Arrays.asList(
+                    1L,
+                    "Grüße, 世界 🚀 — \"double\" 'single' \\back\\slash\ttab\nnew line; DROP TABLE x; --",
+                    new BigDecimal("12345.67"),
+                    9_007_199_254_740_993L,
+                    LocalDate.of(1999, 12, 31),
+                    LocalDateTime.of(2024, 2, 29, 23, 59, 58, 123_456_000),
+                    true,
+                    ALL_BYTES,
+                    "first"),
+            Arrays.asList(
+                    2L,
+                    "",
+                    new BigDecimal("-0.01"),
+                    Long.MIN_VALUE,
+                    LocalDate.of(1970, 1, 1),
+                    LocalDateTime.of(1970, 1, 1, 0, 0),
+                    false,
+                    new byte[0],
+                    null),
             Arrays.asList(3L, null, null, null, null, null, null, null, null));
 
     @TempDir
@@ -142,7 +164,9 @@ abstract class ConnectorContractTest {
 
         PipelineResult restored = restore(database, "broken");
 
-        assertThat(restored.consumer().succeeded()).as("restore of a broken backup").isFalse();
+        assertThat(restored.consumer().succeeded())
+                .as("restore of a broken backup")
+                .isFalse();
         assertThat(rows(database)).isEqualTo(normalized(SAMPLE_ROWS));
     }
 
@@ -156,11 +180,11 @@ abstract class ConnectorContractTest {
     }
 
     /** A database as resolved from its configuration, with its connector. */
-    protected record Configured(Database database, Connector connector) {
-    }
+    protected record Configured(Database database, Connector connector) {}
 
     private static ConnectorRegistry registry(DatabaseSettings entry) {
-        return new ConnectorRegistry(Settings.builder().remote("backups:").database(ALIAS, entry).build(), Map.of());
+        return new ConnectorRegistry(
+                Settings.builder().remote("backups:").database(ALIAS, entry).build(), Map.of());
     }
 
     /** The backup as the bytes stored on the remote, for tests that tamper with it. */
@@ -169,7 +193,8 @@ abstract class ConnectorContractTest {
         try (Dump dump = configured.connector().dump(database)) {
             dump.prepareDump();
             assertNoPasswordOnTheCommandLine(dump.step(), database);
-            PipelineResult result = ProcessPipeline.run(dump.step(), RcloneSteps.rcat(remotePath(name)), Reporter.SILENT);
+            PipelineResult result =
+                    ProcessPipeline.run(dump.step(), RcloneSteps.rcat(remotePath(name)), Reporter.SILENT);
             assertThat(result.rootCause()).as("backup of %s", database).isEmpty();
         }
         return Files.readAllBytes(remotePath(name));
@@ -178,10 +203,11 @@ abstract class ConnectorContractTest {
     /** Restores {@code name} from the remote, committing on success and aborting on failure. */
     protected PipelineResult restore(Configured configured, String name) throws Exception {
         try (Restore restore = configured.connector().restore(configured.database())) {
-            for (Optional<Step.Command> next = restore.nextInspection(); next.isPresent();
+            for (Optional<Step.Command> next = restore.nextInspection();
+                    next.isPresent();
                     next = restore.nextInspection()) {
-                PipelineResult inspected = ProcessPipeline.run(RcloneSteps.cat(remotePath(name)), next.get(),
-                        Reporter.SILENT);
+                PipelineResult inspected =
+                        ProcessPipeline.run(RcloneSteps.cat(remotePath(name)), next.get(), Reporter.SILENT);
                 if (!inspected.consumer().succeeded()) {
                     return inspected;
                 }
@@ -243,7 +269,8 @@ abstract class ConnectorContractTest {
 
     /** Changes every kind of thing a restore must undo: an update, a delete and an insert. */
     private void change(Configured configured) throws SQLException {
-        try (Connection connection = connect(configured.database()); Statement statement = connection.createStatement()) {
+        try (Connection connection = connect(configured.database());
+                Statement statement = connection.createStatement()) {
             statement.executeUpdate("UPDATE sample SET label = 'changed', note = NULL WHERE id = 1");
             statement.executeUpdate("DELETE FROM sample WHERE id = 2");
         }
@@ -255,9 +282,9 @@ abstract class ConnectorContractTest {
     private List<List<Object>> rows(Configured configured) throws SQLException {
         List<List<Object>> rows = new ArrayList<>();
         try (Connection connection = connect(configured.database());
-             Statement statement = connection.createStatement();
-             ResultSet result = statement.executeQuery(
-                     "SELECT id, label, amount, big, born, seen_at, active, payload, note FROM sample ORDER BY id")) {
+                Statement statement = connection.createStatement();
+                ResultSet result = statement.executeQuery(
+                        "SELECT id, label, amount, big, born, seen_at, active, payload, note FROM sample ORDER BY id")) {
             while (result.next()) {
                 List<Object> row = new ArrayList<>();
                 for (int i = 0; i < COLUMN_TYPES.size(); i++) {

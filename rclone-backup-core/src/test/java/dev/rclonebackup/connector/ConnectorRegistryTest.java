@@ -1,5 +1,8 @@
 package dev.rclonebackup.connector;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import dev.rclonebackup.ConfigurationException;
 import dev.rclonebackup.connector.h2.H2Connector;
 import dev.rclonebackup.connector.mongodb.MongodbConnector;
@@ -9,13 +12,9 @@ import dev.rclonebackup.connector.postgresql.PostgresqlConnector;
 import dev.rclonebackup.connector.sqlite.SqliteConnector;
 import dev.rclonebackup.settings.DatabaseSettings;
 import dev.rclonebackup.settings.Settings;
-import org.junit.jupiter.api.Test;
-
 import java.util.List;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
 
 class ConnectorRegistryTest {
 
@@ -33,23 +32,40 @@ class ConnectorRegistryTest {
 
     @Test
     void resolvesAUrlEntryWithItsOptions() {
-        Settings.Builder settings = settings().database("default", DatabaseSettings.builder()
-                .url("jdbc:postgresql://db:5433/app?user=alice&password=from-url")
-                .option("dump-args", List.of("--exclude-table-data=audit"))
-                .build());
+        Settings.Builder settings = settings()
+                .database(
+                        "default",
+                        DatabaseSettings.builder()
+                                .url("jdbc:postgresql://db:5433/app?user=alice&password=from-url")
+                                .option("dump-args", List.of("--exclude-table-data=audit"))
+                                .build());
 
         Database database = registry(settings).database("default");
 
-        assertThat(database).isEqualTo(new Database("default", "postgresql", "db", 5433, "app", "alice",
-                "from-url", "jdbc:postgresql://db:5433/app?user=alice&password=from-url",
-                Map.of("dump-args", List.of("--exclude-table-data=audit"))));
+        assertThat(database)
+                .isEqualTo(new Database(
+                        "default",
+                        "postgresql",
+                        "db",
+                        5433,
+                        "app",
+                        "alice",
+                        "from-url",
+                        "jdbc:postgresql://db:5433/app?user=alice&password=from-url",
+                        Map.of("dump-args", List.of("--exclude-table-data=audit"))));
         assertThat(database.listOption("dump-args")).containsExactly("--exclude-table-data=audit");
     }
 
     @Test
     void entryCredentialsWinOverTheUrls() {
-        Settings.Builder settings = settings().database("default", DatabaseSettings.builder()
-                .url("jdbc:mysql://bob:old@db/shop").username("carol").password("new").build());
+        Settings.Builder settings = settings()
+                .database(
+                        "default",
+                        DatabaseSettings.builder()
+                                .url("jdbc:mysql://bob:old@db/shop")
+                                .username("carol")
+                                .password("new")
+                                .build());
 
         Database database = registry(settings).database("default");
 
@@ -59,8 +75,13 @@ class ConnectorRegistryTest {
 
     @Test
     void resolvesDiscreteKeys() {
-        Settings.Builder settings = settings().database("analytics", DatabaseSettings.builder()
-                .engine("SQLite").name("/var/lib/app/analytics.sqlite3").build());
+        Settings.Builder settings = settings()
+                .database(
+                        "analytics",
+                        DatabaseSettings.builder()
+                                .engine("SQLite")
+                                .name("/var/lib/app/analytics.sqlite3")
+                                .build());
 
         Database database = registry(settings).database("analytics");
 
@@ -72,8 +93,14 @@ class ConnectorRegistryTest {
 
     @Test
     void discreteKeysCompleteAUrl() {
-        Settings.Builder settings = settings().database("default", DatabaseSettings.builder()
-                .url("jdbc:postgresql://db/").name("app").port(6432).build());
+        Settings.Builder settings = settings()
+                .database(
+                        "default",
+                        DatabaseSettings.builder()
+                                .url("jdbc:postgresql://db/")
+                                .name("app")
+                                .port(6432)
+                                .build());
 
         Database database = registry(settings).database("default");
 
@@ -104,7 +131,8 @@ class ConnectorRegistryTest {
 
     @Test
     void anEntryWithoutUrlOrEngineIsAConfigurationError() {
-        Settings.Builder settings = settings().database("default", DatabaseSettings.builder().name("app").build());
+        Settings.Builder settings = settings()
+                .database("default", DatabaseSettings.builder().name("app").build());
 
         assertThatThrownBy(() -> registry(settings).database("default"))
                 .isInstanceOf(ConfigurationException.class)
@@ -128,7 +156,12 @@ class ConnectorRegistryTest {
     void builtInMappingCoversEveryBuiltInEngine() {
         Settings.Builder settings = settings()
                 .database("pg", url("jdbc:postgresql://db/app"))
-                .database("gis", DatabaseSettings.builder().url("jdbc:postgresql://db/maps").engine("postgis").build())
+                .database(
+                        "gis",
+                        DatabaseSettings.builder()
+                                .url("jdbc:postgresql://db/maps")
+                                .engine("postgis")
+                                .build())
                 .database("my", url("jdbc:mysql://db/app"))
                 .database("maria", url("jdbc:mariadb://db/app"))
                 .database("lite", url("jdbc:sqlite:app.db"))
@@ -149,7 +182,12 @@ class ConnectorRegistryTest {
     void connectorMappingIsMergedOverTheBuiltIns() {
         Settings.Builder settings = settings()
                 .database("pg", url("jdbc:postgresql://db/app"))
-                .database("gis", DatabaseSettings.builder().url("jdbc:postgresql://db/maps").engine("postgis").build())
+                .database(
+                        "gis",
+                        DatabaseSettings.builder()
+                                .url("jdbc:postgresql://db/maps")
+                                .engine("postgis")
+                                .build())
                 .database("my", url("jdbc:mysql://db/app"))
                 .connectorMapping("postgresql", EchoConnector.class.getName());
         ConnectorRegistry registry = registry(settings);
@@ -172,7 +210,12 @@ class ConnectorRegistryTest {
     @Test
     void findsConnectorsThroughServiceLoaderById() {
         Settings.Builder settings = settings()
-                .database("custom", DatabaseSettings.builder().engine("cassandra").name("shop").build())
+                .database(
+                        "custom",
+                        DatabaseSettings.builder()
+                                .engine("cassandra")
+                                .name("shop")
+                                .build())
                 .connectorMapping("cassandra", "echo");
         ConnectorRegistry registry = registry(settings);
 
@@ -182,7 +225,8 @@ class ConnectorRegistryTest {
     @Test
     void connectorsRegisteredThroughTheApiWinOverBuiltIns() {
         EchoConnector replacement = new EchoConnector("postgresql");
-        Settings settings = settings().database("pg", url("jdbc:postgresql://db/app")).build();
+        Settings settings =
+                settings().database("pg", url("jdbc:postgresql://db/app")).build();
         ConnectorRegistry registry = new ConnectorRegistry(settings, Map.of("postgresql", replacement));
 
         assertThat(registry.connectorFor(registry.database("pg"))).isSameAs(replacement);
@@ -191,7 +235,12 @@ class ConnectorRegistryTest {
     @Test
     void anEngineWithoutConnectorIsAConfigurationErrorNamingIt() {
         Settings.Builder settings = settings()
-                .database("wide", DatabaseSettings.builder().engine("cassandra").name("shop").build());
+                .database(
+                        "wide",
+                        DatabaseSettings.builder()
+                                .engine("cassandra")
+                                .name("shop")
+                                .build());
         ConnectorRegistry registry = registry(settings);
         Database database = registry.database("wide");
 

@@ -1,14 +1,13 @@
 package dev.rclonebackup.connector;
 
-import dev.rclonebackup.ConfigurationException;
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.rclonebackup.ConfigurationException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
 
 class DatabaseOptionsTest {
 
@@ -20,8 +19,10 @@ class DatabaseOptionsTest {
     void aDurationOptionIsReadOrFallsBack() {
         Database database = withOptions(Map.of("lock-timeout", "90s"));
 
-        assertThat(database.durationOption("lock-timeout", Duration.ofMinutes(1))).isEqualTo(Duration.ofSeconds(90));
-        assertThat(database.durationOption("busy-timeout", Duration.ofSeconds(30))).isEqualTo(Duration.ofSeconds(30));
+        assertThat(database.durationOption("lock-timeout", Duration.ofMinutes(1)))
+                .isEqualTo(Duration.ofSeconds(90));
+        assertThat(database.durationOption("busy-timeout", Duration.ofSeconds(30)))
+                .isEqualTo(Duration.ofSeconds(30));
     }
 
     @Test
@@ -35,7 +36,9 @@ class DatabaseOptionsTest {
 
     @Test
     void aListOptionAcceptsASingleString() {
-        assertThat(withOptions(Map.of("dump-args", "--x")).listOption("dump-args")).containsExactly("--x");
-        assertThat(withOptions(Map.of("dump-args", List.of("-a", "-b"))).listOption("dump-args")).containsExactly("-a", "-b");
+        assertThat(withOptions(Map.of("dump-args", "--x")).listOption("dump-args"))
+                .containsExactly("--x");
+        assertThat(withOptions(Map.of("dump-args", List.of("-a", "-b"))).listOption("dump-args"))
+                .containsExactly("-a", "-b");
     }
 }

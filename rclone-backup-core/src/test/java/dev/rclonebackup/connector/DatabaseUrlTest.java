@@ -1,12 +1,12 @@
 package dev.rclonebackup.connector;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import dev.rclonebackup.ConfigurationException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class DatabaseUrlTest {
     private static final String KEY = "databases.default.url";
@@ -21,12 +21,16 @@ class DatabaseUrlTest {
 
     @Test
     void plusSignInAPasswordStaysAPlusSign() {
-        assertThat(DatabaseUrl.parse("jdbc:postgresql://h/app?password=a+b%2Bc", KEY).password()).isEqualTo("a+b+c");
+        assertThat(DatabaseUrl.parse("jdbc:postgresql://h/app?password=a+b%2Bc", KEY)
+                        .password())
+                .isEqualTo("a+b+c");
     }
 
     @Test
     void malformedPercentSequenceIsTakenLiterally() {
-        assertThat(DatabaseUrl.parse("jdbc:postgresql://h/app?password=50%off", KEY).password()).isEqualTo("50%off");
+        assertThat(DatabaseUrl.parse("jdbc:postgresql://h/app?password=50%off", KEY)
+                        .password())
+                .isEqualTo("50%off");
     }
 
     @Test
@@ -66,7 +70,8 @@ class DatabaseUrlTest {
 
     @Test
     void sqliteAbsoluteRelativeAndFileUrls() {
-        assertThat(DatabaseUrl.parse("jdbc:sqlite:/var/lib/app/data.sqlite3", KEY).name())
+        assertThat(DatabaseUrl.parse("jdbc:sqlite:/var/lib/app/data.sqlite3", KEY)
+                        .name())
                 .isEqualTo("/var/lib/app/data.sqlite3");
         assertThat(DatabaseUrl.parse("jdbc:sqlite:data/app.db", KEY).name()).isEqualTo("data/app.db");
         assertThat(DatabaseUrl.parse("jdbc:sqlite:file:/srv/app.db?mode=ro", KEY))
@@ -88,7 +93,8 @@ class DatabaseUrlTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"jdbc:h2:mem:test", "jdbc:h2:mem:test;DB_CLOSE_DELAY=-1", "jdbc:h2:memFS:x", "jdbc:h2:MEM:x"})
+    @ValueSource(
+            strings = {"jdbc:h2:mem:test", "jdbc:h2:mem:test;DB_CLOSE_DELAY=-1", "jdbc:h2:memFS:x", "jdbc:h2:MEM:x"})
     void anInMemoryH2UrlIsRefusedWithTheReason(String url) {
         assertThatThrownBy(() -> DatabaseUrl.parse(url, KEY))
                 .isInstanceOf(ConfigurationException.class)
@@ -151,15 +157,19 @@ class DatabaseUrlTest {
     @Test
     void queryParametersOtherThanCredentialsAreKeptInOrder() {
         assertThat(DatabaseUrl.parameters("jdbc:postgresql://h/app?sslmode=verify-full&user=u&password=p"
-                + "&sslrootcert=%2Fetc%2Fca.pem&ssl")).containsExactly(java.util.Map.entry("sslmode", "verify-full"),
-                java.util.Map.entry("sslrootcert", "/etc/ca.pem"), java.util.Map.entry("ssl", ""));
+                        + "&sslrootcert=%2Fetc%2Fca.pem&ssl"))
+                .containsExactly(
+                        java.util.Map.entry("sslmode", "verify-full"),
+                        java.util.Map.entry("sslrootcert", "/etc/ca.pem"),
+                        java.util.Map.entry("ssl", ""));
         assertThat(DatabaseUrl.parameters("jdbc:mysql://h/app")).isEmpty();
         assertThat(DatabaseUrl.parameters(null)).isEmpty();
     }
 
     @Test
     void toStringHidesThePassword() {
-        assertThat(DatabaseUrl.parse("jdbc:postgresql://h/app?password=hunter2", KEY).toString())
+        assertThat(DatabaseUrl.parse("jdbc:postgresql://h/app?password=hunter2", KEY)
+                        .toString())
                 .doesNotContain("hunter2");
     }
 }

@@ -1,20 +1,19 @@
 package dev.rclonebackup.connector;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.rclonebackup.connector.mysql.MysqlConnector;
 import dev.rclonebackup.process.PipelineResult;
 import dev.rclonebackup.settings.DatabaseSettings;
 import dev.rclonebackup.testing.MariaDbServer;
 import dev.rclonebackup.testing.Passwords;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.concurrent.atomic.AtomicInteger;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The connector contract on a real MariaDB 10.11, as a user with rights on its own database only. */
 class MariaDbConnectorTest extends ConnectorContractTest {
@@ -29,7 +28,11 @@ class MariaDbConnectorTest extends ConnectorContractTest {
         server.createUser(name, password);
         server.grantAll(name, name);
         server.grantRestoreScratch(name, name);
-        return DatabaseSettings.builder().url(server.jdbcUrl(name)).username(name).password(password).build();
+        return DatabaseSettings.builder()
+                .url(server.jdbcUrl(name))
+                .username(name)
+                .password(password)
+                .build();
     }
 
     @Override

@@ -1,5 +1,8 @@
 package dev.rclonebackup.connector;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import dev.rclonebackup.RcloneBackupException;
 import dev.rclonebackup.connector.postgis.PostgisConnector;
 import dev.rclonebackup.process.PipelineResult;
@@ -7,8 +10,6 @@ import dev.rclonebackup.settings.DatabaseSettings;
 import dev.rclonebackup.testing.CommandLineSampler;
 import dev.rclonebackup.testing.Passwords;
 import dev.rclonebackup.testing.PostgresServer;
-import org.junit.jupiter.api.Test;
-
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -17,9 +18,7 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
 
 /**
  * The connector contract and PostGIS round trips on a real PostgreSQL 15 with Debian's PostGIS 3,
@@ -56,7 +55,8 @@ class PostgisConnectorTest extends ConnectorContractTest {
         String password = Passwords.random();
         server.createRole(name, password);
         if (withPostgis) {
-            superuserStatement("postgres", "CREATE DATABASE " + name + " TEMPLATE " + postgisTemplate() + " OWNER " + name);
+            superuserStatement(
+                    "postgres", "CREATE DATABASE " + name + " TEMPLATE " + postgisTemplate() + " OWNER " + name);
         } else {
             server.createDatabase(name, name);
         }
@@ -74,20 +74,22 @@ class PostgisConnectorTest extends ConnectorContractTest {
 
     private static void superuserStatement(String database, String sql) {
         try (Connection connection = PostgresServer.shared().connectAsSuperuser(database);
-             Statement statement = connection.createStatement()) {
+                Statement statement = connection.createStatement()) {
             statement.execute(sql);
         } catch (SQLException e) {
             throw new IllegalStateException("Test setup failed: " + sql, e);
         }
     }
 
-    private record App(String name, String password) {
-    }
+    private record App(String name, String password) {}
 
     /** The configuration of {@code app}'s database; with the superuser as admin user when {@code withAdmin}. */
     private DatabaseSettings.Builder settings(App app, boolean withAdmin) {
-        DatabaseSettings.Builder builder = DatabaseSettings.builder().url(server.jdbcUrl(app.name())).engine("postgis")
-                .username(app.name()).password(app.password());
+        DatabaseSettings.Builder builder = DatabaseSettings.builder()
+                .url(server.jdbcUrl(app.name()))
+                .engine("postgis")
+                .username(app.name())
+                .password(app.password());
         if (withAdmin) {
             builder.option(PostgisConnector.ADMIN_USER, server.superuser())
                     .option(PostgisConnector.ADMIN_PASSWORD, server.superuserPassword());
@@ -119,8 +121,10 @@ class PostgisConnectorTest extends ConnectorContractTest {
     void geometriesLargeObjectsAndTheApplicationsOwnExtensionsSurviveARoundTripIntoAFreshDatabase() throws Exception {
         App source = newApp(true);
         long largeObject;
-        try (Connection connection = connect(source); Statement statement = connection.createStatement()) {
-            assertThat(single(statement, "SELECT rolsuper FROM pg_roles WHERE rolname = current_user")).isEqualTo("f");
+        try (Connection connection = connect(source);
+                Statement statement = connection.createStatement()) {
+            assertThat(single(statement, "SELECT rolsuper FROM pg_roles WHERE rolname = current_user"))
+                    .isEqualTo("f");
             statement.execute(PLACES);
             statement.execute(PLACES_ROWS);
             statement.execute("CREATE EXTENSION pg_trgm");
@@ -141,10 +145,15 @@ class PostgisConnectorTest extends ConnectorContractTest {
 
         assertThat(restored.rootCause()).isEmpty();
         assertThat(places(target)).isEqualTo(places);
-        try (Connection connection = connect(target); Statement statement = connection.createStatement()) {
-            assertThat(single(statement, "SELECT r.rolname FROM pg_extension e JOIN pg_roles r ON r.oid = e.extowner"
-                    + " WHERE e.extname = 'postgis'")).isEqualTo(server.superuser());
-            assertThat(single(statement, "SELECT count(*) FROM pg_extension WHERE extname = 'pg_trgm'")).isEqualTo("1");
+        try (Connection connection = connect(target);
+                Statement statement = connection.createStatement()) {
+            assertThat(single(
+                            statement,
+                            "SELECT r.rolname FROM pg_extension e JOIN pg_roles r ON r.oid = e.extowner"
+                                    + " WHERE e.extname = 'postgis'"))
+                    .isEqualTo(server.superuser());
+            assertThat(single(statement, "SELECT count(*) FROM pg_extension WHERE extname = 'pg_trgm'"))
+                    .isEqualTo("1");
             assertThat(single(statement, "SELECT convert_from(lo_get(" + largeObject + "), 'UTF8')"))
                     .isEqualTo("large object bytes");
         }
@@ -153,7 +162,8 @@ class PostgisConnectorTest extends ConnectorContractTest {
     @Test
     void withoutAnAdminUserTheExtensionIsNotCreated() throws Exception {
         App source = newApp(true);
-        try (Connection connection = connect(source); Statement statement = connection.createStatement()) {
+        try (Connection connection = connect(source);
+                Statement statement = connection.createStatement()) {
             statement.execute(PLACES);
             statement.execute(PLACES_ROWS);
         }
@@ -169,26 +179,31 @@ class PostgisConnectorTest extends ConnectorContractTest {
     @Test
     void aFailedExtensionStepStopsTheRestoreBeforeAnythingChanged() throws Exception {
         App app = newApp(true);
-        try (Connection connection = connect(app); Statement statement = connection.createStatement()) {
+        try (Connection connection = connect(app);
+                Statement statement = connection.createStatement()) {
             statement.execute(PLACES);
             statement.execute(PLACES_ROWS);
         }
         List<List<String>> before = places(app);
         Configured database = resolve(settings(app, false).build());
         backUp(database, "backup");
-        try (Connection connection = connect(app); Statement statement = connection.createStatement()) {
+        try (Connection connection = connect(app);
+                Statement statement = connection.createStatement()) {
             statement.execute("DELETE FROM places WHERE id = 1");
         }
         String wrongPassword = Passwords.random();
-        Configured wrongAdmin = resolve(settings(app, false).option(PostgisConnector.ADMIN_USER, server.superuser())
-                .option(PostgisConnector.ADMIN_PASSWORD, wrongPassword).build());
+        Configured wrongAdmin = resolve(settings(app, false)
+                .option(PostgisConnector.ADMIN_USER, server.superuser())
+                .option(PostgisConnector.ADMIN_PASSWORD, wrongPassword)
+                .build());
 
         assertThatThrownBy(() -> restore(wrongAdmin, "backup"))
                 .isInstanceOf(RcloneBackupException.class)
                 .hasMessageContaining("Could not create the postgis extension in database '" + app.name() + "'")
                 .hasMessageContaining("as admin user '" + server.superuser() + "'")
                 .hasMessageContaining("password authentication failed for user \"" + server.superuser() + "\"")
-                .message().doesNotContain(wrongPassword);
+                .message()
+                .doesNotContain(wrongPassword);
         assertThat(places(app)).isEqualTo(before.subList(1, before.size()));
     }
 
@@ -204,9 +219,10 @@ class PostgisConnectorTest extends ConnectorContractTest {
     /** Every place with its geometries as text with their SRIDs, by id. */
     private List<List<String>> places(App app) throws SQLException {
         List<List<String>> rows = new ArrayList<>();
-        try (Connection connection = connect(app); Statement statement = connection.createStatement();
-             ResultSet result = statement.executeQuery("SELECT id, name, ST_AsText(location), ST_SRID(location),"
-                     + " ST_AsText(area), ST_SRID(area), ST_AsText(path), ST_SRID(path) FROM places ORDER BY id")) {
+        try (Connection connection = connect(app);
+                Statement statement = connection.createStatement();
+                ResultSet result = statement.executeQuery("SELECT id, name, ST_AsText(location), ST_SRID(location),"
+                        + " ST_AsText(area), ST_SRID(area), ST_AsText(path), ST_SRID(path) FROM places ORDER BY id")) {
             while (result.next()) {
                 List<String> row = new ArrayList<>();
                 for (int column = 1; column <= 8; column++) {

@@ -3,15 +3,13 @@ package dev.rclonebackup.connector;
 import dev.rclonebackup.Reporter;
 import dev.rclonebackup.process.PipelineResult;
 import dev.rclonebackup.process.ProcessPipeline;
-
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 
 /** Real rclone uploads and downloads to a local file, for connector round trips. */
 public final class RcloneSteps {
-    private RcloneSteps() {
-    }
+    private RcloneSteps() {}
 
     /** {@code rclone rcat FILE}: uploads its standard input. */
     public static Step.Command rcat(Path file) {

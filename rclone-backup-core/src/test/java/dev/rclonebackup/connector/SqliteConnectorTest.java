@@ -1,10 +1,9 @@
 package dev.rclonebackup.connector;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.rclonebackup.connector.sqlite.SqliteConnector;
 import dev.rclonebackup.settings.DatabaseSettings;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -18,8 +17,8 @@ import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.concurrent.atomic.AtomicInteger;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The connector contract on real SQLite files, plus the swap-in-on-success restore. */
 class SqliteConnectorTest extends ConnectorContractTest {
@@ -73,11 +72,13 @@ class SqliteConnectorTest extends ConnectorContractTest {
             value = rows.getBytes(index);
         } else {
             String text = rows.getString(index);
-            value = text == null ? null
-                    : type == LocalDate.class ? LocalDate.parse(text)
-                    : type == LocalDateTime.class ? LocalDateTime.parse(text)
-                    : type == BigDecimal.class ? new BigDecimal(text)
-                    : text;
+            value = text == null
+                    ? null
+                    : type == LocalDate.class
+                            ? LocalDate.parse(text)
+                            : type == LocalDateTime.class
+                                    ? LocalDateTime.parse(text)
+                                    : type == BigDecimal.class ? new BigDecimal(text) : text;
         }
         return rows.wasNull() ? null : value;
     }
@@ -123,7 +124,8 @@ class SqliteConnectorTest extends ConnectorContractTest {
 
         assertThat(restore(database, "backup").succeeded()).isTrue();
 
-        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-r-----");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file)))
+                .isEqualTo("rw-r-----");
         assertOnlyDatabaseFilesIn(databaseFolder);
     }
 
@@ -135,7 +137,10 @@ class SqliteConnectorTest extends ConnectorContractTest {
         }
         Path link = databaseFolder.resolve("link.sqlite3");
         Files.createSymbolicLink(link, Path.of(target.database().name()));
-        Configured linked = resolve(DatabaseSettings.builder().engine("sqlite").name(link.toString()).build());
+        Configured linked = resolve(DatabaseSettings.builder()
+                .engine("sqlite")
+                .name(link.toString())
+                .build());
         Configured source = resolve(newDatabase());
         try (Connection connection = connect(source.database())) {
             connection.createStatement().execute("CREATE TABLE other (id INTEGER PRIMARY KEY)");
@@ -146,8 +151,9 @@ class SqliteConnectorTest extends ConnectorContractTest {
 
         assertThat(link).isSymbolicLink();
         try (Connection connection = connect(target.database());
-             ResultSet tables = connection.createStatement().executeQuery(
-                     "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")) {
+                ResultSet tables = connection
+                        .createStatement()
+                        .executeQuery("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")) {
             assertThat(tables.next()).isTrue();
             assertThat(tables.getString(1)).isEqualTo("other");
             assertThat(tables.next()).isFalse();
@@ -156,7 +162,9 @@ class SqliteConnectorTest extends ConnectorContractTest {
 
     private static void assertOnlyDatabaseFilesIn(Path folder) throws Exception {
         try (var files = Files.list(folder)) {
-            assertThat(files).allSatisfy(file -> assertThat(file.getFileName().toString()).matches("app-\\d+\\.sqlite3"));
+            assertThat(files)
+                    .allSatisfy(
+                            file -> assertThat(file.getFileName().toString()).matches("app-\\d+\\.sqlite3"));
         }
     }
 }

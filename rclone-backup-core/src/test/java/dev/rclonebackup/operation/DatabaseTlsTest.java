@@ -1,5 +1,8 @@
 package dev.rclonebackup.operation;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import dev.rclonebackup.ConfigurationException;
 import dev.rclonebackup.RcloneBackup;
 import dev.rclonebackup.RcloneBackupException;
@@ -11,20 +14,16 @@ import dev.rclonebackup.testing.MariaDbServer;
 import dev.rclonebackup.testing.Passwords;
 import dev.rclonebackup.testing.PostgresServer;
 import dev.rclonebackup.testing.TestCertificates;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.util.UUID;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * TLS settings in the JDBC URL reach the dump and restore tools: against throwaway PostgreSQL and
@@ -38,6 +37,7 @@ class DatabaseTlsTest {
 
     @TempDir
     static Path certificates;
+
     private static TestCertificates tls;
     private static PostgresServer postgres;
     private static MariaDbServer mariadb;
@@ -70,10 +70,12 @@ class DatabaseTlsTest {
 
         assertBacksUpAndRestores(url(postgres, "127.0.0.1", tlsName) + verifyFull);
         assertThatThrownBy(() -> backUp(url(postgres, "localhost", tlsName) + verifyFull))
-                .isInstanceOf(RcloneBackupException.class).hasMessageContaining("pg_dump")
+                .isInstanceOf(RcloneBackupException.class)
+                .hasMessageContaining("pg_dump")
                 .hasMessageContaining("does not match host name");
         assertThatThrownBy(() -> backUp(url(PostgresServer.shared(), "127.0.0.1", plainName) + verifyFull))
-                .isInstanceOf(RcloneBackupException.class).hasMessageContaining("pg_dump")
+                .isInstanceOf(RcloneBackupException.class)
+                .hasMessageContaining("pg_dump")
                 .hasMessageContaining("server does not support SSL");
     }
 
@@ -85,9 +87,11 @@ class DatabaseTlsTest {
 
         assertBacksUpAndRestores(url(mariadb, "127.0.0.1", tlsName) + verify);
         assertThatThrownBy(() -> backUp(url(mariadb, "localhost", tlsName) + verify))
-                .isInstanceOf(RcloneBackupException.class).hasMessageContaining("mysqldump");
+                .isInstanceOf(RcloneBackupException.class)
+                .hasMessageContaining("mysqldump");
         assertThatThrownBy(() -> backUp(url(MariaDbServer.shared(), "127.0.0.1", plainName) + verify))
-                .isInstanceOf(RcloneBackupException.class).hasMessageContaining("mysqldump")
+                .isInstanceOf(RcloneBackupException.class)
+                .hasMessageContaining("mysqldump")
                 .hasMessageContaining("SSL is required, but the server does not support it");
     }
 
@@ -110,7 +114,8 @@ class DatabaseTlsTest {
     void anUnknownUrlParameterIsAConfigurationErrorNamingIt() {
         String plainName = mariadbDatabase(MariaDbServer.shared());
 
-        assertThatThrownBy(() -> backUp(url(MariaDbServer.shared(), "127.0.0.1", plainName) + "?sslMode=trust&sslmode=verify-full"))
+        assertThatThrownBy(() -> backUp(
+                        url(MariaDbServer.shared(), "127.0.0.1", plainName) + "?sslMode=trust&sslmode=verify-full"))
                 .isInstanceOf(ConfigurationException.class)
                 .hasMessageContaining("databases.default.url")
                 .hasMessageContaining("'sslmode'");
@@ -122,7 +127,8 @@ class DatabaseTlsTest {
 
     private void assertBacksUpAndRestores(String url) throws Exception {
         RcloneBackup backups = backups(url);
-        assertThat(Files.size(remote.resolve(backups.dbBackup("default", false).path()))).isPositive();
+        assertThat(Files.size(remote.resolve(backups.dbBackup("default", false).path())))
+                .isPositive();
         backups.dbRestore("default", null, RestoreConfirmation.ALWAYS);
     }
 
@@ -133,9 +139,19 @@ class DatabaseTlsTest {
     private RcloneBackup backups(String url) {
         String beforeQuery = url.split("\\?")[0];
         String user = beforeQuery.substring(beforeQuery.lastIndexOf('/') + 1);
-        DatabaseSettings database = DatabaseSettings.builder().url(url).username(user).password(PASSWORD).build();
-        Settings settings = Settings.builder().remote(remote.toString()).database("default", database).build();
-        return RcloneBackup.configure().settings(settings).serviceLoaderListeners(false).load();
+        DatabaseSettings database = DatabaseSettings.builder()
+                .url(url)
+                .username(user)
+                .password(PASSWORD)
+                .build();
+        Settings settings = Settings.builder()
+                .remote(remote.toString())
+                .database("default", database)
+                .build();
+        return RcloneBackup.configure()
+                .settings(settings)
+                .serviceLoaderListeners(false)
+                .load();
     }
 
     private static String url(LoopbackServer server, String host, String database) {
@@ -146,7 +162,8 @@ class DatabaseTlsTest {
         String name = uniqueName();
         server.createRole(name, PASSWORD);
         server.createDatabase(name, name);
-        try (Connection connection = server.connect(name, name, PASSWORD); Statement statement = connection.createStatement()) {
+        try (Connection connection = server.connect(name, name, PASSWORD);
+                Statement statement = connection.createStatement()) {
             statement.execute("CREATE TABLE item (id INTEGER PRIMARY KEY, label TEXT)");
             statement.execute("INSERT INTO item VALUES (1, 'over TLS')");
         }
@@ -159,7 +176,8 @@ class DatabaseTlsTest {
         server.createUser(name, PASSWORD);
         server.grantAll(name, name);
         server.grantRestoreScratch(name, name);
-        try (Connection connection = server.connect(name, name, PASSWORD); Statement statement = connection.createStatement()) {
+        try (Connection connection = server.connect(name, name, PASSWORD);
+                Statement statement = connection.createStatement()) {
             statement.execute("CREATE TABLE item (id INTEGER PRIMARY KEY, label TEXT)");
             statement.execute("INSERT INTO item VALUES (1, 'over TLS')");
         } catch (java.sql.SQLException e) {

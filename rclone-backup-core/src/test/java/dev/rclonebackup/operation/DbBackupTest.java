@@ -1,5 +1,8 @@
 package dev.rclonebackup.operation;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import dev.rclonebackup.BackupEvent;
 import dev.rclonebackup.BackupListener;
 import dev.rclonebackup.DbBackupResult;
@@ -11,26 +14,17 @@ import dev.rclonebackup.connector.Database;
 import dev.rclonebackup.connector.Dump;
 import dev.rclonebackup.connector.Restore;
 import dev.rclonebackup.connector.Step;
-import dev.rclonebackup.settings.DatabaseSettings;
 import dev.rclonebackup.settings.Settings;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
-import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /** dbbackup against a real SQLite database and a real rclone local-folder remote. */
 @Timeout(120)
@@ -56,23 +50,29 @@ class DbBackupTest extends SqliteOperationTest {
         Path stored = remote.resolve("db/default-2024-01-15-120000.sqlite3");
         assertThat(Files.readString(stored)).contains("CREATE TABLE note").contains("Zoë — ünïcödé ✓");
         assertThat(result.size()).isEqualTo(Files.size(stored));
-        assertThat(reporter.lines).contains(
-                "Backing up database 'default' to db/default-2024-01-15-120000.sqlite3",
-                "Backup completed: db/default-2024-01-15-120000.sqlite3");
-        assertThat(listener.events).containsExactly(
-                "pre-db-backup default", "post-db-backup default db/default-2024-01-15-120000.sqlite3");
+        assertThat(reporter.lines)
+                .contains(
+                        "Backing up database 'default' to db/default-2024-01-15-120000.sqlite3",
+                        "Backup completed: db/default-2024-01-15-120000.sqlite3");
+        assertThat(listener.events)
+                .containsExactly(
+                        "pre-db-backup default", "post-db-backup default db/default-2024-01-15-120000.sqlite3");
     }
 
     @Test
     void theFacadeRunsConfiguredHooksAfterTheListeners() throws Exception {
         Path log = remote.resolveSibling("hooks.log");
-        List<String> appendEvent = List.of("sh", "-c", "echo \"$RCLONE_BACKUP_EVENT $RCLONE_BACKUP_PATH\" >> '" + log + "'");
-        Settings settings = settings().hook("pre-db-backup", appendEvent).hook("post-db-backup", appendEvent).build();
+        List<String> appendEvent =
+                List.of("sh", "-c", "echo \"$RCLONE_BACKUP_EVENT $RCLONE_BACKUP_PATH\" >> '" + log + "'");
+        Settings settings = settings()
+                .hook("pre-db-backup", appendEvent)
+                .hook("post-db-backup", appendEvent)
+                .build();
 
         backups(settings, NOON).dbBackup("default", false);
 
-        assertThat(Files.readAllLines(log)).containsExactly(
-                "pre-db-backup ", "post-db-backup db/default-2024-01-15-120000.sqlite3");
+        assertThat(Files.readAllLines(log))
+                .containsExactly("pre-db-backup ", "post-db-backup db/default-2024-01-15-120000.sqlite3");
         assertThat(listener.events).hasSize(2);
     }
 
@@ -96,7 +96,8 @@ class DbBackupTest extends SqliteOperationTest {
 
         assertThatThrownBy(() -> backups(settings, NOON, failing).dbBackup("default", false))
                 .isInstanceOf(RcloneBackupException.class)
-                .satisfies(e -> assertThat(((RcloneBackupException) e).errorCode()).isEqualTo(ErrorCode.OPERATION_FAILED))
+                .satisfies(
+                        e -> assertThat(((RcloneBackupException) e).errorCode()).isEqualTo(ErrorCode.OPERATION_FAILED))
                 .hasMessage("Backup of database 'default' to db/default-2024-01-15-120000.dump failed: "
                         + "sh exited with status 2: dump: out of memory");
 
@@ -149,7 +150,9 @@ class DbBackupTest extends SqliteOperationTest {
         assertThat(thrown.get()).isInstanceOf(RcloneBackupException.class);
         assertThat(((RcloneBackupException) thrown.get()).errorCode()).isEqualTo(ErrorCode.INTERRUPTED);
         assertThat(remoteFiles()).isEmpty();
-        assertThat(ProcessHandle.current().descendants().filter(p -> p.info().command().orElse("").contains("sleep")))
+        assertThat(ProcessHandle.current()
+                        .descendants()
+                        .filter(p -> p.info().command().orElse("").contains("sleep")))
                 .isEmpty();
     }
 
@@ -160,8 +163,11 @@ class DbBackupTest extends SqliteOperationTest {
                 throw new RcloneBackupException(ErrorCode.OPERATION_FAILED, "maintenance window");
             }
         };
-        RcloneBackup backups = RcloneBackup.configure().settings(settings().build()).listener(veto)
-                .serviceLoaderListeners(false).load();
+        RcloneBackup backups = RcloneBackup.configure()
+                .settings(settings().build())
+                .listener(veto)
+                .serviceLoaderListeners(false)
+                .load();
 
         assertThatThrownBy(() -> backups.dbBackup("default", false)).hasMessage("maintenance window");
         assertThat(remoteFiles()).isEmpty();
@@ -171,7 +177,9 @@ class DbBackupTest extends SqliteOperationTest {
     void cleanKeepsTheNewestOfThisDatabaseOnlyAndRemovesStalePartials() throws Exception {
         Path db = Files.createDirectories(remote.resolve("db"));
         for (int day = 1; day <= 5; day++) {
-            aged(db.resolve("default-2024-01-0" + day + "-120000.sqlite3"), Instant.parse("2024-01-0" + day + "T12:00:00Z"));
+            aged(
+                    db.resolve("default-2024-01-0" + day + "-120000.sqlite3"),
+                    Instant.parse("2024-01-0" + day + "T12:00:00Z"));
         }
         aged(db.resolve("other-2024-01-01-120000.sqlite3"), Instant.parse("2023-01-01T00:00:00Z"));
         aged(db.resolve("notes.txt"), Instant.parse("2023-01-01T00:00:00Z"));
@@ -183,22 +191,26 @@ class DbBackupTest extends SqliteOperationTest {
 
         DbBackupResult result = backups(settings().cleanupKeep(3).build(), NOON).dbBackup("default", true);
 
-        assertThat(remoteFiles()).containsExactly(
-                "default-2024-01-01-120000.sqlite3",
-                "default-2024-01-05-120000.sqlite3",
-                "default-2024-01-15-115959.sqlite3.partial-bbbbbbbbbbbb",
-                "default-2024-01-15-120000.sqlite3",
-                "notes.txt",
-                "other-2024-01-01-000000.sqlite3.partial-cccccccccccc",
-                "other-2024-01-01-120000.sqlite3");
-        assertThat(result.removed()).containsExactlyInAnyOrder(
-                "db/default-2024-01-04-120000.sqlite3",
-                "db/default-2024-01-03-120000.sqlite3",
-                "db/default-2024-01-02-120000.sqlite3",
-                "db/default-2024-01-01-000000.sqlite3.partial-aaaaaaaaaaaa");
+        assertThat(remoteFiles())
+                .containsExactly(
+                        "default-2024-01-01-120000.sqlite3",
+                        "default-2024-01-05-120000.sqlite3",
+                        "default-2024-01-15-115959.sqlite3.partial-bbbbbbbbbbbb",
+                        "default-2024-01-15-120000.sqlite3",
+                        "notes.txt",
+                        "other-2024-01-01-000000.sqlite3.partial-cccccccccccc",
+                        "other-2024-01-01-120000.sqlite3");
+        assertThat(result.removed())
+                .containsExactlyInAnyOrder(
+                        "db/default-2024-01-04-120000.sqlite3",
+                        "db/default-2024-01-03-120000.sqlite3",
+                        "db/default-2024-01-02-120000.sqlite3",
+                        "db/default-2024-01-01-000000.sqlite3.partial-aaaaaaaaaaaa");
         assertThat(reporter.lines).contains("Removing old backup: db/default-2024-01-02-120000.sqlite3");
         // Besides the upload: the check of the dump's end, the move, did it move, one listing, one batched delete.
-        assertThat(reporter.lines).filteredOn(line -> line.startsWith("detail: Running: rclone ")).hasSize(5);
+        assertThat(reporter.lines)
+                .filteredOn(line -> line.startsWith("detail: Running: rclone "))
+                .hasSize(5);
     }
 
     private static void aged(Path file, Instant modified) throws IOException {

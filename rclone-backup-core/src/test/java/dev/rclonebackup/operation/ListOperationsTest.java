@@ -1,5 +1,8 @@
 package dev.rclonebackup.operation;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+
 import dev.rclonebackup.BackupFile;
 import dev.rclonebackup.MediaFile;
 import dev.rclonebackup.MediaListing;
@@ -12,12 +15,6 @@ import dev.rclonebackup.rclone.Rclone;
 import dev.rclonebackup.rclone.RemoteEntry;
 import dev.rclonebackup.settings.Settings;
 import dev.rclonebackup.testing.RcloneFixture;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
-
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -25,9 +22,11 @@ import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.time.Instant;
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.tuple;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class ListOperationsTest {
     @RegisterExtension
@@ -46,7 +45,8 @@ class ListOperationsTest {
     @ParameterizedTest
     @ValueSource(booleans = {false, true})
     void backupsAreListedNewestFirstByModificationTimeNotByName(boolean encrypted) throws Exception {
-        String remote = encrypted ? fixture.cryptRemote() : fixture.plainRemote().toString();
+        String remote =
+                encrypted ? fixture.cryptRemote() : fixture.plainRemote().toString();
         stage("default-2024-01-15-120000.dump", "later name, older file", "2024-01-10T08:00:00Z");
         stage("default-2024-01-14-120000.dump", "x", "2024-01-14T12:00:00Z");
         stage("analytics-2024-01-13-120000.sqlite3", "yy", "2024-01-13T12:00:00Z");
@@ -54,10 +54,20 @@ class ListOperationsTest {
 
         List<BackupFile> backups = facade(remote).listBackups(null);
 
-        assertThat(backups).containsExactly(
-                new BackupFile("default-2024-01-14-120000.dump", "default", 1, Instant.parse("2024-01-14T12:00:00Z")),
-                new BackupFile("analytics-2024-01-13-120000.sqlite3", "analytics", 2, Instant.parse("2024-01-13T12:00:00Z")),
-                new BackupFile("default-2024-01-15-120000.dump", "default", 22, Instant.parse("2024-01-10T08:00:00Z")));
+        assertThat(backups)
+                .containsExactly(
+                        new BackupFile(
+                                "default-2024-01-14-120000.dump", "default", 1, Instant.parse("2024-01-14T12:00:00Z")),
+                        new BackupFile(
+                                "analytics-2024-01-13-120000.sqlite3",
+                                "analytics",
+                                2,
+                                Instant.parse("2024-01-13T12:00:00Z")),
+                        new BackupFile(
+                                "default-2024-01-15-120000.dump",
+                                "default",
+                                22,
+                                Instant.parse("2024-01-10T08:00:00Z")));
     }
 
     @Test
@@ -68,7 +78,8 @@ class ListOperationsTest {
         stage("c-2023-12-01-000000.dump", "x", sameTime);
         upload(fixture.plainRemote().toString());
 
-        assertThat(facade(fixture.plainRemote().toString()).listBackups(null)).extracting(BackupFile::name)
+        assertThat(facade(fixture.plainRemote().toString()).listBackups(null))
+                .extracting(BackupFile::name)
                 .containsExactly("a-2024-02-01-000000.dump", "b-2024-01-01-000000.dump", "c-2023-12-01-000000.dump");
     }
 
@@ -80,11 +91,15 @@ class ListOperationsTest {
                 new RemoteEntry("gamma-2024-01-01-000000.sqlite3", "gamma-2024-01-01-000000.sqlite3", 1, same, false),
                 new RemoteEntry("alpha-2024-01-01-000000.dump", "alpha-2024-01-01-000000.dump", 1, same, false));
 
-        List<BackupFile> backups = ListOperations.backupsAmong(files, null,
-                FilenameTemplate.of("{database}-{datetime}.{ext}", "yyyy-MM-dd-HHmmss"));
+        List<BackupFile> backups = ListOperations.backupsAmong(
+                files, null, FilenameTemplate.of("{database}-{datetime}.{ext}", "yyyy-MM-dd-HHmmss"));
 
-        assertThat(backups).extracting(BackupFile::name).containsExactly(
-                "gamma-2024-01-01-000000.sqlite3", "beta-2024-01-01-000000.dump", "alpha-2024-01-01-000000.dump");
+        assertThat(backups)
+                .extracting(BackupFile::name)
+                .containsExactly(
+                        "gamma-2024-01-01-000000.sqlite3",
+                        "beta-2024-01-01-000000.dump",
+                        "alpha-2024-01-01-000000.dump");
     }
 
     @Test
@@ -97,7 +112,8 @@ class ListOperationsTest {
         stage("default-2024-01-17-120000.dump/inside.txt", "folder named like a backup", "2024-01-16T12:00:00Z");
         upload(fixture.plainRemote().toString());
 
-        assertThat(facade(fixture.plainRemote().toString()).listBackups(null)).extracting(BackupFile::name)
+        assertThat(facade(fixture.plainRemote().toString()).listBackups(null))
+                .extracting(BackupFile::name)
                 .containsExactly("default-2024-01-15-120000.dump");
     }
 
@@ -109,9 +125,12 @@ class ListOperationsTest {
         upload(fixture.plainRemote().toString());
         RcloneBackup backups = facade(fixture.plainRemote().toString());
 
-        assertThat(backups.listBackups("default")).extracting(BackupFile::name)
+        assertThat(backups.listBackups("default"))
+                .extracting(BackupFile::name)
                 .containsExactly("default-2024-01-15-120000.dump");
-        assertThat(backups.listBackups("analytics")).extracting(BackupFile::database).containsExactly("analytics");
+        assertThat(backups.listBackups("analytics"))
+                .extracting(BackupFile::database)
+                .containsExactly("analytics");
         assertThat(backups.listBackups("missing")).isEmpty();
     }
 
@@ -123,10 +142,13 @@ class ListOperationsTest {
 
         List<BackupFile> backups = facade(fixture.cryptRemote()).listBackups(null);
 
-        assertThat(backups).extracting(BackupFile::name, BackupFile::database).containsExactlyInAnyOrder(
-                tuple("default-2023-12-31-235959.dump", "default"),
-                tuple("analytics-2023-12-31-235959.sqlite3", "analytics"));
-        assertThat(backups).allSatisfy(b -> assertThat(b.modified()).isAfter(Instant.now().minusSeconds(600)));
+        assertThat(backups)
+                .extracting(BackupFile::name, BackupFile::database)
+                .containsExactlyInAnyOrder(
+                        tuple("default-2023-12-31-235959.dump", "default"),
+                        tuple("analytics-2023-12-31-235959.sqlite3", "analytics"));
+        assertThat(backups)
+                .allSatisfy(b -> assertThat(b.modified()).isAfter(Instant.now().minusSeconds(600)));
     }
 
     @Test
@@ -147,10 +169,11 @@ class ListOperationsTest {
 
         MediaListing listing = facade(fixture.cryptRemote()).listMedia();
 
-        assertThat(listing.files()).containsExactly(
-                new MediaFile("avatar.png", 4),
-                new MediaFile("uploads/photos/a.jpg", 1),
-                new MediaFile("uploads/photos/b.jpg", 2));
+        assertThat(listing.files())
+                .containsExactly(
+                        new MediaFile("avatar.png", 4),
+                        new MediaFile("uploads/photos/a.jpg", 1),
+                        new MediaFile("uploads/photos/b.jpg", 2));
         assertThat(listing.totalSize()).isEqualTo(7);
     }
 
@@ -168,7 +191,10 @@ class ListOperationsTest {
 
     private RcloneBackup facade(String remote) {
         return RcloneBackup.configure()
-                .settings(Settings.builder().remote(remote).rcloneConfig(fixture.config()).build())
+                .settings(Settings.builder()
+                        .remote(remote)
+                        .rcloneConfig(fixture.config())
+                        .build())
                 .reporter(reporter)
                 .serviceLoaderListeners(false)
                 .load();

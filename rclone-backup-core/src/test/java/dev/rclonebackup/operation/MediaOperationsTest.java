@@ -1,5 +1,8 @@
 package dev.rclonebackup.operation;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import dev.rclonebackup.BackupEvent;
 import dev.rclonebackup.BackupListener;
 import dev.rclonebackup.ConfigurationException;
@@ -12,12 +15,6 @@ import dev.rclonebackup.RcloneBackupException;
 import dev.rclonebackup.rclone.CapturingReporter;
 import dev.rclonebackup.settings.Settings;
 import dev.rclonebackup.testing.RcloneFixture;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,9 +24,11 @@ import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
 import java.util.stream.Stream;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class MediaOperationsTest {
     @RegisterExtension
@@ -56,7 +55,8 @@ class MediaOperationsTest {
         backups.mediaRestore(MediaRestoreOptions.DEFAULTS);
 
         assertThat(contents(media)).containsOnlyKeys(original.keySet());
-        original.forEach((path, bytes) -> assertThat(contents(media).get(path)).as(path).isEqualTo(bytes));
+        original.forEach(
+                (path, bytes) -> assertThat(contents(media).get(path)).as(path).isEqualTo(bytes));
         assertThat(backups.listMedia().files()).hasSize(original.size());
     }
 
@@ -66,7 +66,8 @@ class MediaOperationsTest {
 
         facade(fixture.cryptRemote()).mediaBackup(MediaBackupOptions.DEFAULTS);
 
-        assertThat(contents(fixture.cryptStorage())).isNotEmpty()
+        assertThat(contents(fixture.cryptStorage()))
+                .isNotEmpty()
                 .allSatisfy((path, bytes) -> assertThat(path).doesNotContain("photo", "uploads", "media"));
     }
 
@@ -77,8 +78,8 @@ class MediaOperationsTest {
 
         MediaResult result = facade(remote).mediaBackup(MediaBackupOptions.DEFAULTS);
 
-        assertThat(reporter.shown).containsExactly(
-                "Syncing media from " + media + " to " + remote + "/media", "Media backup completed.");
+        assertThat(reporter.shown)
+                .containsExactly("Syncing media from " + media + " to " + remote + "/media", "Media backup completed.");
         assertThat(events).containsExactly("pre-media-backup", "post-media-backup");
         assertThat(result.source()).isEqualTo(media.toString());
         assertThat(result.destination()).isEqualTo(remote + "/media");
@@ -111,8 +112,8 @@ class MediaOperationsTest {
         facade(remote, elsewhere).mediaRestore(MediaRestoreOptions.DEFAULTS);
 
         assertThat(contents(elsewhere)).containsOnlyKeys(contents(media).keySet());
-        assertThat(reporter.shown).containsExactly(
-                "Syncing media from " + remote + "/media to " + elsewhere, "Media restore completed.");
+        assertThat(reporter.shown)
+                .containsExactly("Syncing media from " + remote + "/media to " + elsewhere, "Media restore completed.");
         assertThat(events).containsExactly("pre-media-restore", "post-media-restore");
     }
 
@@ -161,10 +162,11 @@ class MediaOperationsTest {
         backups.mediaRestore(new MediaRestoreOptions(true, false));
         backups.mediaRestore(new MediaRestoreOptions(true, true));
 
-        assertThat(reporter.successes).containsExactly(
-                "Dry run of the media backup: nothing was changed.",
-                "Dry run of the media restore: nothing was changed.",
-                "Dry run of the media restore: nothing was changed.");
+        assertThat(reporter.successes)
+                .containsExactly(
+                        "Dry run of the media backup: nothing was changed.",
+                        "Dry run of the media restore: nothing was changed.",
+                        "Dry run of the media restore: nothing was changed.");
         assertThat(contents(fixture.plainRemote().resolve("media"))).containsOnlyKeys("a.txt");
         assertThat(contents(media)).containsOnlyKeys("a.txt", "b.txt");
     }
@@ -178,7 +180,8 @@ class MediaOperationsTest {
         Files.createDirectories(media.resolve("empty-subfolder"));
 
         assertThatThrownBy(() -> backups.mediaBackup(MediaBackupOptions.DEFAULTS))
-                .isInstanceOfSatisfying(RcloneBackupException.class,
+                .isInstanceOfSatisfying(
+                        RcloneBackupException.class,
                         e -> assertThat(e.errorCode()).isEqualTo(ErrorCode.OPERATION_FAILED))
                 .hasMessageContaining("'" + media + "' has no files")
                 .hasMessageContaining("unmounted volume")
@@ -214,7 +217,7 @@ class MediaOperationsTest {
         Path missing = fixture.root().resolve("unmounted");
 
         assertThatThrownBy(() -> facade(fixture.plainRemote().toString(), missing)
-                .mediaBackup(new MediaBackupOptions(false, true)))
+                        .mediaBackup(new MediaBackupOptions(false, true)))
                 .isInstanceOf(RcloneBackupException.class)
                 .hasMessage("The media folder '" + missing + "' (media.root) does not exist.");
     }
@@ -232,7 +235,8 @@ class MediaOperationsTest {
                 })
                 .load();
 
-        assertThatThrownBy(() -> backups.mediaBackup(MediaBackupOptions.DEFAULTS)).hasMessage("volume not mounted");
+        assertThatThrownBy(() -> backups.mediaBackup(MediaBackupOptions.DEFAULTS))
+                .hasMessage("volume not mounted");
         assertThat(fixture.plainRemote().resolve("media")).doesNotExist();
     }
 
@@ -240,14 +244,17 @@ class MediaOperationsTest {
     void mediaCommandsNeedTheMediaRoot() {
         for (Path unset : new Path[] {null, Path.of("")}) {
             // Settings validation may reject an empty media.root first; either way it is a configuration error.
-            assertThatThrownBy(() -> facade(fixture.plainRemote().toString(), unset).mediaBackup(MediaBackupOptions.DEFAULTS))
+            assertThatThrownBy(() ->
+                            facade(fixture.plainRemote().toString(), unset).mediaBackup(MediaBackupOptions.DEFAULTS))
                     .isInstanceOf(ConfigurationException.class)
                     .hasMessageContaining("media.root");
-            assertThatThrownBy(() -> facade(fixture.plainRemote().toString(), unset).mediaRestore(MediaRestoreOptions.DEFAULTS))
+            assertThatThrownBy(() ->
+                            facade(fixture.plainRemote().toString(), unset).mediaRestore(MediaRestoreOptions.DEFAULTS))
                     .isInstanceOf(ConfigurationException.class)
                     .hasMessageContaining("media.root");
         }
-        assertThatThrownBy(() -> facade(fixture.plainRemote().toString(), null).mediaBackup(MediaBackupOptions.DEFAULTS))
+        assertThatThrownBy(
+                        () -> facade(fixture.plainRemote().toString(), null).mediaBackup(MediaBackupOptions.DEFAULTS))
                 .hasMessage("media.root is not set; media commands need the local media folder.");
         assertThat(events).isEmpty();
     }
@@ -265,7 +272,8 @@ class MediaOperationsTest {
         reporter.shown.clear();
 
         assertThatThrownBy(() -> backups.mediaBackup(MediaBackupOptions.DEFAULTS))
-                .isInstanceOfSatisfying(RcloneBackupException.class,
+                .isInstanceOfSatisfying(
+                        RcloneBackupException.class,
                         e -> assertThat(e.errorCode()).isEqualTo(ErrorCode.OPERATION_FAILED))
                 .hasMessageStartingWith("mediabackup would delete 2 of the 3 files in " + remote + "/media (67%), "
                         + "more than media.max-delete-percent (50%); refusing, nothing was changed.");
@@ -273,9 +281,10 @@ class MediaOperationsTest {
         assertThat(contents(fixture.plainRemote().resolve("media"))).containsOnlyKeys("a", "b", "c");
 
         backups.mediaBackup(new MediaBackupOptions(true, false, false));
-        assertThat(reporter.warnings).containsExactly("The sync would delete 2 of the 3 files in " + remote
-                + "/media (67%), more than media.max-delete-percent (50%): without --dry-run, mediabackup refuses "
-                + "unless --force is given.");
+        assertThat(reporter.warnings)
+                .containsExactly("The sync would delete 2 of the 3 files in " + remote
+                        + "/media (67%), more than media.max-delete-percent (50%): without --dry-run, mediabackup refuses "
+                        + "unless --force is given.");
         assertThat(reporter.infos).contains("a: Skipped delete as --dry-run is set (size 1)");
         assertThat(contents(fixture.plainRemote().resolve("media"))).containsOnlyKeys("a", "b", "c");
 
@@ -306,8 +315,13 @@ class MediaOperationsTest {
         Files.writeString(media.resolve("a"), "a");
         Files.writeString(media.resolve("b"), "b");
         String remote = fixture.plainRemote().toString();
-        RcloneBackup backups = RcloneBackup.configure().reporter(reporter).serviceLoaderListeners(false)
-                .settings(settings(remote, media).toBuilder().mediaMaxDeletePercent(0).build()).load();
+        RcloneBackup backups = RcloneBackup.configure()
+                .reporter(reporter)
+                .serviceLoaderListeners(false)
+                .settings(settings(remote, media).toBuilder()
+                        .mediaMaxDeletePercent(0)
+                        .build())
+                .load();
         backups.mediaBackup(MediaBackupOptions.DEFAULTS);
         Files.writeString(media.resolve("c"), "c");
         backups.mediaBackup(MediaBackupOptions.DEFAULTS);
@@ -329,8 +343,13 @@ class MediaOperationsTest {
         assertThat(contents(fixture.plainRemote().resolve("media"))).containsOnlyKeys("plain.txt", "linked/photo.jpg");
         assertThat(reporter.warnings).isEmpty();
 
-        RcloneBackup notFollowing = RcloneBackup.configure().reporter(reporter).serviceLoaderListeners(false)
-                .settings(settings(remote, media).toBuilder().mediaFollowSymlinks(false).build()).load();
+        RcloneBackup notFollowing = RcloneBackup.configure()
+                .reporter(reporter)
+                .serviceLoaderListeners(false)
+                .settings(settings(remote, media).toBuilder()
+                        .mediaFollowSymlinks(false)
+                        .build())
+                .load();
         notFollowing.mediaBackup(new MediaBackupOptions(false, false, true));
         assertThat(reporter.warnings).containsExactly("rclone: linked: Can't follow symlink without -L/--copy-links");
         assertThat(contents(fixture.plainRemote().resolve("media"))).containsOnlyKeys("plain.txt");
@@ -393,7 +412,11 @@ class MediaOperationsTest {
     }
 
     private Settings settings(String remote, Path mediaRoot) {
-        return Settings.builder().remote(remote).rcloneConfig(fixture.config()).mediaRoot(mediaRoot).build();
+        return Settings.builder()
+                .remote(remote)
+                .rcloneConfig(fixture.config())
+                .mediaRoot(mediaRoot)
+                .build();
     }
 
     private Map<String, byte[]> writeMediaTree() throws IOException {
@@ -436,7 +459,8 @@ class MediaOperationsTest {
 
     private static void deleteTree(Path folder) throws IOException {
         try (Stream<Path> paths = Files.walk(folder)) {
-            paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            paths.sorted(java.util.Comparator.reverseOrder())
+                    .forEach(p -> p.toFile().delete());
         }
     }
 

@@ -1,5 +1,8 @@
 package dev.rclonebackup.operation;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import dev.rclonebackup.ErrorCode;
 import dev.rclonebackup.RcloneBackup;
 import dev.rclonebackup.RcloneBackupException;
@@ -8,10 +11,6 @@ import dev.rclonebackup.settings.DatabaseSettings;
 import dev.rclonebackup.settings.Settings;
 import dev.rclonebackup.testing.Passwords;
 import dev.rclonebackup.testing.PostgresServer;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -24,9 +23,9 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * What a PostgreSQL restore brings back, on the real PostgreSQL 15 test server: backups made and
@@ -37,12 +36,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class PostgresqlRestoreTest {
     @TempDir
     Path remote;
+
     final RecordingReporter reporter = new RecordingReporter();
     final PostgresServer server = PostgresServer.shared();
 
     /** An application database: its name, its owning role and that role's password. */
-    record App(String name, String role, String password) {
-    }
+    record App(String name, String role, String password) {}
 
     @Test
     void aDatabaseNameContainingAnEqualsSignBacksUpAndRestores() throws Exception {
@@ -63,7 +62,9 @@ class PostgresqlRestoreTest {
         sql(app, "CREATE TABLE people (id INT PRIMARY KEY, name TEXT)", "INSERT INTO people VALUES (1, 'ann')");
         RcloneBackup backups = backups(settings(app, Map.of()));
         backups.dbBackup("default", false);
-        sql(app, "CREATE TABLE orders (id INT PRIMARY KEY, person INT REFERENCES people (id))",
+        sql(
+                app,
+                "CREATE TABLE orders (id INT PRIMARY KEY, person INT REFERENCES people (id))",
                 "INSERT INTO orders VALUES (1, 1)");
 
         assertThatThrownBy(() -> backups.dbRestore("default", null, RestoreConfirmation.ALWAYS))
@@ -79,7 +80,9 @@ class PostgresqlRestoreTest {
     void anExtensionInstalledByASuperuserIsLeftInPlaceAndEverythingElseRestored() throws Exception {
         App app = newApp();
         superuserSql(app, "CREATE EXTENSION citext");
-        sql(app, "CREATE TABLE people (id INT PRIMARY KEY, email CITEXT)",
+        sql(
+                app,
+                "CREATE TABLE people (id INT PRIMARY KEY, email CITEXT)",
                 "INSERT INTO people VALUES (1, 'Ann@Example.org')");
         RcloneBackup backups = backups(settings(app, Map.of()));
         backups.dbBackup("default", false);
@@ -97,7 +100,9 @@ class PostgresqlRestoreTest {
     @Test
     void aTableWhoseDataWasExcludedKeepsItsRowsWhileTheOthersAreRestored() throws Exception {
         App app = newApp();
-        sql(app, "CREATE SCHEMA app",
+        sql(
+                app,
+                "CREATE SCHEMA app",
                 "CREATE TABLE app.people (id SERIAL PRIMARY KEY, name TEXT)",
                 "CREATE TABLE app.audit_log (id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,"
                         + " person INT REFERENCES app.people (id), message TEXT)",
@@ -105,9 +110,13 @@ class PostgresqlRestoreTest {
                 "CREATE VIEW app.audit_view AS SELECT message FROM app.audit_log",
                 "INSERT INTO app.people (name) VALUES ('ann'), ('bob')",
                 "INSERT INTO app.audit_log (person, message) SELECT 1, 'event ' || n FROM generate_series(1, 6) n");
-        RcloneBackup backups = backups(settings(app, Map.of("dump-args", List.of("--exclude-table-data=app.audit_log"))));
+        RcloneBackup backups =
+                backups(settings(app, Map.of("dump-args", List.of("--exclude-table-data=app.audit_log"))));
         backups.dbBackup("default", false);
-        sql(app, "UPDATE app.people SET name = 'changed'", "INSERT INTO app.people (name) VALUES ('carl')",
+        sql(
+                app,
+                "UPDATE app.people SET name = 'changed'",
+                "INSERT INTO app.people (name) VALUES ('carl')",
                 "INSERT INTO app.audit_log (person, message) VALUES (2, 'after the backup')");
 
         backups.dbRestore("default", null, RestoreConfirmation.ALWAYS);
@@ -115,15 +124,20 @@ class PostgresqlRestoreTest {
         assertThat(strings(app, "SELECT name FROM app.people ORDER BY id")).containsExactly("ann", "bob");
         assertThat(strings(app, "SELECT count(*) FROM app.audit_view")).containsExactly("7");
         sql(app, "INSERT INTO app.audit_log (person, message) VALUES (1, 'after the restore')");
-        assertThat(strings(app, "SELECT id FROM app.audit_log WHERE message = 'after the restore'")).containsExactly("8");
+        assertThat(strings(app, "SELECT id FROM app.audit_log WHERE message = 'after the restore'"))
+                .containsExactly("8");
         assertThat(reporter.all()).contains("Keeping the current rows of table app.audit_log");
     }
 
     @Test
     void aTableWhoseDataWasExcludedIsCreatedEmptyWhenMissing() throws Exception {
         App app = newApp();
-        sql(app, "CREATE TABLE people (id INT PRIMARY KEY)", "CREATE TABLE audit_log (id INT, note TEXT)",
-                "INSERT INTO people VALUES (1)", "INSERT INTO audit_log VALUES (1, 'x')");
+        sql(
+                app,
+                "CREATE TABLE people (id INT PRIMARY KEY)",
+                "CREATE TABLE audit_log (id INT, note TEXT)",
+                "INSERT INTO people VALUES (1)",
+                "INSERT INTO audit_log VALUES (1, 'x')");
         RcloneBackup backups = backups(settings(app, Map.of("dump-args", List.of("--exclude-table-data=audit_log"))));
         backups.dbBackup("default", false);
         sql(app, "DROP TABLE audit_log", "DELETE FROM people");
@@ -161,10 +175,12 @@ class PostgresqlRestoreTest {
         }
 
         assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(30));
-        assertThat(failure).isInstanceOf(RcloneBackupException.class)
+        assertThat(failure)
+                .isInstanceOf(RcloneBackupException.class)
                 .hasMessageContaining("waited longer than the lock timeout (options.lock-timeout, 2s)")
                 .hasMessageContaining("nothing was changed")
-                .hasMessageContaining("application 'nightly-report', user " + app.role() + ", idle in transaction since ")
+                .hasMessageContaining(
+                        "application 'nightly-report', user " + app.role() + ", idle in transaction since ")
                 .hasMessageContaining("SELECT pg_terminate_backend(");
         assertThat(((RcloneBackupException) failure).errorCode()).isEqualTo(ErrorCode.OPERATION_FAILED);
         assertThat(strings(app, "SELECT name FROM people")).containsExactly("changed");
@@ -176,9 +192,13 @@ class PostgresqlRestoreTest {
         String reader = "reader_" + suffix();
         String readerPassword = Passwords.random();
         server.createRole(reader, readerPassword);
-        sql(app, "CREATE SCHEMA app", "CREATE TABLE app.people (id INT PRIMARY KEY, name TEXT)",
+        sql(
+                app,
+                "CREATE SCHEMA app",
+                "CREATE TABLE app.people (id INT PRIMARY KEY, name TEXT)",
                 "INSERT INTO app.people VALUES (1, 'ann')",
-                "GRANT USAGE ON SCHEMA app TO " + reader, "GRANT SELECT ON app.people TO " + reader,
+                "GRANT USAGE ON SCHEMA app TO " + reader,
+                "GRANT SELECT ON app.people TO " + reader,
                 "ALTER DEFAULT PRIVILEGES IN SCHEMA app GRANT SELECT ON TABLES TO " + reader);
         RcloneBackup backups = backups(settings(app, Map.of()));
         backups.dbBackup("default", false);
@@ -197,11 +217,19 @@ class PostgresqlRestoreTest {
     @Test
     void aRestoreAsTheSuperuserKeepsTheOwners() throws Exception {
         App app = newApp();
-        sql(app, "CREATE SCHEMA app", "CREATE TABLE app.people (id INT PRIMARY KEY, name TEXT)",
+        sql(
+                app,
+                "CREATE SCHEMA app",
+                "CREATE TABLE app.people (id INT PRIMARY KEY, name TEXT)",
                 "INSERT INTO app.people VALUES (1, 'ann')");
-        DatabaseSettings asSuperuser = DatabaseSettings.builder().engine("postgresql").host(server.host())
-                .port(server.port()).name(app.name()).username(server.superuser())
-                .password(server.superuserPassword()).build();
+        DatabaseSettings asSuperuser = DatabaseSettings.builder()
+                .engine("postgresql")
+                .host(server.host())
+                .port(server.port())
+                .name(app.name())
+                .username(server.superuser())
+                .password(server.superuserPassword())
+                .build();
         RcloneBackup backups = backups(asSuperuser);
         backups.dbBackup("default", false);
         sql(app, "DELETE FROM app.people");
@@ -222,10 +250,18 @@ class PostgresqlRestoreTest {
         String otherOwner = "owner_" + suffix();
         server.createRole(reader, Passwords.random());
         server.createRole(otherOwner, Passwords.random());
-        sql(source, "CREATE SCHEMA app", "CREATE TABLE app.people (id INT PRIMARY KEY, name TEXT)",
-                "INSERT INTO app.people VALUES (1, 'ann')", "GRANT USAGE ON SCHEMA app TO " + reader);
-        superuserSql(source, "CREATE TABLE app.extra (id INT)", "INSERT INTO app.extra VALUES (5)",
-                "ALTER TABLE app.extra OWNER TO " + otherOwner, "GRANT SELECT ON app.extra TO " + source.role());
+        sql(
+                source,
+                "CREATE SCHEMA app",
+                "CREATE TABLE app.people (id INT PRIMARY KEY, name TEXT)",
+                "INSERT INTO app.people VALUES (1, 'ann')",
+                "GRANT USAGE ON SCHEMA app TO " + reader);
+        superuserSql(
+                source,
+                "CREATE TABLE app.extra (id INT)",
+                "INSERT INTO app.extra VALUES (5)",
+                "ALTER TABLE app.extra OWNER TO " + otherOwner,
+                "GRANT SELECT ON app.extra TO " + source.role());
         backups(settings(source, Map.of())).dbBackup("default", false);
         superuserSql(source, "DROP OWNED BY " + reader, "DROP ROLE " + reader);
         App target = newApp();
@@ -234,17 +270,24 @@ class PostgresqlRestoreTest {
 
         assertThat(strings(target, "SELECT name FROM app.people")).containsExactly("ann");
         assertThat(strings(target, "SELECT id FROM app.extra")).containsExactly("5");
-        assertThat(reporter.lines).contains("Warning: Objects owned by " + String.join(", ",
-                        new java.util.TreeSet<>(List.of(source.role(), otherOwner))) + " are restored owned by "
-                        + target.role() + ", which may not act as those roles (missing here, or not granted to it);"
-                        + " restore as a superuser or a member of them to keep the owners.",
-                "Warning: Privileges not restored on: SCHEMA app (role " + reader + " does not exist).");
+        assertThat(reporter.lines)
+                .contains(
+                        "Warning: Objects owned by "
+                                + String.join(", ", new java.util.TreeSet<>(List.of(source.role(), otherOwner)))
+                                + " are restored owned by "
+                                + target.role()
+                                + ", which may not act as those roles (missing here, or not granted to it);"
+                                + " restore as a superuser or a member of them to keep the owners.",
+                        "Warning: Privileges not restored on: SCHEMA app (role " + reader + " does not exist).");
     }
 
     @Test
     void databaseSettingsTheTargetLacksAreNamedWithTheStatementsToApplyThem() throws Exception {
         App source = newApp();
-        sql(source, "CREATE SCHEMA app", "CREATE TABLE app.people (id INT PRIMARY KEY)",
+        sql(
+                source,
+                "CREATE SCHEMA app",
+                "CREATE TABLE app.people (id INT PRIMARY KEY)",
                 "ALTER DATABASE " + source.name() + " SET search_path = app, public",
                 "ALTER DATABASE " + source.name() + " SET work_mem = '8MB'");
         backups(settings(source, Map.of())).dbBackup("default", false);
@@ -285,13 +328,27 @@ class PostgresqlRestoreTest {
     }
 
     DatabaseSettings settings(App app, Map<String, Object> options) {
-        return DatabaseSettings.builder().engine("postgresql").host(server.host()).port(server.port())
-                .name(app.name()).username(app.role()).password(app.password()).options(options).build();
+        return DatabaseSettings.builder()
+                .engine("postgresql")
+                .host(server.host())
+                .port(server.port())
+                .name(app.name())
+                .username(app.role())
+                .password(app.password())
+                .options(options)
+                .build();
     }
 
     RcloneBackup backups(DatabaseSettings database) {
-        Settings settings = Settings.builder().remote(remote.toString()).database("default", database).build();
-        return RcloneBackup.configure().settings(settings).reporter(reporter).serviceLoaderListeners(false).load();
+        Settings settings = Settings.builder()
+                .remote(remote.toString())
+                .database("default", database)
+                .build();
+        return RcloneBackup.configure()
+                .settings(settings)
+                .reporter(reporter)
+                .serviceLoaderListeners(false)
+                .load();
     }
 
     /** Runs statements as the application's role. */
@@ -325,7 +382,8 @@ class PostgresqlRestoreTest {
 
     static List<String> strings(Connection connection, String query) throws SQLException {
         List<String> values = new ArrayList<>();
-        try (Statement statement = connection.createStatement(); ResultSet rows = statement.executeQuery(query)) {
+        try (Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery(query)) {
             while (rows.next()) {
                 values.add(rows.getString(1));
             }

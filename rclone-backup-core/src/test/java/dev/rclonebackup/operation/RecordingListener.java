@@ -2,7 +2,6 @@ package dev.rclonebackup.operation;
 
 import dev.rclonebackup.BackupEvent;
 import dev.rclonebackup.BackupListener;
-
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 

@@ -1,7 +1,6 @@
 package dev.rclonebackup.operation;
 
 import dev.rclonebackup.Reporter;
-
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 

@@ -1,5 +1,8 @@
 package dev.rclonebackup.operation;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import dev.rclonebackup.DbBackupResult;
 import dev.rclonebackup.RcloneBackup;
 import dev.rclonebackup.RcloneBackupException;
@@ -10,10 +13,6 @@ import dev.rclonebackup.testing.CommandLineSampler;
 import dev.rclonebackup.testing.MariaDbServer;
 import dev.rclonebackup.testing.Passwords;
 import dev.rclonebackup.testing.PostgresServer;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -23,9 +22,9 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * dbbackup and dbrestore through the facade against the real PostgreSQL and MariaDB test servers,
@@ -39,6 +38,7 @@ class ServerRoundTripTest {
 
     @TempDir
     Path remote;
+
     final RecordingReporter reporter = new RecordingReporter();
 
     interface Server {
@@ -46,8 +46,7 @@ class ServerRoundTripTest {
     }
 
     /** An application database with its own role, as configured and as reached over JDBC. */
-    private record App(DatabaseSettings settings, Server connection) {
-    }
+    private record App(DatabaseSettings settings, Server connection) {}
 
     @Test
     void postgresqlRoundTripKeepsThePasswordOffEveryCommandLine() throws Exception {
@@ -93,25 +92,33 @@ class ServerRoundTripTest {
         server.grantRestoreScratch(name, name);
         Server connection = () -> server.connect(name, name, PASSWORD);
         fill(connection);
-        try (Connection root = server.connectAsSuperuser(name); Statement statement = root.createStatement()) {
+        try (Connection root = server.connectAsSuperuser(name);
+                Statement statement = root.createStatement()) {
             statement.execute("CREATE EVENT nightly ON SCHEDULE EVERY 1 DAY DISABLE DO DELETE FROM item WHERE id < 0");
         }
         List<String> original = rows(connection);
-        DatabaseSettings settings = DatabaseSettings.builder().url(server.jdbcUrl(name)).username(name)
-                .password(PASSWORD).build();
+        DatabaseSettings settings = DatabaseSettings.builder()
+                .url(server.jdbcUrl(name))
+                .username(name)
+                .password(PASSWORD)
+                .build();
         RcloneBackup backups = backups(settings);
 
         DbBackupResult backup = backups.dbBackup("default", false);
         execute(connection, "DELETE FROM item");
         backups.dbRestore("default", null, RestoreConfirmation.ALWAYS);
 
-        assertThat(reporter.lines).contains("Warning: Backing up database 'default' without its events: account '"
-                + name + "' lacks the EVENT privilege on '" + name + "' (add --events to "
-                + "databases.default.options.dump-args to require them).");
-        assertThat(Files.readString(remote.resolve(backup.path()), java.nio.charset.StandardCharsets.ISO_8859_1)).doesNotContain("EVENT").contains("INSERT INTO `item`");
+        assertThat(reporter.lines)
+                .contains("Warning: Backing up database 'default' without its events: account '"
+                        + name + "' lacks the EVENT privilege on '" + name + "' (add --events to "
+                        + "databases.default.options.dump-args to require them).");
+        assertThat(Files.readString(remote.resolve(backup.path()), java.nio.charset.StandardCharsets.ISO_8859_1))
+                .doesNotContain("EVENT")
+                .contains("INSERT INTO `item`");
         assertThat(rows(connection)).isEqualTo(original);
 
-        RcloneBackup forced = backups(settings.toBuilder().option("dump-args", List.of("--events")).build());
+        RcloneBackup forced = backups(
+                settings.toBuilder().option("dump-args", List.of("--events")).build());
         assertThatThrownBy(() -> forced.dbBackup("default", false))
                 .isInstanceOf(RcloneBackupException.class)
                 .hasMessageContaining("show events");
@@ -133,12 +140,17 @@ class ServerRoundTripTest {
         execute(app.connection(), "INSERT INTO item (label) VALUES ('audited')");
         assertThat(query(app.connection(), "SELECT label FROM audit")).contains("audited");
         assertThat(query(app.connection(), "SELECT item_count()")).containsExactly("4");
-        assertThat(query(app.connection(), "SELECT DEFINER FROM information_schema.TRIGGERS WHERE TRIGGER_NAME = 'item_audit'"
-                + " UNION ALL SELECT DEFINER FROM information_schema.VIEWS WHERE TABLE_NAME = 'item_labels'"
-                + " UNION ALL SELECT DEFINER FROM information_schema.ROUTINES WHERE ROUTINE_NAME = 'item_count'"
-                + " UNION ALL SELECT DEFINER FROM information_schema.EVENTS WHERE EVENT_NAME = 'purge_audit'"))
-                .hasSize(4).containsOnly(app.user() + "@%");
-        assertThat(query(app.connection(), "SHOW DATABASES LIKE '" + app.user() + "\\_restore\\_%'")).isEmpty();
+        assertThat(
+                        query(
+                                app.connection(),
+                                "SELECT DEFINER FROM information_schema.TRIGGERS WHERE TRIGGER_NAME = 'item_audit'"
+                                        + " UNION ALL SELECT DEFINER FROM information_schema.VIEWS WHERE TABLE_NAME = 'item_labels'"
+                                        + " UNION ALL SELECT DEFINER FROM information_schema.ROUTINES WHERE ROUTINE_NAME = 'item_count'"
+                                        + " UNION ALL SELECT DEFINER FROM information_schema.EVENTS WHERE EVENT_NAME = 'purge_audit'"))
+                .hasSize(4)
+                .containsOnly(app.user() + "@%");
+        assertThat(query(app.connection(), "SHOW DATABASES LIKE '" + app.user() + "\\_restore\\_%'"))
+                .isEmpty();
     }
 
     @Test
@@ -148,8 +160,10 @@ class ServerRoundTripTest {
         Path stored = remote.resolve(backups.dbBackup("default", false).path());
         String dump = Files.readString(stored, java.nio.charset.StandardCharsets.ISO_8859_1);
         int trailer = dump.lastIndexOf("-- Dump completed");
-        Files.writeString(stored, dump.substring(0, trailer) + "INSERT INTO no_such_table VALUES (1);\n"
-                + dump.substring(trailer), java.nio.charset.StandardCharsets.ISO_8859_1);
+        Files.writeString(
+                stored,
+                dump.substring(0, trailer) + "INSERT INTO no_such_table VALUES (1);\n" + dump.substring(trailer),
+                java.nio.charset.StandardCharsets.ISO_8859_1);
         execute(app.connection(), "DELETE FROM item WHERE id = 1");
         List<String> before = rows(app.connection());
 
@@ -160,9 +174,12 @@ class ServerRoundTripTest {
         assertThat(rows(app.connection())).isEqualTo(before);
         execute(app.connection(), "INSERT INTO item (label) VALUES ('audited')");
         assertThat(query(app.connection(), "SELECT label FROM audit")).contains("audited");
-        assertThat(query(app.connection(), "SELECT DEFINER FROM information_schema.VIEWS WHERE TABLE_NAME = 'item_labels'"))
+        assertThat(query(
+                        app.connection(),
+                        "SELECT DEFINER FROM information_schema.VIEWS WHERE TABLE_NAME = 'item_labels'"))
                 .containsExactly(app.migrator() + "@%");
-        assertThat(query(app.connection(), "SHOW DATABASES LIKE '" + app.user() + "\\_restore\\_%'")).isEmpty();
+        assertThat(query(app.connection(), "SHOW DATABASES LIKE '" + app.user() + "\\_restore\\_%'"))
+                .isEmpty();
     }
 
     @Test
@@ -174,8 +191,11 @@ class ServerRoundTripTest {
         server.grantAll(name, name);
         Server connection = () -> server.connect(name, name, PASSWORD);
         fill(connection);
-        RcloneBackup backups = backups(DatabaseSettings.builder().url(server.jdbcUrl(name)).username(name)
-                .password(PASSWORD).build());
+        RcloneBackup backups = backups(DatabaseSettings.builder()
+                .url(server.jdbcUrl(name))
+                .username(name)
+                .password(PASSWORD)
+                .build());
         backups.dbBackup("default", false);
         execute(connection, "DELETE FROM item WHERE id = 1");
         List<String> before = rows(connection);
@@ -183,17 +203,16 @@ class ServerRoundTripTest {
         assertThatThrownBy(() -> backups.dbRestore("default", null, RestoreConfirmation.ALWAYS))
                 .isInstanceOf(RcloneBackupException.class)
                 .hasMessageContaining("which was left unchanged")
-                .hasMessageContaining("GRANT ALL PRIVILEGES ON `" + name.replace("_", "\\_") + "\\_restore\\_%`.* TO '"
-                        + name + "'")
+                .hasMessageContaining(
+                        "GRANT ALL PRIVILEGES ON `" + name.replace("_", "\\_") + "\\_restore\\_%`.* TO '" + name + "'")
                 .hasMessageNotContaining(PASSWORD);
 
         assertThat(rows(connection)).isEqualTo(before);
     }
 
     /** An application database whose schema a migration account created, with a trigger and a view. */
-    private record MigratedApp(DatabaseSettings settings, Server connection, String user, String migrator,
-            List<String> original) {
-    }
+    private record MigratedApp(
+            DatabaseSettings settings, Server connection, String user, String migrator, List<String> original) {}
 
     private static MigratedApp migratedMariadbApp() throws SQLException {
         MariaDbServer server = MariaDbServer.shared();
@@ -208,19 +227,29 @@ class ServerRoundTripTest {
         Server asMigrator = () -> server.connect(name, migrator, PASSWORD);
         fill(asMigrator);
         execute(asMigrator, "CREATE TABLE audit (label VARCHAR(100))");
-        execute(asMigrator, "CREATE TRIGGER item_audit AFTER INSERT ON item FOR EACH ROW INSERT INTO audit VALUES (NEW.label)");
+        execute(
+                asMigrator,
+                "CREATE TRIGGER item_audit AFTER INSERT ON item FOR EACH ROW INSERT INTO audit VALUES (NEW.label)");
         execute(asMigrator, "CREATE VIEW item_labels AS SELECT COALESCE(label, 'null') AS label FROM item");
         execute(asMigrator, "CREATE EVENT purge_audit ON SCHEDULE EVERY 1 DAY DISABLE DO DELETE FROM audit");
         Server asApplication = () -> server.connect(name, name, PASSWORD);
-        execute(asApplication, "CREATE FUNCTION item_count() RETURNS INT READS SQL DATA RETURN (SELECT COUNT(*) FROM item)");
+        execute(
+                asApplication,
+                "CREATE FUNCTION item_count() RETURNS INT READS SQL DATA RETURN (SELECT COUNT(*) FROM item)");
         Server connection = () -> server.connect(name, name, PASSWORD);
-        DatabaseSettings settings = DatabaseSettings.builder().url(server.jdbcUrl(name)).username(name).password(PASSWORD).build();
+        DatabaseSettings settings = DatabaseSettings.builder()
+                .url(server.jdbcUrl(name))
+                .username(name)
+                .password(PASSWORD)
+                .build();
         return new MigratedApp(settings, connection, name, migrator, rows(connection));
     }
 
     private static List<String> query(Server server, String sql) throws SQLException {
         List<String> values = new ArrayList<>();
-        try (Connection c = server.connect(); Statement statement = c.createStatement(); ResultSet rs = statement.executeQuery(sql)) {
+        try (Connection c = server.connect();
+                Statement statement = c.createStatement();
+                ResultSet rs = statement.executeQuery(sql)) {
             while (rs.next()) {
                 values.add(rs.getString(1));
             }
@@ -233,10 +262,12 @@ class ServerRoundTripTest {
     void aMariadbRestoreBlockedByALockFailsAfterTheLockTimeout() throws Exception {
         App app = mariadbApp();
         fill(app.connection());
-        RcloneBackup backups = backups(app.settings().toBuilder().option("lock-timeout", "2s").build());
+        RcloneBackup backups =
+                backups(app.settings().toBuilder().option("lock-timeout", "2s").build());
         backups.dbBackup("default", false);
 
-        try (Connection holder = app.connection().connect(); Statement statement = holder.createStatement()) {
+        try (Connection holder = app.connection().connect();
+                Statement statement = holder.createStatement()) {
             holder.setAutoCommit(false);
             statement.executeQuery("SELECT COUNT(*) FROM item").close();
             long started = System.nanoTime();
@@ -244,7 +275,8 @@ class ServerRoundTripTest {
             assertThatThrownBy(() -> backups.dbRestore("default", null, RestoreConfirmation.ALWAYS))
                     .isInstanceOf(RcloneBackupException.class)
                     .hasMessageContaining("Lock wait timeout exceeded");
-            assertThat(java.time.Duration.ofNanos(System.nanoTime() - started)).isLessThan(java.time.Duration.ofSeconds(30));
+            assertThat(java.time.Duration.ofNanos(System.nanoTime() - started))
+                    .isLessThan(java.time.Duration.ofSeconds(30));
             holder.rollback();
         }
     }
@@ -262,9 +294,11 @@ class ServerRoundTripTest {
             execute(connection, "INSERT INTO item (label) VALUES ('added after the backup')");
             backups.dbRestore("default", null, RestoreConfirmation.ALWAYS);
             assertThat(sampler.rounds()).isPositive();
-            assertThat(sampler.commandLines()).anyMatch(line -> line.contains("rclone rcat"))
+            assertThat(sampler.commandLines())
+                    .anyMatch(line -> line.contains("rclone rcat"))
                     .anyMatch(line -> line.contains(dumpTool));
-            assertThat(sampler.commandLines()).noneMatch(line -> line.contains(PASSWORD))
+            assertThat(sampler.commandLines())
+                    .noneMatch(line -> line.contains(PASSWORD))
                     .noneMatch(line -> line.contains("ünï✓"));
         }
 
@@ -278,7 +312,12 @@ class ServerRoundTripTest {
         String name = uniqueName();
         server.createRole(name, PASSWORD);
         server.createDatabase(name, name);
-        return new App(DatabaseSettings.builder().url(server.jdbcUrl(name)).username(name).password(PASSWORD).build(),
+        return new App(
+                DatabaseSettings.builder()
+                        .url(server.jdbcUrl(name))
+                        .username(name)
+                        .password(PASSWORD)
+                        .build(),
                 () -> server.connect(name, name, PASSWORD));
     }
 
@@ -289,7 +328,12 @@ class ServerRoundTripTest {
         server.createUser(name, PASSWORD);
         server.grantAll(name, name);
         server.grantRestoreScratch(name, name);
-        return new App(DatabaseSettings.builder().url(server.jdbcUrl(name)).username(name).password(PASSWORD).build(),
+        return new App(
+                DatabaseSettings.builder()
+                        .url(server.jdbcUrl(name))
+                        .username(name)
+                        .password(PASSWORD)
+                        .build(),
                 () -> server.connect(name, name, PASSWORD));
     }
 
@@ -298,17 +342,26 @@ class ServerRoundTripTest {
     }
 
     private RcloneBackup backups(DatabaseSettings database) {
-        Settings settings = Settings.builder().remote(remote.toString()).database("default", database).build();
-        return RcloneBackup.configure().settings(settings).reporter(reporter).serviceLoaderListeners(false).load();
+        Settings settings = Settings.builder()
+                .remote(remote.toString())
+                .database("default", database)
+                .build();
+        return RcloneBackup.configure()
+                .settings(settings)
+                .reporter(reporter)
+                .serviceLoaderListeners(false)
+                .load();
     }
 
     private static void fill(Server server) throws SQLException {
-        execute(server, "CREATE TABLE item (id SERIAL PRIMARY KEY, label VARCHAR(100), price DECIMAL(10,2), "
-                + "created DATE, data " + (isPostgres(server) ? "BYTEA" : "BLOB") + ")");
+        execute(
+                server,
+                "CREATE TABLE item (id SERIAL PRIMARY KEY, label VARCHAR(100), price DECIMAL(10,2), "
+                        + "created DATE, data " + (isPostgres(server) ? "BYTEA" : "BLOB") + ")");
         execute(server, "INSERT INTO item (label, price, created) VALUES ('Zoë — ✓ unicode', 12.50, '2024-01-15')");
         execute(server, "INSERT INTO item (label, price, created) VALUES (NULL, NULL, NULL)");
         try (Connection c = server.connect();
-             var insert = c.prepareStatement("INSERT INTO item (label, data) VALUES ('binary', ?)")) {
+                var insert = c.prepareStatement("INSERT INTO item (label, data) VALUES ('binary', ?)")) {
             byte[] all = new byte[256];
             for (int i = 0; i < all.length; i++) {
                 all[i] = (byte) i;
@@ -325,7 +378,8 @@ class ServerRoundTripTest {
     }
 
     private static void execute(Server server, String sql) throws SQLException {
-        try (Connection c = server.connect(); Statement statement = c.createStatement()) {
+        try (Connection c = server.connect();
+                Statement statement = c.createStatement()) {
             statement.execute(sql);
         }
     }
@@ -333,12 +387,12 @@ class ServerRoundTripTest {
     private static List<String> rows(Server server) throws SQLException {
         List<String> rows = new ArrayList<>();
         try (Connection c = server.connect();
-             Statement statement = c.createStatement();
-             ResultSet rs = statement.executeQuery("SELECT id, label, price, created, data FROM item ORDER BY id")) {
+                Statement statement = c.createStatement();
+                ResultSet rs = statement.executeQuery("SELECT id, label, price, created, data FROM item ORDER BY id")) {
             while (rs.next()) {
                 byte[] data = rs.getBytes(5);
-                rows.add(rs.getInt(1) + "|" + rs.getString(2) + "|" + rs.getBigDecimal(3) + "|" + rs.getDate(4)
-                        + "|" + (data == null ? null : java.util.HexFormat.of().formatHex(data)));
+                rows.add(rs.getInt(1) + "|" + rs.getString(2) + "|" + rs.getBigDecimal(3) + "|" + rs.getDate(4) + "|"
+                        + (data == null ? null : java.util.HexFormat.of().formatHex(data)));
             }
         }
         return rows;

@@ -1,7 +1,6 @@
 package dev.rclonebackup.operation;
 
 import dev.rclonebackup.BackupEvent;
-
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;

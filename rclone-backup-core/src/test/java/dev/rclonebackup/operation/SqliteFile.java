@@ -6,11 +6,12 @@ import java.nio.file.Path;
 
 /** Runs SQL against a SQLite file with the real sqlite3 tool. */
 final class SqliteFile {
-    private SqliteFile() {
-    }
+    private SqliteFile() {}
 
     static String sql(Path file, String sql) throws IOException, InterruptedException {
-        Process process = new ProcessBuilder("sqlite3", file.toString()).redirectErrorStream(true).start();
+        Process process = new ProcessBuilder("sqlite3", file.toString())
+                .redirectErrorStream(true)
+                .start();
         process.getOutputStream().write(sql.getBytes(StandardCharsets.UTF_8));
         process.getOutputStream().close();
         String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();

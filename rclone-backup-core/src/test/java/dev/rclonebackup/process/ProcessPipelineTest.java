@@ -1,12 +1,11 @@
 package dev.rclonebackup.process;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import dev.rclonebackup.Reporter;
 import dev.rclonebackup.connector.Step;
 import dev.rclonebackup.secrets.Redactor;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -16,9 +15,9 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicReference;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
 
 @Timeout(60)
 class ProcessPipelineTest {
@@ -43,7 +42,9 @@ class ProcessPipelineTest {
     @Test
     void reportsTheProducersFailureWhenTheConsumerWasFine() throws Exception {
         PipelineResult result = ProcessPipeline.run(
-                sh("echo partial; echo 'dump: connection refused' >&2; exit 3"), sh("cat > /dev/null"), Reporter.SILENT);
+                sh("echo partial; echo 'dump: connection refused' >&2; exit 3"),
+                sh("cat > /dev/null"),
+                Reporter.SILENT);
 
         assertThat(result.succeeded()).isFalse();
         assertThat(result.consumer().succeeded()).isTrue();
@@ -66,8 +67,8 @@ class ProcessPipelineTest {
     @Test
     void endsAProducerThatKeepsRunningAfterTheConsumerFailed() throws Exception {
         long start = System.nanoTime();
-        PipelineResult result = ProcessPipeline.run(
-                sh("sleep 30"), sh("echo 'upload refused' >&2; exit 7"), Reporter.SILENT);
+        PipelineResult result =
+                ProcessPipeline.run(sh("sleep 30"), sh("echo 'upload refused' >&2; exit 7"), Reporter.SILENT);
 
         assertThat((System.nanoTime() - start) / 1e9).isLessThan(15);
         assertThat(result.rootCause().orElseThrow().stderr()).isEqualTo("upload refused");
@@ -81,7 +82,9 @@ class ProcessPipelineTest {
                 Reporter.SILENT);
 
         assertThat(result.succeeded()).isTrue();
-        assertThat(result.producer().stderr()).endsWith("last-line").hasSizeLessThanOrEqualTo(TailBuffer.DEFAULT_CAPACITY + 1);
+        assertThat(result.producer().stderr())
+                .endsWith("last-line")
+                .hasSizeLessThanOrEqualTo(TailBuffer.DEFAULT_CAPACITY + 1);
         assertThat(result.consumer().stderr()).hasSizeLessThanOrEqualTo(TailBuffer.DEFAULT_CAPACITY + 1);
     }
 
@@ -91,8 +94,10 @@ class ProcessPipelineTest {
         AtomicReference<Throwable> thrown = new AtomicReference<>();
         Thread runner = new Thread(() -> {
             try {
-                ProcessPipeline.run(sh("sleep 300 & echo $! >> '" + pids + "'; wait"),
-                        sh("sleep 301 & echo $! >> '" + pids + "'; wait"), Reporter.SILENT);
+                ProcessPipeline.run(
+                        sh("sleep 300 & echo $! >> '" + pids + "'; wait"),
+                        sh("sleep 301 & echo $! >> '" + pids + "'; wait"),
+                        Reporter.SILENT);
             } catch (Throwable t) {
                 thrown.set(t);
             }
@@ -107,14 +112,16 @@ class ProcessPipelineTest {
         assertThat(runner.isAlive()).isFalse();
         assertThat(thrown.get()).isInstanceOf(InterruptedException.class);
         for (String pid : Files.readAllLines(pids)) {
-            ProcessHandle.of(Long.parseLong(pid.trim())).ifPresent(p -> assertThat(p.isAlive()).as("pid " + pid).isFalse());
+            ProcessHandle.of(Long.parseLong(pid.trim()))
+                    .ifPresent(p -> assertThat(p.isAlive()).as("pid " + pid).isFalse());
         }
     }
 
     @Test
     void connectsAnInJvmWriterToAProcess() throws Exception {
         Path out = dir.resolve("out");
-        Step.Writer writer = new Step.Writer("h2-script", o -> o.write("hello from the JVM".getBytes(StandardCharsets.UTF_8)));
+        Step.Writer writer =
+                new Step.Writer("h2-script", o -> o.write("hello from the JVM".getBytes(StandardCharsets.UTF_8)));
 
         PipelineResult result = ProcessPipeline.run(writer, sh("cat > '" + out + "'"), Reporter.SILENT);
 
@@ -149,7 +156,7 @@ class ProcessPipelineTest {
     @Test
     void aMissingToolIsNamed() {
         assertThatThrownBy(() -> ProcessPipeline.run(
-                Step.command(List.of("no-such-dump-tool", "x"), "no-such-package"), sh("cat"), Reporter.SILENT))
+                        Step.command(List.of("no-such-dump-tool", "x"), "no-such-package"), sh("cat"), Reporter.SILENT))
                 .isInstanceOf(ToolNotFoundException.class)
                 .hasMessageContaining("no-such-dump-tool");
     }
@@ -173,8 +180,11 @@ class ProcessPipelineTest {
     void aPipelineThatMovesNoDataForTheStallTimeoutEndsBothEnds() {
         long start = System.nanoTime();
 
-        assertThatThrownBy(() -> ProcessPipeline.run(sh("head -c 1000 /dev/zero; exec sleep 300"), sh("cat > /dev/null"),
-                Reporter.SILENT, new Supervision(Redactor.POSITIONAL, Duration.ofMillis(400))))
+        assertThatThrownBy(() -> ProcessPipeline.run(
+                        sh("head -c 1000 /dev/zero; exec sleep 300"),
+                        sh("cat > /dev/null"),
+                        Reporter.SILENT,
+                        new Supervision(Redactor.POSITIONAL, Duration.ofMillis(400))))
                 .isInstanceOf(StalledException.class);
 
         assertThat((System.nanoTime() - start) / 1e9).isLessThan(10);

@@ -1,12 +1,11 @@
 package dev.rclonebackup.process;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import dev.rclonebackup.Reporter;
 import dev.rclonebackup.connector.Step;
 import dev.rclonebackup.secrets.Redactor;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,9 +13,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
 
 @Timeout(60)
 class ProcessRunnerTest {
@@ -27,7 +26,8 @@ class ProcessRunnerTest {
     void feedsStdinAndCollectsStdoutAndTheStderrTail() throws Exception {
         ProcessResult result = ProcessRunner.run(
                 Step.command(List.of("sh", "-c", "tr a-z A-Z; echo done >&2; exit 4"), "dash"),
-                "hello".getBytes(StandardCharsets.UTF_8), Reporter.SILENT);
+                "hello".getBytes(StandardCharsets.UTF_8),
+                Reporter.SILENT);
 
         assertThat(result.exitCode()).isEqualTo(4);
         assertThat(result.stdoutText()).isEqualTo("HELLO");
@@ -36,7 +36,8 @@ class ProcessRunnerTest {
 
     @Test
     void withoutInputTheProcessReadsEndOfFileAtOnce() throws Exception {
-        ProcessResult result = ProcessRunner.run(Step.command(List.of("sh", "-c", "wc -c"), "dash"), null, Reporter.SILENT);
+        ProcessResult result =
+                ProcessRunner.run(Step.command(List.of("sh", "-c", "wc -c"), "dash"), null, Reporter.SILENT);
 
         assertThat(result.exitCode()).isZero();
         assertThat(result.stdoutText().strip()).isEqualTo("0");
@@ -48,8 +49,10 @@ class ProcessRunnerTest {
         AtomicReference<Throwable> thrown = new AtomicReference<>();
         Thread runner = new Thread(() -> {
             try {
-                ProcessRunner.run(Step.command(List.of("sh", "-c", "sleep 300 & echo $! > '" + pid + "'; wait"), "dash"),
-                        null, Reporter.SILENT);
+                ProcessRunner.run(
+                        Step.command(List.of("sh", "-c", "sleep 300 & echo $! > '" + pid + "'; wait"), "dash"),
+                        null,
+                        Reporter.SILENT);
             } catch (Throwable t) {
                 thrown.set(t);
             }
@@ -64,7 +67,8 @@ class ProcessRunnerTest {
 
         assertThat((System.nanoTime() - start) / 1e9).isLessThan(5);
         assertThat(thrown.get()).isInstanceOf(InterruptedException.class);
-        assertThat(ProcessHandle.of(Long.parseLong(Files.readString(pid).strip())).filter(ProcessHandle::isAlive))
+        assertThat(ProcessHandle.of(Long.parseLong(Files.readString(pid).strip()))
+                        .filter(ProcessHandle::isAlive))
                 .isEmpty();
     }
 
@@ -75,12 +79,16 @@ class ProcessRunnerTest {
         long start = System.nanoTime();
 
         assertThatThrownBy(() -> ProcessRunner.run(
-                Step.command(List.of("sh", "-c", "sleep 300 & echo $! > '" + pid + "'; wait"), "dash"), null,
-                Reporter.SILENT, watched))
-                .isInstanceOf(StalledException.class).hasMessage("no data moved for 400ms, so it was ended");
+                        Step.command(List.of("sh", "-c", "sleep 300 & echo $! > '" + pid + "'; wait"), "dash"),
+                        null,
+                        Reporter.SILENT,
+                        watched))
+                .isInstanceOf(StalledException.class)
+                .hasMessage("no data moved for 400ms, so it was ended");
 
         assertThat((System.nanoTime() - start) / 1e9).isLessThan(5);
-        assertThat(ProcessHandle.of(Long.parseLong(Files.readString(pid).strip())).filter(ProcessHandle::isAlive))
+        assertThat(ProcessHandle.of(Long.parseLong(Files.readString(pid).strip()))
+                        .filter(ProcessHandle::isAlive))
                 .isEmpty();
     }
 
@@ -89,8 +97,11 @@ class ProcessRunnerTest {
         Supervision watched = new Supervision(Redactor.POSITIONAL, Duration.ofMillis(400));
 
         ProcessResult result = ProcessRunner.run(
-                Step.command(List.of("sh", "-c", "for i in 1 2 3 4 5 6 7 8 9 10; do echo $i >&2; sleep 0.15; done"), "dash"),
-                null, Reporter.SILENT, watched);
+                Step.command(
+                        List.of("sh", "-c", "for i in 1 2 3 4 5 6 7 8 9 10; do echo $i >&2; sleep 0.15; done"), "dash"),
+                null,
+                Reporter.SILENT,
+                watched);
 
         assertThat(result.exitCode()).isZero();
     }
@@ -105,7 +116,10 @@ class ProcessRunnerTest {
             }
         };
 
-        ProcessRunner.run(Step.command(List.of("true", "--x-password", "pw", "known secret"), "coreutils"), null, reporter,
+        ProcessRunner.run(
+                Step.command(List.of("true", "--x-password", "pw", "known secret"), "coreutils"),
+                null,
+                reporter,
                 new Supervision(Redactor.of(List.of("known secret")), null));
 
         assertThat(details).containsExactly("Running: true --x-password **** ****");

@@ -1,11 +1,10 @@
 package dev.rclonebackup.process;
 
-import dev.rclonebackup.connector.Step;
-import org.junit.jupiter.api.Test;
-
-import java.util.List;
-
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.rclonebackup.connector.Step;
+import java.util.List;
+import org.junit.jupiter.api.Test;
 
 class ProcessStarterTest {
     private static final String MISSING = "rclone-backup-missing-tool";
@@ -21,11 +20,11 @@ class ProcessStarterTest {
 
     @Test
     void aMissingToolInAPipelineIsNamedWithItsPackage() {
-        List<Step.Command> commands = List.of(
-                Step.command(List.of("true"), "coreutils"),
-                Step.command(List.of(MISSING), "sqlite3"));
+        List<Step.Command> commands =
+                List.of(Step.command(List.of("true"), "coreutils"), Step.command(List.of(MISSING), "sqlite3"));
 
-        assertThatThrownBy(() -> ProcessStarter.startPipeline(commands.stream().map(ProcessStarter::builder).toList(), commands))
+        assertThatThrownBy(() -> ProcessStarter.startPipeline(
+                        commands.stream().map(ProcessStarter::builder).toList(), commands))
                 .isInstanceOf(ToolNotFoundException.class)
                 .hasMessage(MISSING + " not found on PATH — install it with: apt-get install sqlite3");
     }

@@ -1,15 +1,14 @@
 package dev.rclonebackup.rclone;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import dev.rclonebackup.ErrorCode;
 import dev.rclonebackup.connector.Step;
 import dev.rclonebackup.process.ProcessResult;
 import dev.rclonebackup.process.ProcessRunner;
 import dev.rclonebackup.process.ToolNotFoundException;
 import dev.rclonebackup.testing.RcloneFixture;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
-
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -23,9 +22,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class RcloneTest {
     @RegisterExtension
@@ -64,7 +63,8 @@ class RcloneTest {
     void statFindsAFileOrNothing() throws Exception {
         write(remote.resolve("db/a.dump"), "abc", Instant.parse("2024-01-15T12:00:00Z"));
 
-        assertThat(rclone.stat(remote + "/db/a.dump")).hasValueSatisfying(e -> assertThat(e.size()).isEqualTo(3));
+        assertThat(rclone.stat(remote + "/db/a.dump"))
+                .hasValueSatisfying(e -> assertThat(e.size()).isEqualTo(3));
         assertThat(rclone.stat(remote + "/db/b.dump")).isEmpty();
         assertThat(rclone.stat(remote + "/nowhere/b.dump")).isEmpty();
     }
@@ -102,8 +102,16 @@ class RcloneTest {
         Step.Command rcat = configured.rcat("remote:db/x.partial-1");
         Step.Command cat = new Rclone("rclone", null, List.of(), reporter).cat("remote:db/x");
 
-        assertThat(rcat.argv()).containsExactly(
-                "/opt/rclone", "rcat", "--config", "/etc/r.conf", "--bwlimit", "10M", "--", "remote:db/x.partial-1");
+        assertThat(rcat.argv())
+                .containsExactly(
+                        "/opt/rclone",
+                        "rcat",
+                        "--config",
+                        "/etc/r.conf",
+                        "--bwlimit",
+                        "10M",
+                        "--",
+                        "remote:db/x.partial-1");
         assertThat(rcat.environment()).isEmpty();
         assertThat(cat.argv()).containsExactly("rclone", "cat", "--", "remote:db/x");
     }
@@ -114,7 +122,9 @@ class RcloneTest {
         write(remote.resolve("db/b.tmp"), "b", Instant.now());
         Rclone excluding = new Rclone("rclone", fixture.config(), List.of("--exclude", "*.tmp"), reporter);
 
-        assertThat(excluding.lsjson(remote + "/db", false)).extracting(RemoteEntry::name).containsExactly("a.dump");
+        assertThat(excluding.lsjson(remote + "/db", false))
+                .extracting(RemoteEntry::name)
+                .containsExactly("a.dump");
     }
 
     @Test
@@ -134,10 +144,13 @@ class RcloneTest {
 
         Optional<RemoteEntry> moved = rclone.movetoIfAbsent(folder, "x.partial-1", "x.dump");
 
-        assertThat(moved).hasValueSatisfying(entry -> assertThat(entry.name()).isEqualTo("x.dump"))
+        assertThat(moved)
+                .hasValueSatisfying(entry -> assertThat(entry.name()).isEqualTo("x.dump"))
                 .hasValueSatisfying(entry -> assertThat(entry.size()).isEqualTo(3));
         assertThat(rclone.lsjson(folder, false)).extracting(RemoteEntry::name).containsExactly("x.dump");
-        assertThat(ProcessRunner.run(rclone.cat(folder + "/x.dump"), null, reporter).stdoutText()).isEqualTo("new");
+        assertThat(ProcessRunner.run(rclone.cat(folder + "/x.dump"), null, reporter)
+                        .stdoutText())
+                .isEqualTo("new");
     }
 
     @Test
@@ -251,9 +264,10 @@ class RcloneTest {
         rclone.copy(source.toString(), target.toString(), true);
 
         assertThat(names(target)).containsExactly("extra.txt");
-        assertThat(reporter.infos).contains(
-                "a.txt: Skipped copy as --dry-run is set (size 1)",
-                "extra.txt: Skipped delete as --dry-run is set (size 1)");
+        assertThat(reporter.infos)
+                .contains(
+                        "a.txt: Skipped copy as --dry-run is set (size 1)",
+                        "extra.txt: Skipped delete as --dry-run is set (size 1)");
     }
 
     @Test
@@ -275,7 +289,8 @@ class RcloneTest {
         assertThatThrownBy(() -> withoutConfig.deletefile(remote + "/db/none.dump"))
                 .isInstanceOfSatisfying(RcloneException.class, e -> {
                     assertThat(e.stderr()).isNotBlank().doesNotContain("Config file");
-                    assertThat(e.getMessage()).startsWith("rclone deletefile " + remote + "/db/none.dump failed (exit ");
+                    assertThat(e.getMessage())
+                            .startsWith("rclone deletefile " + remote + "/db/none.dump failed (exit ");
                 });
         assertThat(reporter.toolOutput).anyMatch(line -> line.contains("Config file"));
     }
@@ -295,17 +310,20 @@ class RcloneTest {
 
         assertThatThrownBy(() -> absent.lsjson(remote.toString(), false))
                 .isInstanceOf(ToolNotFoundException.class)
-                .hasMessage("rclone not found at '" + missing + "' — install it (apt-get install rclone) or set rclone.binary");
+                .hasMessage("rclone not found at '" + missing
+                        + "' — install it (apt-get install rclone) or set rclone.binary");
     }
 
     @Test
     void explainGivesPipelineOwnersTheSameMessage() {
         Rclone absent = new Rclone("/nowhere/rclone", null, List.of(), reporter);
 
-        ToolNotFoundException explained = absent.explain(new ToolNotFoundException("/nowhere/rclone", "/nowhere/rclone not found"));
+        ToolNotFoundException explained =
+                absent.explain(new ToolNotFoundException("/nowhere/rclone", "/nowhere/rclone not found"));
 
-        assertThat(explained).hasMessage(
-                "rclone not found at '/nowhere/rclone' — install it (apt-get install rclone) or set rclone.binary");
+        assertThat(explained)
+                .hasMessage(
+                        "rclone not found at '/nowhere/rclone' — install it (apt-get install rclone) or set rclone.binary");
         assertThat(explained.tool()).isEqualTo("/nowhere/rclone");
     }
 

@@ -1,8 +1,8 @@
 package dev.rclonebackup.rclone;
 
-import org.junit.jupiter.api.Test;
-
 import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
 
 /** Which of rclone's sync output lines a user sees at the default verbosity, and as what. */
 class TransferReporterTest {
@@ -22,10 +22,10 @@ class TransferReporterTest {
     @Test
     void theConfigNoticeStatisticsAndErrorsStayToolOutput() {
         String[] lines = {
-                "2026/12/03 10:33:22 NOTICE: Config file \"/root/.config/rclone/rclone.conf\" not found - using defaults",
-                "2026/12/03 10:34:01 NOTICE: ",
-                "Deleted:                2 (files), 0 (dirs)",
-                "2026/12/03 10:33:22 ERROR : dangling: Listing error: no such file or directory",
+            "2026/12/03 10:33:22 NOTICE: Config file \"/root/.config/rclone/rclone.conf\" not found - using defaults",
+            "2026/12/03 10:34:01 NOTICE: ",
+            "Deleted:                2 (files), 0 (dirs)",
+            "2026/12/03 10:33:22 ERROR : dangling: Listing error: no such file or directory",
         };
         for (String line : lines) {
             reporter.toolOutput("rclone", line);

@@ -1,17 +1,16 @@
 package dev.rclonebackup.secrets;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.rclonebackup.Reporter;
 import dev.rclonebackup.settings.DatabaseSettings;
 import dev.rclonebackup.settings.Settings;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class RedactorTest {
 
@@ -48,8 +47,11 @@ class RedactorTest {
     void aOneLetterPasswordNeverGarblesText() {
         Redactor redactor = Redactor.of(List.of("p"));
 
-        assertThat(redactor.text("mysqldump exited with status 2: mysqldump: Got error: 1045: Access denied for user 'app'@'localhost' (using password: YES)"))
-                .isEqualTo("mysqldump exited with status 2: mysqldump: Got error: 1045: Access denied for user 'app'@'localhost' (using password: YES)");
+        assertThat(
+                        redactor.text(
+                                "mysqldump exited with status 2: mysqldump: Got error: 1045: Access denied for user 'app'@'localhost' (using password: YES)"))
+                .isEqualTo(
+                        "mysqldump exited with status 2: mysqldump: Got error: 1045: Access denied for user 'app'@'localhost' (using password: YES)");
         assertThat(redactor.commandLine(List.of("mysqldump", "--user=app", "-p", "p", "--password=p", "app")))
                 .isEqualTo("mysqldump --user=app -p **** --password=**** app");
     }
@@ -58,8 +60,10 @@ class RedactorTest {
     void aPasswordEqualToAToolNameLeavesTheToolNamed() {
         Redactor redactor = Redactor.of(List.of("sqlite3"));
 
-        assertThat(redactor.commandLine(List.of("sqlite3", "/data/app.sqlite3", ".dump"))).isEqualTo("sqlite3 /data/app.sqlite3 .dump");
-        assertThat(redactor.text("sqlite3 exited with status 1: Error: no such table")).isEqualTo("sqlite3 exited with status 1: Error: no such table");
+        assertThat(redactor.commandLine(List.of("sqlite3", "/data/app.sqlite3", ".dump")))
+                .isEqualTo("sqlite3 /data/app.sqlite3 .dump");
+        assertThat(redactor.text("sqlite3 exited with status 1: Error: no such table"))
+                .isEqualTo("sqlite3 exited with status 1: Error: no such table");
         assertThat(redactor.commandLine(List.of("hook", "sqlite3"))).isEqualTo("hook ****");
     }
 
@@ -67,17 +71,32 @@ class RedactorTest {
     void commandLinesHideSensitiveFlagValuesWholeAndQuoteWhatNeedsIt() {
         Redactor redactor = Redactor.of(List.of());
 
-        assertThat(redactor.commandLine(List.of("rclone", "rcat", "--crypt-password", "two words", "--x-pass=a b",
-                "--bwlimit", "10M", "--", ":webdav,pass=xyz:db/a b")))
-                .isEqualTo("rclone rcat --crypt-password **** --x-pass=**** --bwlimit 10M -- ':webdav,pass=****:db/a b'");
+        assertThat(redactor.commandLine(List.of(
+                        "rclone",
+                        "rcat",
+                        "--crypt-password",
+                        "two words",
+                        "--x-pass=a b",
+                        "--bwlimit",
+                        "10M",
+                        "--",
+                        ":webdav,pass=xyz:db/a b")))
+                .isEqualTo(
+                        "rclone rcat --crypt-password **** --x-pass=**** --bwlimit 10M -- ':webdav,pass=****:db/a b'");
     }
 
     @Test
     void knowsThePasswordsAndSensitiveOptionsAndFlagsOfTheSettings() {
-        Settings settings = Settings.builder().remote("r:")
+        Settings settings = Settings.builder()
+                .remote("r:")
                 .rcloneFlags(List.of("--s3-secret-access-key", "flag value", "--b2-key=k2", "--bwlimit", "1M"))
-                .database("app", DatabaseSettings.builder().url("jdbc:postgresql://h/app").password("db pw")
-                        .options(Map.of("admin-password", "admin pw", "dump-args", List.of("--schema=x"))).build())
+                .database(
+                        "app",
+                        DatabaseSettings.builder()
+                                .url("jdbc:postgresql://h/app")
+                                .password("db pw")
+                                .options(Map.of("admin-password", "admin pw", "dump-args", List.of("--schema=x")))
+                                .build())
                 .build();
         Redactor redactor = Redactor.of(settings);
 
@@ -113,12 +132,16 @@ class RedactorTest {
         reporter.info("Syncing media from /m to :sftp,pass=a:media");
         reporter.success("done with --token=t");
         reporter.detail("Running: rclone --crypt-password pw");
-        reporter.toolOutput("rclone", "DEBUG : rclone: Version starting with parameters [\"rclone\" \"--b2-key\" \"k\"]");
+        reporter.toolOutput(
+                "rclone", "DEBUG : rclone: Version starting with parameters [\"rclone\" \"--b2-key\" \"k\"]");
         reporter.warning("kept rows; remote :webdav,pass=x:");
 
-        assertThat(lines).containsExactly("Syncing media from /m to :sftp,pass=****:media", "done with --token=****",
-                "Running: rclone --crypt-password ****",
-                "rclone: DEBUG : rclone: Version starting with parameters [\"rclone\" \"--b2-key\" \"****\"]",
-                "warning: kept rows; remote :webdav,pass=****:");
+        assertThat(lines)
+                .containsExactly(
+                        "Syncing media from /m to :sftp,pass=****:media",
+                        "done with --token=****",
+                        "Running: rclone --crypt-password ****",
+                        "rclone: DEBUG : rclone: Version starting with parameters [\"rclone\" \"--b2-key\" \"****\"]",
+                        "warning: kept rows; remote :webdav,pass=****:");
     }
 }

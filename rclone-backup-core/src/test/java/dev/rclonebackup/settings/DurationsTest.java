@@ -1,36 +1,53 @@
 package dev.rclonebackup.settings;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+
+import java.time.Duration;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
-
-import java.time.Duration;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 class DurationsTest {
 
     @ParameterizedTest(name = "{0} = {1}")
     @CsvSource({
-            "500ms, PT0.5S",
-            "30s,   PT30S",
-            "90m,   PT1H30M",
-            "26h,   PT26H",
-            "7d,    PT168H",
-            "' 10m ', PT10M",
-            "PT26H, PT26H",
-            "P7D,   PT168H",
-            "PT0.5S, PT0.5S",
+        "500ms, PT0.5S",
+        "30s,   PT30S",
+        "90m,   PT1H30M",
+        "26h,   PT26H",
+        "7d,    PT168H",
+        "' 10m ', PT10M",
+        "PT26H, PT26H",
+        "P7D,   PT168H",
+        "PT0.5S, PT0.5S",
     })
     void readsNumbersWithAUnitAndIsoDurations(String text, String expected) {
         assertThat(Durations.parse(text)).isEqualTo(Duration.parse(expected));
     }
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"", "26", "abc", "-5m", "0", "0s", "PT0S", "-PT5M", "5 m", "5M", "1.5h", "5w", "PT", "1234567890s"})
+    @ValueSource(
+            strings = {
+                "",
+                "26",
+                "abc",
+                "-5m",
+                "0",
+                "0s",
+                "PT0S",
+                "-PT5M",
+                "5 m",
+                "5M",
+                "1.5h",
+                "5w",
+                "PT",
+                "1234567890s"
+            })
     void refusesAnythingElse(String text) {
-        assertThatIllegalArgumentException().isThrownBy(() -> Durations.parse(text)).withMessageContaining("'");
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> Durations.parse(text))
+                .withMessageContaining("'");
     }
 
     @ParameterizedTest(name = "{0} is written {1}")

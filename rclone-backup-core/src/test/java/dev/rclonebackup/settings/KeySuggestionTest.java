@@ -1,12 +1,11 @@
 package dev.rclonebackup.settings;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-
-import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 class KeySuggestionTest {
     private static final List<String> DATABASE_KEYS =
@@ -14,14 +13,14 @@ class KeySuggestionTest {
 
     @ParameterizedTest
     @CsvSource({
-            "pasword, password",
-            "usernme, username",
-            "user, username",
-            "pass, password",
-            "Port, port",
-            "engin, engine",
-            "option, options",
-            "host_, host",
+        "pasword, password",
+        "usernme, username",
+        "user, username",
+        "pass, password",
+        "Port, port",
+        "engin, engine",
+        "option, options",
+        "host_, host",
     })
     void suggestsTheKeyMeant(String typed, String meant) {
         assertThat(KeySuggestion.nearest(typed, DATABASE_KEYS)).contains(meant);

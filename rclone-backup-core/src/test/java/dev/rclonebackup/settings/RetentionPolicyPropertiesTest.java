@@ -1,9 +1,8 @@
 package dev.rclonebackup.settings;
 
-import dev.rclonebackup.settings.RetentionPolicy.Rule;
-import org.junit.jupiter.api.RepeatedTest;
-import org.junit.jupiter.api.RepetitionInfo;
+import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.rclonebackup.settings.RetentionPolicy.Rule;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -11,8 +10,8 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Random;
 import java.util.Set;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.RepeatedTest;
+import org.junit.jupiter.api.RepetitionInfo;
 
 /**
  * The invariants of {@link RetentionPolicy#apply}, checked on random histories and policies.
@@ -20,7 +19,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class RetentionPolicyPropertiesTest {
     private static final Instant START = Instant.parse("2019-06-01T00:00:00Z");
-    private static final long[] GAPS_IN_MINUTES = {1, 17, 59, 61, 60 * 6, 60 * 24, 60 * 24 * 3, 60 * 24 * 9, 60 * 24 * 40};
+    private static final long[] GAPS_IN_MINUTES = {
+        1, 17, 59, 61, 60 * 6, 60 * 24, 60 * 24 * 3, 60 * 24 * 9, 60 * 24 * 40
+    };
 
     private Random random;
     private String seed;
@@ -91,7 +92,9 @@ class RetentionPolicyPropertiesTest {
         List<Boolean> kept = kept(RetentionPolicy.keepLast(n), history);
 
         for (int i = 0; i < history.size(); i++) {
-            assertThat(kept.get(i)).as(seed + ", keep-last " + n + ", backup " + i).isEqualTo(i < n);
+            assertThat(kept.get(i))
+                    .as(seed + ", keep-last " + n + ", backup " + i)
+                    .isEqualTo(i < n);
         }
     }
 
@@ -109,7 +112,9 @@ class RetentionPolicyPropertiesTest {
 
         for (int i = 0; i < history.size(); i++) {
             if (before.get(i)) {
-                assertThat(after.get(i)).as(seed + ", raising rule " + raised + ", backup " + i).isTrue();
+                assertThat(after.get(i))
+                        .as(seed + ", raising rule " + raised + ", backup " + i)
+                        .isTrue();
             }
         }
     }

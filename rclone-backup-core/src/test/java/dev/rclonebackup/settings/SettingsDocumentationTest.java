@@ -1,14 +1,13 @@
 package dev.rclonebackup.settings;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /** The table of settings in docs/configuration.md says what the schema says, row for row. */
 class SettingsDocumentationTest {
@@ -23,7 +22,10 @@ class SettingsDocumentationTest {
         for (Setting<?> setting : Setting.all()) {
             rows.add("| `" + setting.key() + "` | " + setting.type().description() + " | "
                     + setting.defaultText().map(text -> "`" + text + "`").orElse("—")
-                    + " | " + setting.environmentVariable().map(name -> "`" + name + "`").orElse("—")
+                    + " | "
+                    + setting.environmentVariable()
+                            .map(name -> "`" + name + "`")
+                            .orElse("—")
                     + " | " + setting.description() + " |");
         }
         return rows;
@@ -33,7 +35,9 @@ class SettingsDocumentationTest {
     void theReadmeListsEverySettingAsTheSchemaDescribesIt() throws IOException {
         List<String> lines = Files.readAllLines(README);
         int start = lines.indexOf(HEADER);
-        assertThat(start).as("docs/configuration.md has a table starting with " + HEADER).isNotNegative();
+        assertThat(start)
+                .as("docs/configuration.md has a table starting with " + HEADER)
+                .isNotNegative();
         List<String> table = new ArrayList<>();
         for (int i = start; i < lines.size() && lines.get(i).startsWith("|"); i++) {
             table.add(lines.get(i));

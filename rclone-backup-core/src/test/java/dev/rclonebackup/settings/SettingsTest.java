@@ -1,18 +1,17 @@
 package dev.rclonebackup.settings;
 
-import dev.rclonebackup.ConfigurationException;
-import dev.rclonebackup.ErrorCode;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
-
-import java.nio.file.Path;
-import java.util.List;
-import java.util.function.UnaryOperator;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.rclonebackup.ConfigurationException;
+import dev.rclonebackup.ErrorCode;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.function.UnaryOperator;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class SettingsTest {
     private static final String SECRET = "s3cr3t-Pa$$";
@@ -20,8 +19,13 @@ class SettingsTest {
     private static Settings.Builder valid() {
         return Settings.builder()
                 .remote("myremote:backups")
-                .database("default", DatabaseSettings.builder()
-                        .url("jdbc:postgresql://127.0.0.1:5432/app").username("app").password(SECRET).build());
+                .database(
+                        "default",
+                        DatabaseSettings.builder()
+                                .url("jdbc:postgresql://127.0.0.1:5432/app")
+                                .username("app")
+                                .password(SECRET)
+                                .build());
     }
 
     private static void assertRejected(UnaryOperator<Settings.Builder> change, String messageStart) {
@@ -29,7 +33,8 @@ class SettingsTest {
                 .isInstanceOf(ConfigurationException.class)
                 .hasMessageStartingWith(messageStart)
                 .hasMessageNotContaining(SECRET)
-                .satisfies(e -> assertThat(((ConfigurationException) e).errorCode()).isEqualTo(ErrorCode.CONFIGURATION));
+                .satisfies(e ->
+                        assertThat(((ConfigurationException) e).errorCode()).isEqualTo(ErrorCode.CONFIGURATION));
     }
 
     @Test
@@ -51,8 +56,7 @@ class SettingsTest {
 
     @Test
     void acceptsAFullConfiguration() {
-        Settings settings = valid()
-                .rcloneBinary("/usr/bin/rclone")
+        Settings settings = valid().rcloneBinary("/usr/bin/rclone")
                 .rcloneConfig(Path.of("/etc/rclone.conf"))
                 .rcloneFlags(List.of("--bwlimit", "10M", "--fast-list", "-v", "--transfers=8"))
                 .dbBackupDir("backups/db")
@@ -61,8 +65,15 @@ class SettingsTest {
                 .cleanupKeep(1)
                 .mediaRoot(Path.of("/srv/media"))
                 .mediaBackupDir("backups/media")
-                .database("analytics", DatabaseSettings.builder().engine("sqlite").name("/var/a.sqlite3")
-                        .port(65535).option("dump-args", List.of("--x")).option("admin-user", "root").build())
+                .database(
+                        "analytics",
+                        DatabaseSettings.builder()
+                                .engine("sqlite")
+                                .name("/var/a.sqlite3")
+                                .port(65535)
+                                .option("dump-args", List.of("--x"))
+                                .option("admin-user", "root")
+                                .build())
                 .connector("analytics", "sqlite")
                 .connectorMapping("postgresql", "com.example.MyConnector")
                 .hook("pre-db-backup", List.of("/usr/local/bin/notify", "start"))
@@ -70,7 +81,8 @@ class SettingsTest {
 
         assertThat(settings.databases()).containsOnlyKeys("default", "analytics");
         assertThat(settings.hooks()).containsEntry("pre-db-backup", List.of("/usr/local/bin/notify", "start"));
-        assertThat(settings.toBuilder().build().rcloneFlags()).containsExactly("--bwlimit", "10M", "--fast-list", "-v", "--transfers=8");
+        assertThat(settings.toBuilder().build().rcloneFlags())
+                .containsExactly("--bwlimit", "10M", "--fast-list", "-v", "--transfers=8");
     }
 
     @Test
@@ -91,7 +103,8 @@ class SettingsTest {
     @ParameterizedTest
     @ValueSource(strings = {"my db", "db.prod", "db/x", "ümlaut", ""})
     void aliasesAreLettersDigitsUnderscoresAndDashes(String alias) {
-        assertRejected(b -> b.database(alias, DatabaseSettings.builder().name("app").build()),
+        assertRejected(
+                b -> b.database(alias, DatabaseSettings.builder().name("app").build()),
                 "databases has an invalid alias '" + alias + "'");
     }
 
@@ -118,7 +131,9 @@ class SettingsTest {
 
     @Test
     void nestedBackupDirsAreFine() {
-        assertThatCode(() -> valid().dbBackupDir("app/prod/db").mediaBackupDir("app/..media").build())
+        assertThatCode(() -> valid().dbBackupDir("app/prod/db")
+                        .mediaBackupDir("app/..media")
+                        .build())
                 .doesNotThrowAnyException();
     }
 
@@ -139,36 +154,76 @@ class SettingsTest {
 
     @Test
     void aDatabaseNeedsAUrlOrAName() {
-        assertRejected(b -> b.database("reports", DatabaseSettings.builder().engine("mysql").host("db").build()),
+        assertRejected(
+                b -> b.database(
+                        "reports",
+                        DatabaseSettings.builder().engine("mysql").host("db").build()),
                 "databases.reports needs a url");
-        assertRejected(b -> b.database("reports", DatabaseSettings.builder().url(" ").name("x").build()),
+        assertRejected(
+                b -> b.database(
+                        "reports", DatabaseSettings.builder().url(" ").name("x").build()),
                 "databases.reports.url must not be empty");
         assertRejected(b -> b.database("reports", null), "databases.reports needs a url or a name");
     }
 
     @Test
     void databaseValuesWithANulCharacterAreRejected() {
-        assertRejected(b -> b.database("default", DatabaseSettings.builder().url("jdbc:postgresql://db/app")
-                .password(SECRET + "\0").build()), "databases.default.password must not contain a NUL character");
-        assertRejected(b -> b.database("default", DatabaseSettings.builder().url("jdbc:postgresql://db/app")
-                .username("a\0b").build()), "databases.default.username must not contain a NUL character");
+        assertRejected(
+                b -> b.database(
+                        "default",
+                        DatabaseSettings.builder()
+                                .url("jdbc:postgresql://db/app")
+                                .password(SECRET + "\0")
+                                .build()),
+                "databases.default.password must not contain a NUL character");
+        assertRejected(
+                b -> b.database(
+                        "default",
+                        DatabaseSettings.builder()
+                                .url("jdbc:postgresql://db/app")
+                                .username("a\0b")
+                                .build()),
+                "databases.default.username must not contain a NUL character");
     }
 
     @ParameterizedTest
     @ValueSource(ints = {0, -5, 65536, 100000})
     void portsAreBetween1And65535(int port) {
-        assertRejected(b -> b.database("default", DatabaseSettings.builder().name("app").port(port).password(SECRET).build()),
+        assertRejected(
+                b -> b.database(
+                        "default",
+                        DatabaseSettings.builder()
+                                .name("app")
+                                .port(port)
+                                .password(SECRET)
+                                .build()),
                 "databases.default.port must be between 1 and 65535, got " + port);
     }
 
     @Test
     void optionsAreStringsOrListsOfStrings() {
-        assertRejected(b -> b.database("default", DatabaseSettings.builder().name("app").option("jobs", 4).build()),
+        assertRejected(
+                b -> b.database(
+                        "default",
+                        DatabaseSettings.builder().name("app").option("jobs", 4).build()),
                 "databases.default.options.jobs must be a string or a list of strings");
-        assertRejected(b -> b.database("default", DatabaseSettings.builder().name("app")
-                .option("dump-args", List.of("--a", 3)).build()), "databases.default.options.dump-args[1] must be a string");
-        assertRejected(b -> b.database("default", DatabaseSettings.builder().name("app")
-                .option("admin-password", 12345).password(SECRET).build()), "databases.default.options.admin-password");
+        assertRejected(
+                b -> b.database(
+                        "default",
+                        DatabaseSettings.builder()
+                                .name("app")
+                                .option("dump-args", List.of("--a", 3))
+                                .build()),
+                "databases.default.options.dump-args[1] must be a string");
+        assertRejected(
+                b -> b.database(
+                        "default",
+                        DatabaseSettings.builder()
+                                .name("app")
+                                .option("admin-password", 12345)
+                                .password(SECRET)
+                                .build()),
+                "databases.default.options.admin-password");
     }
 
     @Test
@@ -196,14 +251,30 @@ class SettingsTest {
         Settings settings = valid().build();
 
         assertThat(settings.toString()).doesNotContain(SECRET);
-        assertThat(settings.databases().get("default").toString()).doesNotContain(SECRET).contains("****");
+        assertThat(settings.databases().get("default").toString())
+                .doesNotContain(SECRET)
+                .contains("****");
     }
 
     @Test
     void timeoutOptionsAreDurationsCheckedBeforeAnyToolRuns() {
-        assertRejected(b -> b.database("app", DatabaseSettings.builder().engine("sqlite").name("/tmp/app.db")
-                .option("busy-timeout", "30").build()), "databases.app.options.busy-timeout: '30' is not a duration");
-        assertThatCode(() -> valid().database("app", DatabaseSettings.builder().engine("postgresql").name("app")
-                .option("lock-timeout", "90s").build()).build()).doesNotThrowAnyException();
+        assertRejected(
+                b -> b.database(
+                        "app",
+                        DatabaseSettings.builder()
+                                .engine("sqlite")
+                                .name("/tmp/app.db")
+                                .option("busy-timeout", "30")
+                                .build()),
+                "databases.app.options.busy-timeout: '30' is not a duration");
+        assertThatCode(() -> valid().database(
+                                "app",
+                                DatabaseSettings.builder()
+                                        .engine("postgresql")
+                                        .name("app")
+                                        .option("lock-timeout", "90s")
+                                        .build())
+                        .build())
+                .doesNotThrowAnyException();
     }
 }

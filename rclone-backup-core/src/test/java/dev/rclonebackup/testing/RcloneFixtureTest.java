@@ -1,14 +1,13 @@
 package dev.rclonebackup.testing;
 
-import org.junit.jupiter.api.Test;
-import org.opentest4j.AssertionFailedError;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
+import org.opentest4j.AssertionFailedError;
 
 class RcloneFixtureTest {
 
@@ -26,7 +25,8 @@ class RcloneFixtureTest {
             root = fixture.root();
             List<String> config = Files.readAllLines(fixture.config());
             assertThat(config).contains("[secret]", "type = crypt", "[packed]", "type = compress");
-            assertThat(config).filteredOn(line -> line.startsWith("password"))
+            assertThat(config)
+                    .filteredOn(line -> line.startsWith("password"))
                     .hasSize(2)
                     .allSatisfy(line -> assertThat(line).matches("password2? = [A-Za-z0-9_-]{20,}"));
             assertThat(fixture.plainRemote()).isDirectory();

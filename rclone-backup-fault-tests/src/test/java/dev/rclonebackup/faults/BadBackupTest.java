@@ -1,18 +1,17 @@
 package dev.rclonebackup.faults;
 
-import dev.rclonebackup.faults.ServerDatabase.Engine;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.rclonebackup.faults.ServerDatabase.Engine;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.Arrays;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Guarantee 2: restoring a truncated backup or a file of random bytes fails with exit status 1
@@ -82,7 +81,8 @@ class BadBackupTest {
         String name = backUp();
         Path file = sandbox.dbFolder().resolve(name);
         String dump = Files.readString(file, StandardCharsets.UTF_8);
-        Files.writeString(file, dump.substring(0, dump.lastIndexOf('\n', dump.length() / 2) + 1), StandardCharsets.UTF_8);
+        Files.writeString(
+                file, dump.substring(0, dump.lastIndexOf('\n', dump.length() / 2) + 1), StandardCharsets.UTF_8);
         database.sql("DELETE FROM item WHERE id > 50;");
         String before = database.content();
 
@@ -150,7 +150,8 @@ class BadBackupTest {
         String name = backUp();
         Path file = sandbox.dbFolder().resolve(name);
         String dump = Files.readString(file, StandardCharsets.ISO_8859_1);
-        Files.writeString(file, dump.substring(0, dump.lastIndexOf('\n', dump.length() / 2) + 1), StandardCharsets.ISO_8859_1);
+        Files.writeString(
+                file, dump.substring(0, dump.lastIndexOf('\n', dump.length() / 2) + 1), StandardCharsets.ISO_8859_1);
         database.execute("DELETE FROM item WHERE id > 50");
         String before = database.content();
 
@@ -216,7 +217,8 @@ class BadBackupTest {
 
     private static void assertFailedNaming(Outcome outcome, String name, String toolError) {
         assertThat(outcome.exitCode()).as(outcome.toString()).isEqualTo(1);
-        assertThat(outcome.stderr()).as(outcome.toString())
+        assertThat(outcome.stderr())
+                .as(outcome.toString())
                 .contains("Restore of database 'default' from db/" + name + " failed")
                 .contains(toolError)
                 .doesNotContain("Exception")

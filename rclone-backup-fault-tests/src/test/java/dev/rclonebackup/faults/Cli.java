@@ -1,5 +1,7 @@
 package dev.rclonebackup.faults;
 
+import static org.assertj.core.api.Assertions.fail;
+
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -14,8 +16,6 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
-
-import static org.assertj.core.api.Assertions.fail;
 
 /**
  * The packaged command line run as a real child JVM ({@code java -Xmx64m -cp rclone-backup.jar
@@ -58,7 +58,9 @@ final class Cli {
             return this;
         }
         String capabilities = "-dac_override,-dac_read_search";
-        return new Cli(sandbox, extraEnvironment,
+        return new Cli(
+                sandbox,
+                extraEnvironment,
                 List.of("setpriv", "--inh-caps=" + capabilities, "--bounding-set=" + capabilities));
     }
 
@@ -87,7 +89,8 @@ final class Cli {
 
     /** Starts {@code COMMAND --config FILE OPTIONS…} without waiting. */
     Running start(String command, String... options) {
-        List<String> args = new ArrayList<>(List.of(command, "--config", sandbox.config().toString()));
+        List<String> args =
+                new ArrayList<>(List.of(command, "--config", sandbox.config().toString()));
         args.addAll(List.of(options));
         return startRaw(args);
     }
@@ -99,7 +102,12 @@ final class Cli {
         List<String> command = new ArrayList<>(launcher);
         command.addAll(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                HEAP_LIMIT, "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-cp", jar().toString(), "dev.rclonebackup.cli.Main"));
+                HEAP_LIMIT,
+                "-XX:+UseSerialGC",
+                "-XX:TieredStopAtLevel=1",
+                "-cp",
+                jar().toString(),
+                "dev.rclonebackup.cli.Main"));
         command.addAll(args);
         ProcessBuilder builder = new ProcessBuilder(command)
                 .directory(sandbox.root().toFile())
@@ -107,8 +115,12 @@ final class Cli {
                 .redirectOutput(stdout.toFile())
                 .redirectError(stderr.toFile());
         Map<String, String> environment = builder.environment();
-        environment.keySet().removeIf(name -> name.startsWith("RCLONE_BACKUP_") || name.startsWith("JAVA_TOOL")
-                || name.startsWith("PG") || name.startsWith("MYSQL"));
+        environment
+                .keySet()
+                .removeIf(name -> name.startsWith("RCLONE_BACKUP_")
+                        || name.startsWith("JAVA_TOOL")
+                        || name.startsWith("PG")
+                        || name.startsWith("MYSQL"));
         environment.put("PATH", sandbox.tools() + ":" + System.getenv().getOrDefault("PATH", "/usr/bin:/bin"));
         environment.put("LC_ALL", "C.UTF-8");
         environment.put("NO_COLOR", "1");

@@ -1,10 +1,6 @@
 package dev.rclonebackup.faults;
 
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -12,8 +8,11 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Guarantee 6: concurrent and repeated backups. Two runs of the same database started together
@@ -67,7 +66,10 @@ class ConcurrencyTest {
             assertOneCompleteBackupOfASuccessfulRun(outcomes);
             return;
         }
-        assertThat(outcomes).extracting(Outcome::exitCode).as(outcomes.toString()).containsExactly(0, 0);
+        assertThat(outcomes)
+                .extracting(Outcome::exitCode)
+                .as(outcomes.toString())
+                .containsExactly(0, 0);
         List<String> files = sandbox.remoteFiles();
         assertThat(files).hasSize(2).allMatch(name -> !name.contains(".partial-"));
         String first = Files.readString(sandbox.remote().resolve(files.get(0)));
@@ -77,18 +79,28 @@ class ConcurrencyTest {
     }
 
     private void assertOneCompleteBackupOfASuccessfulRun(List<Outcome> outcomes) throws IOException {
-        assertThat(outcomes).extracting(Outcome::exitCode).as(outcomes.toString()).contains(0).allMatch(code -> code <= 1);
+        assertThat(outcomes)
+                .extracting(Outcome::exitCode)
+                .as(outcomes.toString())
+                .contains(0)
+                .allMatch(code -> code <= 1);
         for (Outcome outcome : outcomes) {
             if (outcome.exitCode() == 1) {
                 assertThat(outcome.stderr()).contains("already exists; refusing to overwrite it");
             }
         }
-        assertThat(sandbox.remoteFiles()).as("one backup, no partial upload").hasSize(1)
+        assertThat(sandbox.remoteFiles())
+                .as("one backup, no partial upload")
+                .hasSize(1)
                 .allMatch(name -> !name.contains(".partial-"));
-        String stored = Files.readString(sandbox.remote().resolve(sandbox.remoteFiles().get(0)));
+        String stored =
+                Files.readString(sandbox.remote().resolve(sandbox.remoteFiles().get(0)));
         assertThat(stored).as("a complete dump").contains("COMMIT;");
-        String writer = stored.substring(stored.lastIndexOf("-- written by run ") + "-- written by run ".length()).strip();
-        assertThat(outcomes.get(writer.equals("A") ? 0 : 1).exitCode()).as("the stored backup's run succeeded").isZero();
+        String writer = stored.substring(stored.lastIndexOf("-- written by run ") + "-- written by run ".length())
+                .strip();
+        assertThat(outcomes.get(writer.equals("A") ? 0 : 1).exitCode())
+                .as("the stored backup's run succeeded")
+                .isZero();
     }
 
     /** The name a run announced in its first line, {@code Backing up database 'default' to db/NAME}. */
@@ -114,7 +126,8 @@ class ConcurrencyTest {
         List<String> kept = sandbox.remoteFiles();
         assertThat(kept).hasSize(4);
         assertThat(kept.subList(0, 3)).isEqualTo(beforeClean.subList(21, 24));
-        assertThat(cleaning.stdout().lines().filter(line -> line.startsWith("Removing old backup: "))).hasSize(21);
+        assertThat(cleaning.stdout().lines().filter(line -> line.startsWith("Removing old backup: ")))
+                .hasSize(21);
     }
 
     @ParameterizedTest
@@ -133,7 +146,8 @@ class ConcurrencyTest {
     void cleanupKeepOfZeroFromTheEnvironmentIsAConfigurationError() {
         writeConfig("yyyy-MM-dd-HHmmss", 3);
 
-        Outcome outcome = new Cli(sandbox).withEnvironment(Map.of("RCLONE_BACKUP_DB_CLEANUP_KEEP", "0"))
+        Outcome outcome = new Cli(sandbox)
+                .withEnvironment(Map.of("RCLONE_BACKUP_DB_CLEANUP_KEEP", "0"))
                 .run("dbbackup", "--clean");
 
         assertThat(outcome.exitCode()).as(outcome.toString()).isEqualTo(2);
@@ -148,8 +162,10 @@ class ConcurrencyTest {
 
     /** Starts run A and run B at the same moment and waits for both. */
     private List<Outcome> startTogether() {
-        Cli.Running a = new Cli(sandbox).withEnvironment(Map.of("RUN_MARKER", "A")).start("dbbackup");
-        Cli.Running b = new Cli(sandbox).withEnvironment(Map.of("RUN_MARKER", "B")).start("dbbackup");
+        Cli.Running a =
+                new Cli(sandbox).withEnvironment(Map.of("RUN_MARKER", "A")).start("dbbackup");
+        Cli.Running b =
+                new Cli(sandbox).withEnvironment(Map.of("RUN_MARKER", "B")).start("dbbackup");
         return List.of(a.await(Duration.ofMinutes(2)), b.await(Duration.ofMinutes(2)));
     }
 }

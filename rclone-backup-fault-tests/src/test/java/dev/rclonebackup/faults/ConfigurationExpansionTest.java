@@ -1,12 +1,11 @@
 package dev.rclonebackup.faults;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** {@code ${VAR:-default}} in rclone-backup.yml, with a default that refers to other variables. */
 class ConfigurationExpansionTest {

@@ -1,12 +1,8 @@
 package dev.rclonebackup.faults;
 
-import dev.rclonebackup.faults.ServerDatabase.Engine;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
+import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.rclonebackup.faults.ServerDatabase.Engine;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -17,8 +13,11 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.stream.Stream;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * Guarantee 1: a backup or restore interrupted by a killed tool or a signal exits non-zero and
@@ -56,7 +55,9 @@ class InterruptionTest {
         Outcome outcome = run.await(Duration.ofMinutes(1));
 
         assertThat(outcome.exitCode()).as(outcome.toString()).isEqualTo(1);
-        assertThat(outcome.stderr()).contains("Backup of database 'default'").contains("sqlite3 was killed by signal 9");
+        assertThat(outcome.stderr())
+                .contains("Backup of database 'default'")
+                .contains("sqlite3 was killed by signal 9");
         assertThat(sandbox.remoteFiles()).isEmpty();
         assertThat(Processes.allEnded(children)).as("every child ended").isTrue();
     }
@@ -130,7 +131,9 @@ class InterruptionTest {
 
         Outcome freshClean = cli.run("dbbackup", "--clean");
         assertThat(freshClean.exitCode()).as(freshClean.toString()).isZero();
-        assertThat(sandbox.remoteFiles()).as("a recent partial may be a running backup: kept").containsAll(leftovers);
+        assertThat(sandbox.remoteFiles())
+                .as("a recent partial may be a running backup: kept")
+                .containsAll(leftovers);
 
         Path partial = sandbox.remote().resolve(leftovers.get(0));
         Files.setLastModifiedTime(partial, FileTime.from(Instant.now().minus(2, ChronoUnit.DAYS)));
@@ -207,7 +210,9 @@ class InterruptionTest {
         Outcome outcome = run.await(Duration.ofMinutes(1));
 
         assertThat(outcome.exitCode()).as(outcome.toString()).isEqualTo(1);
-        assertThat(outcome.stderr()).contains("Restore of database 'default'").contains("pg_restore was killed by signal 9");
+        assertThat(outcome.stderr())
+                .contains("Restore of database 'default'")
+                .contains("pg_restore was killed by signal 9");
         assertThat(Processes.allEnded(children)).as("every child ended").isTrue();
         assertThat(database.content()).isEqualTo(before);
     }
@@ -238,8 +243,9 @@ class InterruptionTest {
 
     /** Waits until the upload has created its partial object, so the interruption is mid-stream. */
     private void awaitPartialUpload(Cli.Running run) {
-        run.awaitDescendant("a partial upload on the remote", handle -> sandbox.remoteFiles().stream()
-                .anyMatch(name -> name.contains(".partial-")));
+        run.awaitDescendant(
+                "a partial upload on the remote",
+                handle -> sandbox.remoteFiles().stream().anyMatch(name -> name.contains(".partial-")));
     }
 
     private static String read(Path file) {
@@ -252,7 +258,10 @@ class InterruptionTest {
 
     /** The pg_restore that restores, not one of those that first read the backup's table of contents. */
     private static boolean restoresIntoTheDatabase(ProcessHandle handle) {
-        return Processes.runs(handle, "pg_restore") && handle.info().arguments()
-                .map(arguments -> List.of(arguments).contains("--single-transaction")).orElse(false);
+        return Processes.runs(handle, "pg_restore")
+                && handle.info()
+                        .arguments()
+                        .map(arguments -> List.of(arguments).contains("--single-transaction"))
+                        .orElse(false);
     }
 }

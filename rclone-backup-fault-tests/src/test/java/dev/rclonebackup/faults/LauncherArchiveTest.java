@@ -1,8 +1,6 @@
 package dev.rclonebackup.faults;
 
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -14,8 +12,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The launcher's class-data sharing archive, made from the real packaged command line: it is
@@ -25,8 +24,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class LauncherArchiveTest {
     private static final List<String> CLASSES_OF_EVERY_COMMAND = List.of(
-            "dev.rclonebackup.cli.Main", "dev.rclonebackup.shaded.picocli.CommandLine", "tools.jackson.dataformat.yaml.YAMLFactory",
-            "dev.rclonebackup.rclone.Rclone", "java.lang.ProcessBuilder");
+            "dev.rclonebackup.cli.Main",
+            "dev.rclonebackup.shaded.picocli.CommandLine",
+            "tools.jackson.dataformat.yaml.YAMLFactory",
+            "dev.rclonebackup.rclone.Rclone",
+            "java.lang.ProcessBuilder");
 
     @TempDir
     Path directory;
@@ -57,7 +59,9 @@ class LauncherArchiveTest {
 
         assertThat(traced.exitCode()).isZero();
         for (String name : CLASSES_OF_EVERY_COMMAND) {
-            assertThat(traced.output()).as(name).containsPattern("(?m)^\\S+ " + name.replace(".", "\\.") + " source: shared objects file");
+            assertThat(traced.output())
+                    .as(name)
+                    .containsPattern("(?m)^\\S+ " + name.replace(".", "\\.") + " source: shared objects file");
         }
         // Every class a listing needs, picocli's included, comes from the archive: none is read from the jar.
         assertThat(traced.output()).doesNotContainPattern("source: (file|jar):");
@@ -67,13 +71,15 @@ class LauncherArchiveTest {
     void withoutAWritableFolderForTheArchiveCommandsRunWithoutIt() throws Exception {
         try (Mounts mounts = new Mounts()) {
             if (!mounts.readOnly(target)) {
-                Files.setPosixFilePermissions(target, PosixFilePermissions.fromString("r-xr-xr-x")); // enough when not root
+                Files.setPosixFilePermissions(
+                        target, PosixFilePermissions.fromString("r-xr-xr-x")); // enough when not root
             }
 
             Run run = run("listbackups", "-Xlog:class+load");
 
             assertThat(run.exitCode()).isZero();
-            assertThat(run.output()).contains("default-2026-01-02-030405.sqlite3")
+            assertThat(run.output())
+                    .contains("default-2026-01-02-030405.sqlite3")
                     .doesNotContain("dev.rclonebackup.cli.Main source: shared objects file");
             assertThat(target.resolve("rclone-backup.jsa")).doesNotExist();
         } finally {
@@ -91,11 +97,13 @@ class LauncherArchiveTest {
         Run second = run(installation.resolve("bin/rclone-backup"), environment, "listbackups");
 
         assertThat(first.exitCode()).as(first.output()).isZero();
-        assertThat(second.output()).contains("default-2026-01-02-030405.sqlite3")
+        assertThat(second.output())
+                .contains("default-2026-01-02-030405.sqlite3")
                 .containsPattern("(?m)^\\S+ dev\\.rclonebackup\\.cli\\.Main source: shared objects file");
         try (Stream<Path> archives = Files.list(cache.resolve("rclone-backup"))) {
             assertThat(archives.filter(file -> file.toString().endsWith(".jsa")))
-                    .singleElement().satisfies(archive -> assertThat(archive).isNotEmptyFile());
+                    .singleElement()
+                    .satisfies(archive -> assertThat(archive).isNotEmptyFile());
         }
         try (Stream<Path> files = Files.walk(installation)) {
             assertThat(files.map(installation::relativize).map(Path::toString))
@@ -107,8 +115,10 @@ class LauncherArchiveTest {
     void anInstalledCopySaysSoWhenThereIsNoJava() throws Exception {
         Path installation = installedCopy();
         Path emptyPath = Files.createDirectories(directory.resolve("no-java"));
-        ProcessBuilder builder = new ProcessBuilder("/bin/bash", installation.resolve("bin/rclone-backup").toString(), "--version")
-                .directory(workingDirectory.toFile()).redirectErrorStream(true);
+        ProcessBuilder builder = new ProcessBuilder(
+                        "/bin/bash", installation.resolve("bin/rclone-backup").toString(), "--version")
+                .directory(workingDirectory.toFile())
+                .redirectErrorStream(true);
         builder.environment().remove("JAVA_HOME");
         builder.environment().put("PATH", emptyPath.toString());
         builder.environment().put("HOME", directory.toString());
@@ -118,20 +128,27 @@ class LauncherArchiveTest {
 
         assertThat(process.waitFor(1, TimeUnit.MINUTES)).isTrue();
         assertThat(process.exitValue()).isEqualTo(1);
-        assertThat(output).isEqualTo("rclone-backup: no Java runtime found: JAVA_HOME is not set and there is no java on the PATH."
-                + " Install Java 17 or newer (Debian: apt-get install openjdk-17-jre-headless) or set JAVA_HOME.\n");
+        assertThat(output)
+                .isEqualTo(
+                        "rclone-backup: no Java runtime found: JAVA_HOME is not set and there is no java on the PATH."
+                                + " Install Java 17 or newer (Debian: apt-get install openjdk-17-jre-headless) or set JAVA_HOME.\n");
     }
 
     /** The layout of a release archive: bin/rclone-backup and lib/rclone-backup.jar. */
     private Path installedCopy() throws IOException {
         Path installation = directory.resolve("installed");
         Path bin = Files.createDirectories(installation.resolve("bin"));
-        Files.copy(Path.of("..", "bin", "rclone-backup"), bin.resolve("rclone-backup"), StandardCopyOption.COPY_ATTRIBUTES);
-        Files.copy(Cli.jar(), Files.createDirectories(installation.resolve("lib")).resolve("rclone-backup.jar"));
+        Files.copy(
+                Path.of("..", "bin", "rclone-backup"),
+                bin.resolve("rclone-backup"),
+                StandardCopyOption.COPY_ATTRIBUTES);
+        Files.copy(
+                Cli.jar(), Files.createDirectories(installation.resolve("lib")).resolve("rclone-backup.jar"));
         return installation;
     }
 
-    private Run run(Path launcherPath, Map<String, String> environment, String command) throws IOException, InterruptedException {
+    private Run run(Path launcherPath, Map<String, String> environment, String command)
+            throws IOException, InterruptedException {
         Path output = directory.resolve("output.txt");
         ProcessBuilder builder = new ProcessBuilder(launcherPath.toString(), command)
                 .directory(workingDirectory.toFile())
@@ -159,6 +176,5 @@ class LauncherArchiveTest {
         return new Run(process.exitValue(), Files.readString(output, StandardCharsets.UTF_8));
     }
 
-    private record Run(int exitCode, String output) {
-    }
+    private record Run(int exitCode, String output) {}
 }

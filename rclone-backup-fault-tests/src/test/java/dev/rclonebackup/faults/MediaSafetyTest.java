@@ -1,21 +1,19 @@
 package dev.rclonebackup.faults;
 
-import dev.rclonebackup.testing.RcloneFixture;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.rclonebackup.testing.RcloneFixture;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Guarantee 8: media syncs never wipe by surprise. Real rclone between a local media folder and a
@@ -60,8 +58,9 @@ class MediaSafetyTest {
         Outcome backup = cli.run("mediabackup");
 
         assertThat(backup.exitCode()).as(backup.toString()).isZero();
-        assertThat(contents(remoteMedia)).containsExactlyInAnyOrderEntriesOf(Map.of(
-                "plain.txt", "plain", "logo.png", "logo", "photos/cat.jpg", "cat"));
+        assertThat(contents(remoteMedia))
+                .containsExactlyInAnyOrderEntriesOf(
+                        Map.of("plain.txt", "plain", "logo.png", "logo", "photos/cat.jpg", "cat"));
         Path restored = Files.createDirectories(directory.resolve("restored"));
         sandbox.writeConfig("media:\n  root: " + Sandbox.quoted(restored.toString()));
         Outcome restore = cli.run("mediarestore");
@@ -77,8 +76,8 @@ class MediaSafetyTest {
         Outcome outcome = new Cli(sandbox).run("mediabackup");
 
         assertThat(outcome.exitCode()).as(outcome.toString()).isEqualTo(1);
-        assertThat(outcome.stderr()).contains("symbolic link loop", "'" + media.resolve("albums/all") + "'",
-                "media.follow-symlinks");
+        assertThat(outcome.stderr())
+                .contains("symbolic link loop", "'" + media.resolve("albums/all") + "'", "media.follow-symlinks");
         assertThat(sandbox.remoteFiles()).isEmpty();
     }
 
@@ -87,16 +86,19 @@ class MediaSafetyTest {
         Files.writeString(media.resolve("kept.txt"), "kept");
         Files.writeString(directory.resolve("target.txt"), "target");
         Files.createSymbolicLink(media.resolve("link.txt"), directory.resolve("target.txt"));
-        Process mkfifo = new ProcessBuilder("mkfifo", media.resolve("pipe").toString()).inheritIO().start();
+        Process mkfifo = new ProcessBuilder("mkfifo", media.resolve("pipe").toString())
+                .inheritIO()
+                .start();
         assertThat(mkfifo.waitFor()).isZero();
         sandbox.writeConfig("media:\n  root: " + Sandbox.quoted(media.toString()) + "\n  follow-symlinks: false");
 
         Outcome outcome = new Cli(sandbox).run("mediabackup");
 
         assertThat(outcome.exitCode()).as(outcome.toString()).isZero();
-        assertThat(outcome.stderr()).contains(
-                "Warning: rclone: link.txt: Can't follow symlink without -L/--copy-links",
-                "Warning: rclone: pipe: Can't transfer non file/directory");
+        assertThat(outcome.stderr())
+                .contains(
+                        "Warning: rclone: link.txt: Can't follow symlink without -L/--copy-links",
+                        "Warning: rclone: pipe: Can't transfer non file/directory");
         assertThat(sandbox.remoteFiles()).containsExactly("media/kept.txt");
     }
 
@@ -115,13 +117,18 @@ class MediaSafetyTest {
         Outcome refused = cli.run("mediabackup");
 
         assertThat(refused.exitCode()).as(refused.toString()).isEqualTo(1);
-        assertThat(refused.stderr()).contains("mediabackup would delete 30 of the 31 files in " + remoteMedia,
-                "media.max-delete-percent (50%)", "nothing was changed", "--force");
+        assertThat(refused.stderr())
+                .contains(
+                        "mediabackup would delete 30 of the 31 files in " + remoteMedia,
+                        "media.max-delete-percent (50%)",
+                        "nothing was changed",
+                        "--force");
         assertThat(sandbox.remoteFiles()).hasSize(31);
 
         Outcome dryRun = cli.run("mediabackup", "--dry-run");
         assertThat(dryRun.exitCode()).as(dryRun.toString()).isZero();
-        assertThat(dryRun.stdout()).contains("photo-7.jpg: Skipped delete as --dry-run is set")
+        assertThat(dryRun.stdout())
+                .contains("photo-7.jpg: Skipped delete as --dry-run is set")
                 .contains("Dry run of the media backup: nothing was changed.")
                 .doesNotContain("Media backup completed.");
         assertThat(dryRun.stderr()).contains("would delete 30 of the 31 files", "refuses unless --force");
@@ -166,12 +173,15 @@ class MediaSafetyTest {
         assertThat(cli.run("mediabackup").exitCode()).isZero();
         Files.delete(media.resolve("f1"));
 
-        Outcome refused = cli.withEnvironment(Map.of("RCLONE_BACKUP_MEDIA_MAX_DELETE_PERCENT", "0")).run("mediabackup");
+        Outcome refused = cli.withEnvironment(Map.of("RCLONE_BACKUP_MEDIA_MAX_DELETE_PERCENT", "0"))
+                .run("mediabackup");
 
         assertThat(refused.exitCode()).as(refused.toString()).isEqualTo(1);
         assertThat(refused.stderr()).contains("would delete 1 of the 4 files", "media.max-delete-percent (0%)");
         assertThat(sandbox.remoteFiles()).hasSize(4);
-        assertThat(cli.run("mediabackup").exitCode()).as("one of four is within the default 50%").isZero();
+        assertThat(cli.run("mediabackup").exitCode())
+                .as("one of four is within the default 50%")
+                .isZero();
         assertThat(sandbox.remoteFiles()).hasSize(3);
     }
 
@@ -184,8 +194,9 @@ class MediaSafetyTest {
         Outcome outcome = new Cli(sandbox).boundByFilePermissions().run("mediabackup");
 
         assertThat(outcome.exitCode()).as(outcome.toString()).isEqualTo(1);
-        assertThat(outcome.stderr().strip()).isEqualTo(
-                "Error: Cannot read '" + locked + "' in the media folder '" + media + "': permission denied.");
+        assertThat(outcome.stderr().strip())
+                .isEqualTo(
+                        "Error: Cannot read '" + locked + "' in the media folder '" + media + "': permission denied.");
         assertThat(sandbox.remoteFiles()).isEmpty();
     }
 
@@ -199,12 +210,15 @@ class MediaSafetyTest {
         sandbox.writeConfig(media + Sandbox.sqliteDatabase(database));
         assertThat(new Cli(sandbox).run("mediabackup").exitCode()).isZero();
         // Real rclone whose listings report every size as unknown, as some backends do (-1).
-        Path unknownSizes = Sandbox.script(directory.resolve("rclone-unknown-sizes"), String.join("\n",
-                "if [ \"$1\" = lsjson ]; then",
-                "  " + RcloneFixture.binary() + " \"$@\" | sed 's/\"Size\":[0-9]*/\"Size\":-1/g'",
-                "  exit 0",
-                "fi",
-                "exec " + RcloneFixture.binary() + " \"$@\""));
+        Path unknownSizes = Sandbox.script(
+                directory.resolve("rclone-unknown-sizes"),
+                String.join(
+                        "\n",
+                        "if [ \"$1\" = lsjson ]; then",
+                        "  " + RcloneFixture.binary() + " \"$@\" | sed 's/\"Size\":[0-9]*/\"Size\":-1/g'",
+                        "  exit 0",
+                        "fi",
+                        "exec " + RcloneFixture.binary() + " \"$@\""));
         sandbox.rcloneBinary(unknownSizes.toString()).writeConfig(media + Sandbox.sqliteDatabase(database));
         Cli cli = new Cli(sandbox);
 

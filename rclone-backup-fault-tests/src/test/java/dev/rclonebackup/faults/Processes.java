@@ -1,24 +1,26 @@
 package dev.rclonebackup.faults;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 /** Signals and process-list checks, done the way a user would: with kill(1). */
 final class Processes {
-    private Processes() {
-    }
+    private Processes() {}
 
     /** Sends {@code signal} (INT, TERM, KILL) to {@code pid}. */
     static void signal(long pid, String signal) {
         try {
-            Process kill = new ProcessBuilder("kill", "-" + signal, Long.toString(pid)).inheritIO().start();
+            Process kill = new ProcessBuilder("kill", "-" + signal, Long.toString(pid))
+                    .inheritIO()
+                    .start();
             assertThat(kill.waitFor(10, TimeUnit.SECONDS) && kill.exitValue() == 0)
-                    .as("kill -%s %d succeeded", signal, pid).isTrue();
+                    .as("kill -%s %d succeeded", signal, pid)
+                    .isTrue();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
@@ -34,7 +36,10 @@ final class Processes {
 
     /** True when {@code handle} runs an executable whose file name is {@code name}. */
     static boolean runs(ProcessHandle handle, String name) {
-        return handle.info().command().map(command -> command.endsWith("/" + name) || command.equals(name)).orElse(false);
+        return handle.info()
+                .command()
+                .map(command -> command.endsWith("/" + name) || command.equals(name))
+                .orElse(false);
     }
 
     /** Waits up to ten seconds for every one of {@code processes} to be gone. */

@@ -70,7 +70,8 @@ final class Sandbox {
     /** Writes a configuration with this remote, the rclone settings, and {@code rest} (YAML at top level). */
     void writeConfig(String rest) {
         String flags = rcloneFlags.stream().map(Sandbox::quoted).collect(Collectors.joining(", "));
-        writeRawConfig(String.join("\n",
+        writeRawConfig(String.join(
+                "\n",
                 "remote: " + quoted(remote.toString()),
                 "rclone:",
                 "  binary: " + quoted(rcloneBinary),
@@ -140,7 +141,10 @@ final class Sandbox {
             return List.of();
         }
         try (Stream<Path> files = Files.walk(remote)) {
-            return files.filter(Files::isRegularFile).map(file -> remote.relativize(file).toString()).sorted().toList();
+            return files.filter(Files::isRegularFile)
+                    .map(file -> remote.relativize(file).toString())
+                    .sorted()
+                    .toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -148,6 +152,8 @@ final class Sandbox {
 
     /** The files under the remote whose names are finished backups (not partial uploads). */
     List<String> finishedBackups() {
-        return remoteFiles().stream().filter(name -> !name.contains(".partial-")).toList();
+        return remoteFiles().stream()
+                .filter(name -> !name.contains(".partial-"))
+                .toList();
     }
 }

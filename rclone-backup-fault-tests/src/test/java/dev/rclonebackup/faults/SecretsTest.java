@@ -1,14 +1,11 @@
 package dev.rclonebackup.faults;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.rclonebackup.faults.ServerDatabase.Engine;
 import dev.rclonebackup.testing.CommandLineSampler;
 import dev.rclonebackup.testing.FreePorts;
 import dev.rclonebackup.testing.RcloneFixture;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
-
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,8 +14,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * Guarantee 5: a password made of shell metacharacters, quotes and unicode works end to end, and
@@ -61,15 +60,21 @@ class SecretsTest {
             assertThat(sampler.rounds()).as("the process list was sampled").isPositive();
         }
 
-        assertThat(commandLines).as("a dump or restore tool was seen in the process list")
+        assertThat(commandLines)
+                .as("a dump or restore tool was seen in the process list")
                 .anyMatch(line -> line.contains(engine == Engine.POSTGRESQL ? "pg_dump" : "mysqldump"));
         for (String secret : List.of(password, password + "-wrong", "p@ss w0rd", "é日本😀")) {
             assertThat(commandLines).noneMatch(line -> line.contains(secret));
-            assertThat(outcomes).allSatisfy(outcome -> assertThat(outcome.output()).doesNotContain(secret));
+            assertThat(outcomes)
+                    .allSatisfy(outcome -> assertThat(outcome.output()).doesNotContain(secret));
         }
-        assertThat(outcomes.get(5).stderr()).as("the failure says what went wrong")
-                .contains("Backup of database 'default'").containsAnyOf("password authentication failed", "Access denied");
-        assertThat(outcomes.get(5).stderr()).as("--traceback printed the stack trace").contains("\tat ");
+        assertThat(outcomes.get(5).stderr())
+                .as("the failure says what went wrong")
+                .contains("Backup of database 'default'")
+                .containsAnyOf("password authentication failed", "Access denied");
+        assertThat(outcomes.get(5).stderr())
+                .as("--traceback printed the stack trace")
+                .contains("\tat ");
         assertThat(injected).as("no shell ran the password").doesNotExist();
     }
 
@@ -81,11 +86,14 @@ class SecretsTest {
     void theCredentialsOfAConnectionStringRemoteAreHiddenInErrorsAtEveryVerbosity() throws Exception {
         Sandbox sandbox = new Sandbox(Files.createDirectories(directory.resolve("sandbox")));
         String obscured = obscure("webdav password");
-        String remote = ":webdav,url='http://127.0.0.1:" + FreePorts.loopback() + "/dav',user=app,pass=" + obscured + ":";
+        String remote =
+                ":webdav,url='http://127.0.0.1:" + FreePorts.loopback() + "/dav',user=app,pass=" + obscured + ":";
         sandbox.rcloneFlags("--low-level-retries", "1", "--retries", "1");
-        sandbox.writeConfig(Sandbox.sqliteDatabase(SqliteDatabase.withRows(directory.resolve("app.sqlite3"), 10).file()));
+        sandbox.writeConfig(Sandbox.sqliteDatabase(
+                SqliteDatabase.withRows(directory.resolve("app.sqlite3"), 10).file()));
         String config = Files.readString(sandbox.config());
-        sandbox.writeRawConfig(config.replaceFirst("remote: .*", Matcher.quoteReplacement("remote: " + Sandbox.quoted(remote))));
+        sandbox.writeRawConfig(
+                config.replaceFirst("remote: .*", Matcher.quoteReplacement("remote: " + Sandbox.quoted(remote))));
         Cli cli = new Cli(sandbox);
         List<Outcome> outcomes = new ArrayList<>();
 
@@ -95,8 +103,11 @@ class SecretsTest {
         outcomes.add(expect(1, cli.run("dbbackup", "-v", "3")));
         outcomes.add(expect(1, cli.run("dbrestore", "--noinput", "-i", "default-2024-01-15-120000.sqlite3")));
 
-        assertThat(outcomes.get(1).stderr()).as("the error still says what failed")
-                .contains("rclone lsjson :webdav,url='http://127.0.0.1:").contains("pass=****").contains("connection refused");
+        assertThat(outcomes.get(1).stderr())
+                .as("the error still says what failed")
+                .contains("rclone lsjson :webdav,url='http://127.0.0.1:")
+                .contains("pass=****")
+                .contains("connection refused");
         assertThat(outcomes).allSatisfy(outcome -> assertThat(outcome.output()).doesNotContain(obscured));
     }
 
@@ -120,7 +131,8 @@ class SecretsTest {
                 + Sandbox.sqliteDatabase(sqlite.file()) + "\n    password: \"${HOOK_TOKEN}\"\n"
                 + "hooks:\n  post-db-backup: [" + Sandbox.quoted(hook.toString()) + ", \"${HOOK_TOKEN}\"]");
         String config = Files.readString(sandbox.config());
-        sandbox.writeRawConfig(config.replaceFirst("remote: .*", Matcher.quoteReplacement("remote: " + Sandbox.quoted(remote))));
+        sandbox.writeRawConfig(
+                config.replaceFirst("remote: .*", Matcher.quoteReplacement("remote: " + Sandbox.quoted(remote))));
         String token = "hook-token-value";
         Cli cli = new Cli(sandbox).withEnvironment(Map.of("HOOK_TOKEN", token));
         List<Outcome> outcomes = new ArrayList<>();
@@ -131,14 +143,22 @@ class SecretsTest {
         outcomes.add(expect(0, cli.run("listbackups", "-v", "3")));
         outcomes.add(expect(0, cli.run("dbrestore", "--noinput", "-v", "3")));
 
-        assertThat(sandbox.remoteFiles()).as("the backups went through the crypt remote").hasSize(4)
+        assertThat(sandbox.remoteFiles())
+                .as("the backups went through the crypt remote")
+                .hasSize(4)
                 .noneMatch(name -> name.contains("default-"));
-        assertThat(outcomes.get(2).stdout()).as("-v 2 shows the command lines")
-                .contains("--crypt-password2 ****").contains("--s3-secret-access-key=****").contains("password=****")
+        assertThat(outcomes.get(2).stdout())
+                .as("-v 2 shows the command lines")
+                .contains("--crypt-password2 ****")
+                .contains("--s3-secret-access-key=****")
+                .contains("password=****")
                 .containsPattern("Running: \\S*hook \\*\\*\\*\\*");
-        assertThat(outcomes.get(3).stderr()).as("-v 3 shows rclone's own debug output").contains("DEBUG");
+        assertThat(outcomes.get(3).stderr())
+                .as("-v 3 shows rclone's own debug output")
+                .contains("DEBUG");
         for (String secret : List.of(password, salt, accessKey, "HIDDENSECRET", token)) {
-            assertThat(outcomes).allSatisfy(outcome -> assertThat(outcome.output()).doesNotContain(secret));
+            assertThat(outcomes)
+                    .allSatisfy(outcome -> assertThat(outcome.output()).doesNotContain(secret));
         }
     }
 
@@ -152,15 +172,18 @@ class SecretsTest {
         Outcome outcome = expect(1, new Cli(sandbox).run("dbbackup", "-v", "2"));
 
         assertThat(outcome.stderr())
-                .containsPattern("Backup of database 'default' to db/\\S+ failed: (mysqldump|mariadb-dump) exited with status \\d+: "
-                        + "(mysqldump|mariadb-dump): unknown option '--no-such-option'")
+                .containsPattern(
+                        "Backup of database 'default' to db/\\S+ failed: (mysqldump|mariadb-dump) exited with status \\d+: "
+                                + "(mysqldump|mariadb-dump): unknown option '--no-such-option'")
                 .doesNotContain("*");
         assertThat(outcome.stdout()).contains("Running: ").doesNotContain("*");
     }
 
     /** The obscured form of {@code secret} that rclone keeps in configurations (reversible with {@code rclone reveal}). */
     private static String obscure(String secret) throws Exception {
-        Process process = new ProcessBuilder(RcloneFixture.binary(), "obscure", secret).redirectErrorStream(true).start();
+        Process process = new ProcessBuilder(RcloneFixture.binary(), "obscure", secret)
+                .redirectErrorStream(true)
+                .start();
         String obscured = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
         assertThat(process.waitFor()).as(obscured).isZero();
         return obscured;

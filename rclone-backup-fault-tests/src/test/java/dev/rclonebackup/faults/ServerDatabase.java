@@ -2,7 +2,6 @@ package dev.rclonebackup.faults;
 
 import dev.rclonebackup.testing.MariaDbServer;
 import dev.rclonebackup.testing.PostgresServer;
-
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -16,7 +15,10 @@ import java.util.UUID;
  */
 final class ServerDatabase {
     /** Which server a database lives on. */
-    enum Engine { POSTGRESQL, MARIADB }
+    enum Engine {
+        POSTGRESQL,
+        MARIADB
+    }
 
     private final Engine engine;
     private final String name;
@@ -48,14 +50,17 @@ final class ServerDatabase {
         }
         ServerDatabase database = new ServerDatabase(engine, name, user, password);
         database.execute("CREATE TABLE item (id INTEGER PRIMARY KEY, label VARCHAR(100) NOT NULL)");
-        database.execute(engine == Engine.POSTGRESQL
-                ? "INSERT INTO item SELECT i, md5(i::text) FROM generate_series(1, " + rows + ") AS i"
-                : "INSERT INTO item SELECT seq, md5(seq) FROM seq_1_to_" + rows);
+        database.execute(
+                engine == Engine.POSTGRESQL
+                        ? "INSERT INTO item SELECT i, md5(i::text) FROM generate_series(1, " + rows + ") AS i"
+                        : "INSERT INTO item SELECT seq, md5(seq) FROM seq_1_to_" + rows);
         return database;
     }
 
     String jdbcUrl() {
-        return engine == Engine.POSTGRESQL ? PostgresServer.shared().jdbcUrl(name) : MariaDbServer.shared().jdbcUrl(name);
+        return engine == Engine.POSTGRESQL
+                ? PostgresServer.shared().jdbcUrl(name)
+                : MariaDbServer.shared().jdbcUrl(name);
     }
 
     /** The {@code databases:} block naming this database {@code default}. */
@@ -68,7 +73,8 @@ final class ServerDatabase {
     }
 
     void execute(String sql) {
-        try (Connection connection = connect(); Statement statement = connection.createStatement()) {
+        try (Connection connection = connect();
+                Statement statement = connection.createStatement()) {
             statement.execute(sql);
         } catch (SQLException e) {
             throw new IllegalStateException(engine + " refused: " + sql + ": " + e.getMessage(), e);
@@ -77,8 +83,9 @@ final class ServerDatabase {
 
     /** A fingerprint of the table: row count, and the labels in id order, digested; "no table" when it is gone. */
     String content() {
-        try (Connection connection = connect(); Statement statement = connection.createStatement();
-             ResultSet rows = statement.executeQuery("SELECT id, label FROM item ORDER BY id")) {
+        try (Connection connection = connect();
+                Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery("SELECT id, label FROM item ORDER BY id")) {
             int count = 0;
             long digest = 17;
             while (rows.next()) {
@@ -94,8 +101,10 @@ final class ServerDatabase {
     /** The MariaDB scratch databases of this database's restores that still exist. */
     java.util.List<String> scratchDatabases() {
         java.util.List<String> names = new java.util.ArrayList<>();
-        try (Connection connection = connect(); Statement statement = connection.createStatement();
-             ResultSet rows = statement.executeQuery("SHOW DATABASES LIKE '" + name.replace("_", "\\_") + "\\_restore\\_%'")) {
+        try (Connection connection = connect();
+                Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery(
+                        "SHOW DATABASES LIKE '" + name.replace("_", "\\_") + "\\_restore\\_%'")) {
             while (rows.next()) {
                 names.add(rows.getString(1));
             }

@@ -1,9 +1,6 @@
 package dev.rclonebackup.faults;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.io.RandomAccessFile;
@@ -16,8 +13,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Guarantee 9: an SQLite backup is complete or it is a failure, and a restore is exactly the
@@ -64,14 +63,17 @@ class SqliteDataSafetyTest {
                 Outcome outcome = cli.run("dbbackup", "--clean");
 
                 assertThat(outcome.exitCode()).as(outcome.toString()).isEqualTo(1);
-                assertThat(outcome.stderr()).as(outcome.toString())
+                assertThat(outcome.stderr())
+                        .as(outcome.toString())
                         .containsPattern("Backup of database 'default' to db/default-\\S+\\.sqlite3 failed: sqlite3")
                         .contains("database is locked")
                         .doesNotContain("Exception");
                 assertThat(outcome.output()).doesNotContain("Backup completed").doesNotContain("Removing old backup");
             }
         }
-        assertThat(sandbox.remoteFiles()).as("the good backups, no partial upload").containsExactlyInAnyOrderElementsOf(good);
+        assertThat(sandbox.remoteFiles())
+                .as("the good backups, no partial upload")
+                .containsExactlyInAnyOrderElementsOf(good);
     }
 
     /** A writer that commits within the busy timeout (default 30 s) is waited for, and its rows are in the backup. */
@@ -79,10 +81,12 @@ class SqliteDataSafetyTest {
     @SuppressWarnings("try") // the session only has to stay open while the command runs
     void aBriefLockIsWaitedForAndTheBackupHasTheCommittedRows() throws IOException {
         Outcome outcome;
-        try (SqliteDatabase.Session writer = database.open(
-                "BEGIN EXCLUSIVE; INSERT INTO item(label) VALUES ('written-under-the-lock');")) {
+        try (SqliteDatabase.Session writer =
+                database.open("BEGIN EXCLUSIVE; INSERT INTO item(label) VALUES ('written-under-the-lock');")) {
             Cli.Running run = cli.start("dbbackup");
-            run.awaitDescendant("sqlite3 started", process -> process.info().command().orElse("").endsWith("sqlite3"));
+            run.awaitDescendant(
+                    "sqlite3 started",
+                    process -> process.info().command().orElse("").endsWith("sqlite3"));
             pause(1000);
             writer.run("COMMIT;");
             outcome = run.await(Duration.ofMinutes(2));
@@ -90,7 +94,8 @@ class SqliteDataSafetyTest {
 
         assertThat(outcome.exitCode()).as(outcome.toString()).isZero();
         assertThat(sandbox.finishedBackups()).hasSize(1);
-        String backup = Files.readString(sandbox.remote().resolve(sandbox.finishedBackups().get(0)), StandardCharsets.UTF_8);
+        String backup = Files.readString(
+                sandbox.remote().resolve(sandbox.finishedBackups().get(0)), StandardCharsets.UTF_8);
         assertThat(backup).contains("'written-under-the-lock'").endsWith("COMMIT;\n");
     }
 
@@ -108,7 +113,8 @@ class SqliteDataSafetyTest {
         Outcome outcome = cli.run("dbbackup", "--clean");
 
         assertThat(outcome.exitCode()).as(outcome.toString()).isEqualTo(1);
-        assertThat(outcome.stderr()).as(outcome.toString())
+        assertThat(outcome.stderr())
+                .as(outcome.toString())
                 .containsPattern("Backup of database 'default' to db/default-\\S+\\.sqlite3 failed: sqlite3")
                 .contains("unable to open database file");
         assertThat(sandbox.remoteFiles()).isEmpty();
@@ -127,7 +133,8 @@ class SqliteDataSafetyTest {
         Outcome outcome = cli.run("dbbackup", "--clean");
 
         assertThat(outcome.exitCode()).as(outcome.toString()).isEqualTo(1);
-        assertThat(outcome.stderr()).as(outcome.toString())
+        assertThat(outcome.stderr())
+                .as(outcome.toString())
                 .containsPattern("Backup of database 'default' to db/default-\\S+\\.sqlite3 failed: sqlite3")
                 .contains("database disk image is malformed");
         assertThat(sandbox.remoteFiles()).containsExactlyInAnyOrderElementsOf(good);
@@ -151,12 +158,16 @@ class SqliteDataSafetyTest {
         }
 
         assertThat(outcome.exitCode()).as(outcome.toString()).isEqualTo(1);
-        assertThat(outcome.stderr()).as(outcome.toString())
-                .containsPattern("Backup of database 'default' to db/default-\\S+\\.sqlite3 failed: sqlite3 \\.dump failed"
-                        + " and wrote \"ROLLBACK; -- due to errors\" at the end of the dump instead of COMMIT:"
-                        + " ERROR: \\(5\\) database is locked");
+        assertThat(outcome.stderr())
+                .as(outcome.toString())
+                .containsPattern(
+                        "Backup of database 'default' to db/default-\\S+\\.sqlite3 failed: sqlite3 \\.dump failed"
+                                + " and wrote \"ROLLBACK; -- due to errors\" at the end of the dump instead of COMMIT:"
+                                + " ERROR: \\(5\\) database is locked");
         assertThat(outcome.output()).doesNotContain("Backup completed");
-        assertThat(sandbox.remoteFiles()).as("the good backups, no partial upload").containsExactlyInAnyOrderElementsOf(good);
+        assertThat(sandbox.remoteFiles())
+                .as("the good backups, no partial upload")
+                .containsExactlyInAnyOrderElementsOf(good);
     }
 
     /**
@@ -182,7 +193,8 @@ class SqliteDataSafetyTest {
         assertThat(companion("-journal")).doesNotExist();
         assertThat(database.sql("PRAGMA integrity_check;")).isEqualTo("ok");
         assertThat(database.content()).isEqualTo(atBackup);
-        assertThat(database.sql("SELECT count(*) FROM item WHERE label = 'after-the-backup';")).isEqualTo("0");
+        assertThat(database.sql("SELECT count(*) FROM item WHERE label = 'after-the-backup';"))
+                .isEqualTo("0");
     }
 
     /** An idle connection to a WAL database keeps its -wal beside it: the restore says so. */
@@ -199,7 +211,8 @@ class SqliteDataSafetyTest {
         }
 
         assertThat(outcome.exitCode()).as(outcome.toString()).isZero();
-        assertThat(outcome.output()).contains("Warning: SQLite database " + database.file() + " has a app.sqlite3-wal file")
+        assertThat(outcome.output())
+                .contains("Warning: SQLite database " + database.file() + " has a app.sqlite3-wal file")
                 .contains("Stop the application before restoring");
     }
 
@@ -224,7 +237,8 @@ class SqliteDataSafetyTest {
         String original = database.content();
         Files.createDirectories(sandbox.dbFolder());
         Process dump = new ProcessBuilder("sqlite3", database.file().toString(), ".dump")
-                .redirectOutput(sandbox.dbFolder().resolve(OLD_BACKUP).toFile()).start();
+                .redirectOutput(sandbox.dbFolder().resolve(OLD_BACKUP).toFile())
+                .start();
         assertThat(dump.waitFor()).isZero();
         database.sql("DELETE FROM item WHERE id > 10;");
 

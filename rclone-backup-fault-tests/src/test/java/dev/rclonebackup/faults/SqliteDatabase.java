@@ -34,7 +34,9 @@ record SqliteDatabase(Path file) {
      */
     Session open(String statements) {
         try {
-            Process process = new ProcessBuilder("sqlite3", file.toString()).redirectErrorStream(true).start();
+            Process process = new ProcessBuilder("sqlite3", file.toString())
+                    .redirectErrorStream(true)
+                    .start();
             Session session = new Session(process);
             session.run(statements);
             return session;
@@ -102,7 +104,9 @@ record SqliteDatabase(Path file) {
 
     String sql(String statements) {
         try {
-            Process process = new ProcessBuilder("sqlite3", file.toString(), statements).redirectErrorStream(true).start();
+            Process process = new ProcessBuilder("sqlite3", file.toString(), statements)
+                    .redirectErrorStream(true)
+                    .start();
             String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
             if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0) {
                 throw new IllegalStateException("sqlite3 failed on " + file + ": " + output);

@@ -1,17 +1,16 @@
 package dev.rclonebackup.faults;
 
-import dev.rclonebackup.testing.RcloneFixture;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.rclonebackup.testing.RcloneFixture;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * No endless waits: an rclone call that moves no data for {@code rclone.stall-timeout} is ended
@@ -44,19 +43,24 @@ class StallTest {
         Outcome outcome = run.await(WELL_WITHIN);
 
         assertThat(outcome.exitCode()).as(outcome.toString()).isEqualTo(1);
-        assertThat(outcome.stderr()).contains("rclone lsjson stalled: no data moved for 2s, so it was ended (rclone.stall-timeout)")
-                .contains(hanging + " lsjson").contains(sandbox.remote() + "/db");
+        assertThat(outcome.stderr())
+                .contains("rclone lsjson stalled: no data moved for 2s, so it was ended (rclone.stall-timeout)")
+                .contains(hanging + " lsjson")
+                .contains(sandbox.remote() + "/db");
         assertThat(Processes.allEnded(children)).as("every child ended").isTrue();
     }
 
     @Test
     void backupWhoseUploadStallsMidStreamIsEndedAndLeavesNothing() throws IOException {
-        Path stalling = Sandbox.script(directory.resolve("rclone-stalling"), String.join("\n",
-                "if [ \"$1\" = rcat ]; then",
-                "  { head -c 200000; exec sleep 1000; } | '" + RcloneFixture.binary() + "' \"$@\"",
-                "  exit $?",
-                "fi",
-                "exec '" + RcloneFixture.binary() + "' \"$@\""));
+        Path stalling = Sandbox.script(
+                directory.resolve("rclone-stalling"),
+                String.join(
+                        "\n",
+                        "if [ \"$1\" = rcat ]; then",
+                        "  { head -c 200000; exec sleep 1000; } | '" + RcloneFixture.binary() + "' \"$@\"",
+                        "  exit $?",
+                        "fi",
+                        "exec '" + RcloneFixture.binary() + "' \"$@\""));
         sandbox.rcloneBinary(stalling.toString()).rcloneFlags("--streaming-upload-cutoff", "1k");
         writeConfig(sandbox);
 
@@ -66,7 +70,8 @@ class StallTest {
         Outcome outcome = run.await(WELL_WITHIN);
 
         assertThat(outcome.exitCode()).as(outcome.toString()).isEqualTo(1);
-        assertThat(outcome.stderr()).contains("Backup of database 'default' to db/default-")
+        assertThat(outcome.stderr())
+                .contains("Backup of database 'default' to db/default-")
                 .contains("failed: rclone rcat stalled: no data moved for 2s, so it was ended (rclone.stall-timeout)")
                 .contains(stalling + " rcat");
         assertThat(sandbox.remoteFiles()).as("the partial upload was removed").isEmpty();
@@ -83,7 +88,8 @@ class StallTest {
         Outcome outcome = new Cli(sandbox).run("dbbackup");
 
         assertThat(outcome.exitCode()).as(outcome.toString()).isZero();
-        assertThat(Duration.ofNanos(System.nanoTime() - started)).as("longer than the stall timeout")
+        assertThat(Duration.ofNanos(System.nanoTime() - started))
+                .as("longer than the stall timeout")
                 .isGreaterThan(Duration.ofSeconds(4));
         assertThat(sandbox.finishedBackups()).hasSize(1);
     }

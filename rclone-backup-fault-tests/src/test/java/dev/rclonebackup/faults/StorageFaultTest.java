@@ -1,19 +1,18 @@
 package dev.rclonebackup.faults;
 
-import dev.rclonebackup.testing.RcloneFixture;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.rclonebackup.testing.RcloneFixture;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.stream.Stream;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Guarantee 3: storage that refuses writes, fills up mid-upload, or does not hold the backup
@@ -55,7 +54,8 @@ class StorageFaultTest {
 
         assertThat(outcome.exitCode()).as(outcome.toString()).isEqualTo(1);
         assertThat(outcome.stderr())
-                .containsPattern("Backup of database 'default' to db/default-\\S+\\.sqlite3 failed: \\S*rclone\\S* exited with status \\d")
+                .containsPattern(
+                        "Backup of database 'default' to db/default-\\S+\\.sqlite3 failed: \\S*rclone\\S* exited with status \\d")
                 .contains(readOnlyMount ? "read-only file system" : "permission denied")
                 .doesNotContain("Exception");
         assertThat(sandbox.remoteFiles()).isEmpty();
@@ -90,21 +90,25 @@ class StorageFaultTest {
         Outcome outcome = cli.run("dbrestore", "--noinput", "--input-path", "default-2024-01-15-120000.sqlite3");
 
         assertThat(outcome.exitCode()).as(outcome.toString()).isEqualTo(1);
-        assertThat(outcome.stderr()).contains("No backup db/default-2024-01-15-120000.sqlite3 found on " + sandbox.remote());
+        assertThat(outcome.stderr())
+                .contains("No backup db/default-2024-01-15-120000.sqlite3 found on " + sandbox.remote());
         assertUntouched(before);
     }
 
     @Test
     void restoreFromARemoteFolderThatDoesNotExistFailsAndChangesNothing() throws IOException {
         String before = sqlite.content();
-        sandbox.writeRawConfig("remote: " + Sandbox.quoted(directory.resolve("no-such-folder").toString()) + "\n"
-                + Sandbox.sqliteDatabase(sqlite.file()) + "\n");
+        sandbox.writeRawConfig(
+                "remote: " + Sandbox.quoted(directory.resolve("no-such-folder").toString()) + "\n"
+                        + Sandbox.sqliteDatabase(sqlite.file()) + "\n");
 
         Outcome outcome = cli.run("dbrestore", "--noinput");
 
         assertThat(outcome.exitCode()).as(outcome.toString()).isEqualTo(1);
         assertThat(outcome.stderr()).contains("No backups found for database 'default'");
-        assertThat(Files.exists(directory.resolve("no-such-folder"))).as("nothing created on the remote").isFalse();
+        assertThat(Files.exists(directory.resolve("no-such-folder")))
+                .as("nothing created on the remote")
+                .isFalse();
         assertUntouched(before);
     }
 
@@ -118,7 +122,9 @@ class StorageFaultTest {
         Outcome outcome = cli.run("dbrestore", "--noinput");
 
         assertThat(outcome.exitCode()).as(outcome.toString()).isEqualTo(1);
-        assertThat(outcome.stderr()).contains("rclone lsjson nosuchremote:backups/db").contains("nosuchremote");
+        assertThat(outcome.stderr())
+                .contains("rclone lsjson nosuchremote:backups/db")
+                .contains("nosuchremote");
         assertUntouched(before);
     }
 
@@ -135,20 +141,24 @@ class StorageFaultTest {
     }
 
     private void useRcloneFailingAfter(int bytes) {
-        Path wrapper = Sandbox.script(directory.resolve("rclone-filling-up"), String.join("\n",
-                "if [ \"$1\" = rcat ]; then",
-                "  head -c " + bytes + " | '" + RcloneFixture.binary() + "' \"$@\"",
-                "  echo 'ERROR : Failed to rcat: write: no space left on device' >&2",
-                "  exit 1",
-                "fi",
-                "exec '" + RcloneFixture.binary() + "' \"$@\""));
+        Path wrapper = Sandbox.script(
+                directory.resolve("rclone-filling-up"),
+                String.join(
+                        "\n",
+                        "if [ \"$1\" = rcat ]; then",
+                        "  head -c " + bytes + " | '" + RcloneFixture.binary() + "' \"$@\"",
+                        "  echo 'ERROR : Failed to rcat: write: no space left on device' >&2",
+                        "  exit 1",
+                        "fi",
+                        "exec '" + RcloneFixture.binary() + "' \"$@\""));
         sandbox.rcloneBinary(wrapper.toString()).writeConfig(Sandbox.sqliteDatabase(sqlite.file()));
     }
 
     private void assertFullRemoteFailure(Outcome outcome) {
         assertThat(outcome.exitCode()).as(outcome.toString()).isEqualTo(1);
         assertThat(outcome.stderr())
-                .containsPattern("Backup of database 'default' to db/default-\\S+\\.sqlite3 failed: \\S*rclone\\S* exited with status \\d")
+                .containsPattern(
+                        "Backup of database 'default' to db/default-\\S+\\.sqlite3 failed: \\S*rclone\\S* exited with status \\d")
                 .contains("no space left on device")
                 .doesNotContain("Exception");
         assertThat(sandbox.remoteFiles()).isEmpty();
@@ -157,7 +167,8 @@ class StorageFaultTest {
     private void assertUntouched(String before) throws IOException {
         assertThat(sqlite.content()).isEqualTo(before);
         try (Stream<Path> files = Files.list(directory)) {
-            List<String> names = files.map(file -> file.getFileName().toString()).toList();
+            List<String> names =
+                    files.map(file -> file.getFileName().toString()).toList();
             assertThat(names).noneMatch(name -> name.contains(".restore-"));
         }
     }

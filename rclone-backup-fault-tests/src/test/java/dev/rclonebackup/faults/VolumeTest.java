@@ -1,16 +1,15 @@
 package dev.rclonebackup.faults;
 
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Guarantee 7: volume. With the JVM limited to {@value Cli#HEAP_LIMIT}, a dump tool that writes
@@ -38,26 +37,34 @@ class VolumeTest {
 
     @Test
     void aDumpToolWriting100MegabytesToStderrDoesNotDeadlock() {
-        sandbox.tool("sqlite3", "head -c " + STDERR_BYTES + " /dev/zero | tr '\\0' 'w' | fold -w 99 >&2\n"
-                + "printf 'BEGIN TRANSACTION;\\nCREATE TABLE t(x);\\nCOMMIT;\\n'");
+        sandbox.tool(
+                "sqlite3",
+                "head -c " + STDERR_BYTES + " /dev/zero | tr '\\0' 'w' | fold -w 99 >&2\n"
+                        + "printf 'BEGIN TRANSACTION;\\nCREATE TABLE t(x);\\nCOMMIT;\\n'");
 
         Outcome outcome = new Cli(sandbox).start("dbbackup").await(LIMIT);
 
         assertThat(outcome.exitCode()).as(outcome.toString()).isZero();
         assertThat(sandbox.finishedBackups()).hasSize(1);
-        assertThat(outcome.output().length()).as("the noise is not echoed below verbosity 3").isLessThan(10_000);
+        assertThat(outcome.output().length())
+                .as("the noise is not echoed below verbosity 3")
+                .isLessThan(10_000);
     }
 
     @Test
     void aOneGigabyteDumpIsBackedUpAndRestoredWithA64MegabyteHeap() throws IOException {
         Path restoredBytes = directory.resolve("restored-bytes");
-        sandbox.tool("sqlite3", String.join("\n",
-                "case \"$*\" in",
-                // The dump: a gigabyte ending, as a complete sqlite3 dump does, with COMMIT.
-                "  *' .dump '*) head -c " + (GIGABYTE - DUMP_END.length()) + " /dev/zero; printf '" + DUMP_END + "' ;;",
-                "  *) for target; do :; done",
-                "     wc -c > '" + restoredBytes + "' && echo restored > \"$target\" ;;",
-                "esac"));
+        sandbox.tool(
+                "sqlite3",
+                String.join(
+                        "\n",
+                        "case \"$*\" in",
+                        // The dump: a gigabyte ending, as a complete sqlite3 dump does, with COMMIT.
+                        "  *' .dump '*) head -c " + (GIGABYTE - DUMP_END.length()) + " /dev/zero; printf '" + DUMP_END
+                                + "' ;;",
+                        "  *) for target; do :; done",
+                        "     wc -c > '" + restoredBytes + "' && echo restored > \"$target\" ;;",
+                        "esac"));
         Cli cli = new Cli(sandbox);
 
         Outcome backup = cli.start("dbbackup").await(LIMIT);

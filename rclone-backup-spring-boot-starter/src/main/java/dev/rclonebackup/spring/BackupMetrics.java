@@ -6,8 +6,7 @@ import java.time.Duration;
 public interface BackupMetrics {
 
     /** Records nothing. */
-    BackupMetrics NONE = new BackupMetrics() {
-    };
+    BackupMetrics NONE = new BackupMetrics() {};
 
     /**
      * An operation succeeded.
@@ -16,10 +15,8 @@ public interface BackupMetrics {
      * @param database  the database alias, or {@code media} for media operations
      * @param size      bytes stored, or -1 when unknown or not applicable
      */
-    default void success(String operation, String database, Duration duration, long size) {
-    }
+    default void success(String operation, String database, Duration duration, long size) {}
 
     /** An operation failed after {@code duration}. */
-    default void failure(String operation, String database, Duration duration) {
-    }
+    default void failure(String operation, String database, Duration duration) {}
 }

@@ -2,11 +2,10 @@ package dev.rclonebackup.spring;
 
 import dev.rclonebackup.BackupFile;
 import dev.rclonebackup.DbBackupResult;
+import java.util.List;
 import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
 import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;
 import org.springframework.boot.actuate.endpoint.annotation.WriteOperation;
-
-import java.util.List;
 
 /**
  * The Actuator endpoint {@code backups}: reading it lists the database backups on the remote,
@@ -35,8 +34,7 @@ public class BackupsEndpoint {
     }
 
     /** The endpoint's read response. */
-    public record Listing(List<BackupFile> backups) {
-    }
+    public record Listing(List<BackupFile> backups) {}
 
     /**
      * The endpoint's write response.
@@ -44,6 +42,5 @@ public class BackupsEndpoint {
      * @param path the backup's remote path, e.g. {@code db/default-2024-01-15-120000.dump}
      * @param size bytes stored, or -1 when unknown
      */
-    public record Backup(String database, String path, long size) {
-    }
+    public record Backup(String database, String path, long size) {}
 }

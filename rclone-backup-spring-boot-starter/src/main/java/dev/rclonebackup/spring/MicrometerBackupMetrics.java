@@ -6,7 +6,6 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.Timer;
-
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
@@ -34,30 +33,45 @@ public class MicrometerBackupMetrics implements BackupMetrics {
         Tags tags = Tags.of("operation", operation, "database", database);
         timer(tags, "success").record(duration);
         if (size >= 0) {
-            DistributionSummary.builder("rclone.backup.size").baseUnit("bytes")
-                    .description("Size of the stored backups").tags(tags).register(registry).record(size);
+            DistributionSummary.builder("rclone.backup.size")
+                    .baseUnit("bytes")
+                    .description("Size of the stored backups")
+                    .tags(tags)
+                    .register(registry)
+                    .record(size);
         }
-        lastSuccess.computeIfAbsent(tags, this::lastSuccessGauge).set(clock.instant().getEpochSecond());
+        lastSuccess
+                .computeIfAbsent(tags, this::lastSuccessGauge)
+                .set(clock.instant().getEpochSecond());
     }
 
     @Override
     public void failure(String operation, String database, Duration duration) {
         Tags tags = Tags.of("operation", operation, "database", database);
         timer(tags, "failure").record(duration);
-        Counter.builder("rclone.backup.failures").description("Failed backup operations")
-                .tags(tags).register(registry).increment();
+        Counter.builder("rclone.backup.failures")
+                .description("Failed backup operations")
+                .tags(tags)
+                .register(registry)
+                .increment();
     }
 
     private Timer timer(Tags tags, String outcome) {
-        return Timer.builder("rclone.backup.duration").description("Duration of backup operations")
-                .tags(tags).tag("outcome", outcome).register(registry);
+        return Timer.builder("rclone.backup.duration")
+                .description("Duration of backup operations")
+                .tags(tags)
+                .tag("outcome", outcome)
+                .register(registry);
     }
 
     private AtomicLong lastSuccessGauge(Tags tags) {
         AtomicLong epochSeconds = new AtomicLong();
-        Gauge.builder("rclone.backup.last.success", epochSeconds, AtomicLong::get).baseUnit("seconds")
+        Gauge.builder("rclone.backup.last.success", epochSeconds, AtomicLong::get)
+                .baseUnit("seconds")
                 .description("Time of the last successful operation, in seconds since the epoch")
-                .tags(tags).strongReference(true).register(registry);
+                .tags(tags)
+                .strongReference(true)
+                .register(registry);
         return epochSeconds;
     }
 }

@@ -1,19 +1,18 @@
 package dev.rclonebackup.spring;
 
 import dev.rclonebackup.cli.SignalGuard;
+import java.time.Duration;
+import java.util.Map;
 import org.springframework.boot.Banner;
-import org.springframework.boot.bootstrap.ConfigurableBootstrapContext;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.SpringApplicationRunListener;
+import org.springframework.boot.bootstrap.ConfigurableBootstrapContext;
 import org.springframework.boot.logging.LogLevel;
 import org.springframework.boot.logging.LoggingSystem;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.Ordered;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
-
-import java.time.Duration;
-import java.util.Map;
 
 /**
  * Turns {@code java -jar app.jar dbbackup …} into a one-shot command: the application context
@@ -39,17 +38,25 @@ public class OneShotCommandRunListener implements SpringApplicationRunListener, 
     }
 
     @Override
-    public void environmentPrepared(ConfigurableBootstrapContext bootstrapContext, ConfigurableEnvironment environment) {
+    public void environmentPrepared(
+            ConfigurableBootstrapContext bootstrapContext, ConfigurableEnvironment environment) {
         active = OneShotCommands.isCommand(args)
                 && environment.getProperty("rclone-backup.enabled", Boolean.class, true)
                 && environment.getProperty("rclone-backup.commands.enabled", Boolean.class, true);
         if (!active) {
             return;
         }
-        environment.getPropertySources().addFirst(new MapPropertySource("rclone-backup-command",
-                Map.of("spring.main.web-application-type", "none",
-                        "rclone-backup.schedule.db.cron", "",
-                        "rclone-backup.schedule.media.cron", "")));
+        environment
+                .getPropertySources()
+                .addFirst(new MapPropertySource(
+                        "rclone-backup-command",
+                        Map.of(
+                                "spring.main.web-application-type",
+                                "none",
+                                "rclone-backup.schedule.db.cron",
+                                "",
+                                "rclone-backup.schedule.media.cron",
+                                "")));
         application.setBannerMode(Banner.Mode.OFF);
         application.setLogStartupInfo(false);
         if (!environment.containsProperty("logging.level.root")) {
@@ -63,13 +70,16 @@ public class OneShotCommandRunListener implements SpringApplicationRunListener, 
         if (!active) {
             return;
         }
-        OneShotCommands commands = context.getBeanProvider(OneShotCommands.class).getIfAvailable();
+        OneShotCommands commands =
+                context.getBeanProvider(OneShotCommands.class).getIfAvailable();
         int exitStatus;
         if (commands == null) {
-            System.err.println("Error: the command " + args[0] + " cannot run: the rclone-backup auto-configuration is not active");
+            System.err.println("Error: the command " + args[0]
+                    + " cannot run: the rclone-backup auto-configuration is not active");
             exitStatus = 2;
         } else {
-            exitStatus = SignalGuard.run(() -> commands.run(args, System.in, System.out, System.err, System.getenv()), System.err);
+            exitStatus = SignalGuard.run(
+                    () -> commands.run(args, System.in, System.out, System.err, System.getenv()), System.err);
         }
         System.exit(SpringApplication.exit(context, () -> exitStatus));
     }

@@ -2,7 +2,6 @@ package dev.rclonebackup.spring;
 
 import dev.rclonebackup.ConfigurationException;
 import dev.rclonebackup.cli.Main;
-
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -17,7 +16,8 @@ import java.util.Set;
  */
 public class OneShotCommands {
     /** The commands recognised as an application's first argument. */
-    public static final Set<String> COMMANDS = Set.of("dbbackup", "dbrestore", "mediabackup", "mediarestore", "listbackups");
+    public static final Set<String> COMMANDS =
+            Set.of("dbbackup", "dbrestore", "mediabackup", "mediarestore", "listbackups");
 
     private final RcloneBackupFactory factory;
 
@@ -35,14 +35,22 @@ public class OneShotCommands {
      * ({@code --spring.profiles.active=prod}) are left to Spring.
      */
     public int run(String[] args, InputStream in, PrintStream out, PrintStream err, Map<String, String> environment) {
-        String[] commandArgs = Arrays.stream(args).filter(arg -> !isPropertyArgument(arg)).toArray(String[]::new);
-        return Main.run(in, out, err, environment, Path.of("").toAbsolutePath(), (configFile, reporter) -> {
-            if (configFile != null) {
-                throw new ConfigurationException("--config cannot be used with an application's commands: "
-                        + "they run with its rclone-backup.* properties");
-            }
-            return factory.create(reporter);
-        }, commandArgs);
+        String[] commandArgs =
+                Arrays.stream(args).filter(arg -> !isPropertyArgument(arg)).toArray(String[]::new);
+        return Main.run(
+                in,
+                out,
+                err,
+                environment,
+                Path.of("").toAbsolutePath(),
+                (configFile, reporter) -> {
+                    if (configFile != null) {
+                        throw new ConfigurationException("--config cannot be used with an application's commands: "
+                                + "they run with its rclone-backup.* properties");
+                    }
+                    return factory.create(reporter);
+                },
+                commandArgs);
     }
 
     private static boolean isPropertyArgument(String arg) {

@@ -5,6 +5,7 @@ import dev.rclonebackup.RcloneBackup;
 import dev.rclonebackup.connector.Connector;
 import dev.rclonebackup.settings.Settings;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
 import net.javacrumbs.shedlock.core.LockProvider;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.actuate.autoconfigure.endpoint.condition.ConditionalOnAvailableEndpoint;
@@ -24,8 +25,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 
-import java.time.Clock;
-
 /**
  * Auto-configuration of rclone-backup: settings from {@code rclone-backup.*} (the application's
  * data source becoming database {@code default}), the {@link RcloneBackup} facade and its metered
@@ -33,18 +32,23 @@ import java.time.Clock;
  * backups, the Actuator endpoint, health indicator and metrics. Every bean can be replaced by
  * one of the application's own; {@code rclone-backup.enabled=false} turns it all off.
  */
-@AutoConfiguration(afterName = {
-        "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration",
-        "org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration"})
+@AutoConfiguration(
+        afterName = {
+            "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration",
+            "org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration"
+        })
 @ConditionalOnBooleanProperty(name = "rclone-backup.enabled", matchIfMissing = true)
 @EnableConfigurationProperties(RcloneBackupProperties.class)
 public class RcloneBackupAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    Settings rcloneBackupSettings(Environment environment, RcloneBackupProperties properties,
-                                  ObjectProvider<ApplicationDatabase> applicationDatabase) {
-        return SpringSettings.read(Binder.get(environment), properties.getDatabases(), applicationDatabase.getIfAvailable());
+    Settings rcloneBackupSettings(
+            Environment environment,
+            RcloneBackupProperties properties,
+            ObjectProvider<ApplicationDatabase> applicationDatabase) {
+        return SpringSettings.read(
+                Binder.get(environment), properties.getDatabases(), applicationDatabase.getIfAvailable());
     }
 
     @Bean
@@ -55,9 +59,12 @@ public class RcloneBackupAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    RcloneBackupFactory rcloneBackupFactory(Settings settings, ObjectProvider<BackupListener> listeners,
-                                            ObjectProvider<Connector> connectors) {
-        return new RcloneBackupFactory(settings, listeners.orderedStream().toList(), connectors.orderedStream().toList());
+    RcloneBackupFactory rcloneBackupFactory(
+            Settings settings, ObjectProvider<BackupListener> listeners, ObjectProvider<Connector> connectors) {
+        return new RcloneBackupFactory(
+                settings,
+                listeners.orderedStream().toList(),
+                connectors.orderedStream().toList());
     }
 
     @Bean
@@ -88,20 +95,25 @@ public class RcloneBackupAutoConfiguration {
         @ConditionalOnMissingBean
         @ConditionalOnBean(JdbcConnectionDetails.class)
         ApplicationDatabase rcloneBackupApplicationDatabase(JdbcConnectionDetails connectionDetails) {
-            return new ApplicationDatabase(connectionDetails.getJdbcUrl(), connectionDetails.getUsername(), connectionDetails.getPassword());
+            return new ApplicationDatabase(
+                    connectionDetails.getJdbcUrl(), connectionDetails.getUsername(), connectionDetails.getPassword());
         }
     }
 
     /** Scheduled backups, only when a cron expression is configured. */
     @Configuration(proxyBeanMethods = false)
-    @ConditionalOnExpression("'${rclone-backup.schedule.db.cron:}' != '' or '${rclone-backup.schedule.media.cron:}' != ''")
+    @ConditionalOnExpression(
+            "'${rclone-backup.schedule.db.cron:}' != '' or '${rclone-backup.schedule.media.cron:}' != ''")
     static class SchedulingConfiguration {
 
         @Bean
         @ConditionalOnMissingBean
-        ScheduledBackups rcloneBackupSchedule(RcloneBackupOperations operations, RcloneBackupProperties properties,
-                                              ObjectProvider<ScheduledTaskLock> lock) {
-            return new ScheduledBackups(operations, properties.getSchedule(), lock.getIfAvailable(() -> ScheduledTaskLock.NONE));
+        ScheduledBackups rcloneBackupSchedule(
+                RcloneBackupOperations operations,
+                RcloneBackupProperties properties,
+                ObjectProvider<ScheduledTaskLock> lock) {
+            return new ScheduledBackups(
+                    operations, properties.getSchedule(), lock.getIfAvailable(() -> ScheduledTaskLock.NONE));
         }
     }
 
@@ -140,7 +152,8 @@ public class RcloneBackupAutoConfiguration {
         @Bean
         @ConditionalOnMissingBean
         @ConditionalOnEnabledHealthIndicator("rcloneBackup")
-        BackupsHealthIndicator rcloneBackupHealthIndicator(RcloneBackupOperations operations, RcloneBackupProperties properties) {
+        BackupsHealthIndicator rcloneBackupHealthIndicator(
+                RcloneBackupOperations operations, RcloneBackupProperties properties) {
             return new BackupsHealthIndicator(operations, properties.getHealth().getMaxAge(), Clock.systemUTC());
         }
     }

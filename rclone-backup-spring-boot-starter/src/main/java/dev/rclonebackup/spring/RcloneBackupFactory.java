@@ -5,7 +5,6 @@ import dev.rclonebackup.RcloneBackup;
 import dev.rclonebackup.Reporter;
 import dev.rclonebackup.connector.Connector;
 import dev.rclonebackup.settings.Settings;
-
 import java.util.List;
 
 /**
@@ -31,7 +30,8 @@ public class RcloneBackupFactory {
 
     /** A facade reporting to {@code reporter}; configured hooks run after the listener beans. */
     public RcloneBackup create(Reporter reporter) {
-        RcloneBackup.Builder builder = RcloneBackup.configure().settings(settings).reporter(reporter);
+        RcloneBackup.Builder builder =
+                RcloneBackup.configure().settings(settings).reporter(reporter);
         listeners.forEach(builder::listener);
         connectors.forEach(builder::connector);
         return builder.load();

@@ -10,7 +10,6 @@ import dev.rclonebackup.MediaResult;
 import dev.rclonebackup.RcloneBackup;
 import dev.rclonebackup.RestoreConfirmation;
 import dev.rclonebackup.settings.Settings;
-
 import java.time.Duration;
 import java.util.List;
 import java.util.function.Supplier;
@@ -69,7 +68,9 @@ public class RcloneBackupOperations {
     }
 
     private String singleDatabase() {
-        return settings().databases().size() == 1 ? settings().databases().keySet().iterator().next() : "unknown";
+        return settings().databases().size() == 1
+                ? settings().databases().keySet().iterator().next()
+                : "unknown";
     }
 
     private <T> T measured(String operation, String database, Supplier<T> call, ToLongFunction<T> size) {

@@ -2,15 +2,14 @@ package dev.rclonebackup.spring;
 
 import dev.rclonebackup.ConfigurationException;
 import dev.rclonebackup.MediaBackupOptions;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ScheduledFuture;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
 import org.springframework.scheduling.support.CronTrigger;
-
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.ScheduledFuture;
 
 /**
  * Runs the backups configured under {@code rclone-backup.schedule} on their cron schedules, on a
@@ -32,12 +31,15 @@ public class ScheduledBackups implements SmartLifecycle {
     private ThreadPoolTaskScheduler scheduler;
 
     /** @throws ConfigurationException naming the cron key whose expression is invalid */
-    public ScheduledBackups(RcloneBackupOperations operations, RcloneBackupProperties.Schedule schedule, ScheduledTaskLock lock) {
+    public ScheduledBackups(
+            RcloneBackupOperations operations, RcloneBackupProperties.Schedule schedule, ScheduledTaskLock lock) {
         this.operations = operations;
         this.schedule = schedule;
         this.lock = lock;
-        this.dbTrigger = trigger("rclone-backup.schedule.db.cron", schedule.getDb().getCron());
-        this.mediaTrigger = trigger("rclone-backup.schedule.media.cron", schedule.getMedia().getCron());
+        this.dbTrigger =
+                trigger("rclone-backup.schedule.db.cron", schedule.getDb().getCron());
+        this.mediaTrigger =
+                trigger("rclone-backup.schedule.media.cron", schedule.getMedia().getCron());
     }
 
     /** Backs up the scheduled databases (all configured ones unless listed), cleaning up if configured. */
@@ -47,14 +49,17 @@ public class ScheduledBackups implements SmartLifecycle {
                     ? List.copyOf(operations.settings().databases().keySet())
                     : schedule.getDb().getDatabases();
             for (String database : databases) {
-                logFailure("database '" + database + "'", () -> operations.dbBackup(database, schedule.getDb().isClean()));
+                logFailure(
+                        "database '" + database + "'",
+                        () -> operations.dbBackup(database, schedule.getDb().isClean()));
             }
         });
     }
 
     /** Backs up the media folder. */
     public void backUpMedia() {
-        lock.runLocked(MEDIA_LOCK, () -> logFailure("media", () -> operations.mediaBackup(MediaBackupOptions.DEFAULTS)));
+        lock.runLocked(
+                MEDIA_LOCK, () -> logFailure("media", () -> operations.mediaBackup(MediaBackupOptions.DEFAULTS)));
     }
 
     @Override
@@ -95,8 +100,8 @@ public class ScheduledBackups implements SmartLifecycle {
         try {
             return new CronTrigger(expression);
         } catch (IllegalArgumentException e) {
-            throw new ConfigurationException(key + " is not a cron expression (second minute hour day month weekday): "
-                    + e.getMessage(), e);
+            throw new ConfigurationException(
+                    key + " is not a cron expression (second minute hour day month weekday): " + e.getMessage(), e);
         }
     }
 

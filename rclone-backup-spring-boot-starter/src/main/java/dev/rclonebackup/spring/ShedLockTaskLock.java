@@ -1,12 +1,11 @@
 package dev.rclonebackup.spring;
 
+import java.time.Clock;
+import java.time.Duration;
 import net.javacrumbs.shedlock.core.DefaultLockingTaskExecutor;
 import net.javacrumbs.shedlock.core.LockConfiguration;
 import net.javacrumbs.shedlock.core.LockProvider;
 import net.javacrumbs.shedlock.core.LockingTaskExecutor;
-
-import java.time.Clock;
-import java.time.Duration;
 
 /** A {@link ScheduledTaskLock} backed by the application's ShedLock {@link LockProvider}. */
 public class ShedLockTaskLock implements ScheduledTaskLock {

@@ -5,15 +5,14 @@ import dev.rclonebackup.settings.DatabaseSettings;
 import dev.rclonebackup.settings.Setting;
 import dev.rclonebackup.settings.Settings;
 import dev.rclonebackup.settings.SettingsReader;
-import org.springframework.boot.context.properties.bind.Bindable;
-import org.springframework.boot.context.properties.bind.Binder;
-import org.springframework.core.ResolvableType;
-
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.springframework.boot.context.properties.bind.Bindable;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.core.ResolvableType;
 
 /**
  * Reads the core's settings from the application's {@code rclone-backup.*} properties: each key of
@@ -29,19 +28,23 @@ final class SpringSettings {
 
     private static final Bindable<List<String>> STRINGS = Bindable.listOf(String.class);
     private static final Bindable<Map<String, String>> STRING_MAP = Bindable.mapOf(String.class, String.class);
-    private static final Bindable<Map<String, List<String>>> COMMAND_MAP = Bindable.of(ResolvableType.forClassWithGenerics(
-            Map.class, ResolvableType.forClass(String.class), ResolvableType.forClassWithGenerics(List.class, String.class)));
+    private static final Bindable<Map<String, List<String>>> COMMAND_MAP =
+            Bindable.of(ResolvableType.forClassWithGenerics(
+                    Map.class,
+                    ResolvableType.forClass(String.class),
+                    ResolvableType.forClassWithGenerics(List.class, String.class)));
 
-    private SpringSettings() {
-    }
+    private SpringSettings() {}
 
     /**
      * @param databases           the {@code rclone-backup.databases} entries, as Spring bound them
      * @param applicationDatabase the application's data source, or null when it has none
      * @throws ConfigurationException naming the {@code rclone-backup.*} key that is wrong
      */
-    static Settings read(Binder binder, Map<String, RcloneBackupProperties.Database> databases,
-                         ApplicationDatabase applicationDatabase) {
+    static Settings read(
+            Binder binder,
+            Map<String, RcloneBackupProperties.Database> databases,
+            ApplicationDatabase applicationDatabase) {
         Map<String, Object> tree = new LinkedHashMap<>();
         for (Setting<?> setting : Setting.all()) {
             Object value = setting == Setting.DATABASES ? databaseTree(databases) : bind(binder, setting);
@@ -52,11 +55,13 @@ final class SpringSettings {
         Settings.Builder builder = Settings.builder();
         SettingsReader.forText(PREFIX, Path.of("").toAbsolutePath()).read(tree, builder);
         if (applicationDatabase != null && !databases.containsKey(DEFAULT_DATABASE)) {
-            builder.database(DEFAULT_DATABASE, DatabaseSettings.builder()
-                    .url(applicationDatabase.url())
-                    .username(applicationDatabase.username())
-                    .password(applicationDatabase.password())
-                    .build());
+            builder.database(
+                    DEFAULT_DATABASE,
+                    DatabaseSettings.builder()
+                            .url(applicationDatabase.url())
+                            .username(applicationDatabase.username())
+                            .password(applicationDatabase.password())
+                            .build());
         }
         try {
             return builder.build();
@@ -84,7 +89,8 @@ final class SpringSettings {
             tree.put(setting.key(), value);
             return;
         }
-        Map<String, Object> children = (Map<String, Object>) tree.computeIfAbsent(section.get(), name -> new LinkedHashMap<>());
+        Map<String, Object> children =
+                (Map<String, Object>) tree.computeIfAbsent(section.get(), name -> new LinkedHashMap<>());
         children.put(setting.key().substring(section.get().length() + 1), value);
     }
 

@@ -1,23 +1,22 @@
 package dev.rclonebackup.spring;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.rclonebackup.RcloneBackup;
 import dev.rclonebackup.settings.DatabaseSettings;
 import dev.rclonebackup.settings.Settings;
 import dev.rclonebackup.testing.RcloneFixture;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.ZoneOffset;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.Status;
-
-import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Duration;
-import java.time.ZoneOffset;
-import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 class BackupsHealthIndicatorTest {
     private static final Duration MAX_AGE = Duration.ofHours(26);
@@ -33,9 +32,15 @@ class BackupsHealthIndicatorTest {
     @BeforeEach
     void settings() throws Exception {
         H2Database database = H2Database.create(folder);
-        settings = Settings.builder().remote(rclone.plainRemote().toString())
-                .database("default", DatabaseSettings.builder().url(database.url())
-                        .username(H2Database.USER).password(H2Database.PASSWORD).build())
+        settings = Settings.builder()
+                .remote(rclone.plainRemote().toString())
+                .database(
+                        "default",
+                        DatabaseSettings.builder()
+                                .url(database.url())
+                                .username(H2Database.USER)
+                                .password(H2Database.PASSWORD)
+                                .build())
                 .build();
     }
 
@@ -47,7 +52,9 @@ class BackupsHealthIndicatorTest {
         String path = operations.dbBackup("default", false).path();
         Health fresh = health(operations, Clock.systemUTC());
         assertThat(fresh.getStatus()).isEqualTo(Status.UP);
-        assertThat(databaseDetails(fresh)).containsEntry("status", "fresh").containsEntry("newest", path.substring("db/".length()));
+        assertThat(databaseDetails(fresh))
+                .containsEntry("status", "fresh")
+                .containsEntry("newest", path.substring("db/".length()));
 
         Health old = health(operations, Clock.offset(Clock.systemUTC(), MAX_AGE.plusHours(1)));
         assertThat(old.getStatus()).isEqualTo(Status.DOWN);
@@ -56,14 +63,17 @@ class BackupsHealthIndicatorTest {
 
     @Test
     void downWhenTheListingFails() {
-        RcloneBackupOperations operations = operations(settings.toBuilder().rcloneBinary(folder.resolve("no-rclone").toString()).build());
+        RcloneBackupOperations operations = operations(settings.toBuilder()
+                .rcloneBinary(folder.resolve("no-rclone").toString())
+                .build());
         Health health = health(operations, Clock.systemUTC());
         assertThat(health.getStatus()).isEqualTo(Status.DOWN);
         assertThat(health.getDetails()).containsKey("error");
     }
 
     private static RcloneBackupOperations operations(Settings settings) {
-        return new RcloneBackupOperations(RcloneBackup.configure().settings(settings).load(), BackupMetrics.NONE);
+        return new RcloneBackupOperations(
+                RcloneBackup.configure().settings(settings).load(), BackupMetrics.NONE);
     }
 
     private static Health health(RcloneBackupOperations operations, Clock clock) {

@@ -1,5 +1,8 @@
 package dev.rclonebackup.spring;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import dev.rclonebackup.BackupEvent;
 import dev.rclonebackup.BackupListener;
 import dev.rclonebackup.DbBackupResult;
@@ -7,6 +10,11 @@ import dev.rclonebackup.RcloneBackupException;
 import dev.rclonebackup.testing.RcloneFixture;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -17,15 +25,6 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.event.EventListener;
-
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.stream.Stream;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Real backups of an H2 application database to a local-folder rclone remote. */
 class EventsAndMetricsTest {
@@ -41,7 +40,8 @@ class EventsAndMetricsTest {
     void application() throws Exception {
         H2Database database = H2Database.create(folder);
         runner = new ApplicationContextRunner()
-                .withConfiguration(AutoConfigurations.of(DataSourceAutoConfiguration.class, RcloneBackupAutoConfiguration.class))
+                .withConfiguration(
+                        AutoConfigurations.of(DataSourceAutoConfiguration.class, RcloneBackupAutoConfiguration.class))
                 .withPropertyValues(database.dataSourceProperties())
                 .withPropertyValues("rclone-backup.remote=" + rclone.plainRemote())
                 .withUserConfiguration(Recorder.class);
@@ -50,12 +50,14 @@ class EventsAndMetricsTest {
     @Test
     void eventListenersAndListenerBeansSeeEveryBackup() {
         runner.run(context -> {
-            DbBackupResult result = context.getBean(RcloneBackupOperations.class).dbBackup("default", false);
+            DbBackupResult result =
+                    context.getBean(RcloneBackupOperations.class).dbBackup("default", false);
 
             assertThat(Files.size(rclone.plainRemote().resolve(result.path()))).isPositive();
-            assertThat(context.getBean(Recorder.class).events).containsExactly(
-                    new BackupEvent.BeforeDbBackup("default"),
-                    new BackupEvent.AfterDbBackup("default", result.path()));
+            assertThat(context.getBean(Recorder.class).events)
+                    .containsExactly(
+                            new BackupEvent.BeforeDbBackup("default"),
+                            new BackupEvent.AfterDbBackup("default", result.path()));
             assertThat(context.getBean(Recorder.class).listenerPaths).containsExactly(result.path());
         });
     }
@@ -63,11 +65,13 @@ class EventsAndMetricsTest {
     @Test
     void configuredHooksRunAsWithTheCommandLine() {
         Path written = folder.resolve("hook.out");
-        runner.withPropertyValues("rclone-backup.hooks.post-db-backup[0]=sh",
+        runner.withPropertyValues(
+                        "rclone-backup.hooks.post-db-backup[0]=sh",
                         "rclone-backup.hooks.post-db-backup[1]=-c",
                         "rclone-backup.hooks.post-db-backup[2]=printf %s \"$RCLONE_BACKUP_PATH\" > '" + written + "'")
                 .run(context -> {
-                    DbBackupResult result = context.getBean(RcloneBackupOperations.class).dbBackup("default", false);
+                    DbBackupResult result =
+                            context.getBean(RcloneBackupOperations.class).dbBackup("default", false);
                     assertThat(written).hasContent(result.path());
                 });
     }
@@ -75,7 +79,8 @@ class EventsAndMetricsTest {
     @Test
     void aFailingPreEventListenerAbortsTheBackup() {
         runner.withPropertyValues("test.refuse-backups=true").run(context -> {
-            assertThatThrownBy(() -> context.getBean(RcloneBackupOperations.class).dbBackup("default", false))
+            assertThatThrownBy(
+                            () -> context.getBean(RcloneBackupOperations.class).dbBackup("default", false))
                     .hasMessageContaining("backups are refused");
             assertThat(storedFiles()).isEmpty();
             assertThat(context.getBean(Recorder.class).listenerPaths).isEmpty();
@@ -90,14 +95,27 @@ class EventsAndMetricsTest {
             assertThatThrownBy(() -> operations.dbBackup("missing", false)).isInstanceOf(RcloneBackupException.class);
 
             MeterRegistry registry = context.getBean(MeterRegistry.class);
-            assertThat(registry.get("rclone.backup.duration").tags("database", "default", "operation", "db-backup", "outcome", "success")
-                    .timer().count()).isEqualTo(1);
-            assertThat(registry.get("rclone.backup.size").tags("database", "default").summary().totalAmount())
-                    .isEqualTo(result.size()).isPositive();
-            assertThat(registry.get("rclone.backup.last.success").tags("database", "default").gauge().value())
+            assertThat(registry.get("rclone.backup.duration")
+                            .tags("database", "default", "operation", "db-backup", "outcome", "success")
+                            .timer()
+                            .count())
+                    .isEqualTo(1);
+            assertThat(registry.get("rclone.backup.size")
+                            .tags("database", "default")
+                            .summary()
+                            .totalAmount())
+                    .isEqualTo(result.size())
+                    .isPositive();
+            assertThat(registry.get("rclone.backup.last.success")
+                            .tags("database", "default")
+                            .gauge()
+                            .value())
                     .isGreaterThan(1.7e9);
-            assertThat(registry.get("rclone.backup.failures").tags("database", "missing", "operation", "db-backup")
-                    .counter().count()).isEqualTo(1);
+            assertThat(registry.get("rclone.backup.failures")
+                            .tags("database", "missing", "operation", "db-backup")
+                            .counter()
+                            .count())
+                    .isEqualTo(1);
         });
     }
 

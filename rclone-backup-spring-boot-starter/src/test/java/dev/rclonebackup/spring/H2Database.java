@@ -14,7 +14,7 @@ record H2Database(String url) {
     static H2Database create(Path folder) throws SQLException {
         H2Database database = new H2Database("jdbc:h2:file:" + folder.resolve("app"));
         try (Connection connection = DriverManager.getConnection(database.url(), USER, PASSWORD);
-             Statement statement = connection.createStatement()) {
+                Statement statement = connection.createStatement()) {
             statement.execute("CREATE TABLE notes(id INT PRIMARY KEY, text VARCHAR(100))");
             statement.execute("INSERT INTO notes VALUES (1, 'buy milk')");
         }
@@ -23,7 +23,10 @@ record H2Database(String url) {
 
     /** The Spring properties that make it the application's data source. */
     String[] dataSourceProperties() {
-        return new String[] {"spring.datasource.url=" + url, "spring.datasource.username=" + USER,
-                "spring.datasource.password=" + PASSWORD};
+        return new String[] {
+            "spring.datasource.url=" + url,
+            "spring.datasource.username=" + USER,
+            "spring.datasource.password=" + PASSWORD
+        };
     }
 }

@@ -1,21 +1,20 @@
 package dev.rclonebackup.spring;
 
-import dev.rclonebackup.testing.RcloneFixture;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
-import org.springframework.boot.autoconfigure.AutoConfigurations;
-import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
-import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.rclonebackup.testing.RcloneFixture;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 /** The commands as the command line prints them, run against the application's settings. */
 class OneShotCommandsTest {
@@ -29,7 +28,8 @@ class OneShotCommandsTest {
     void backsUpAndListsLikeTheCommandLine() throws Exception {
         H2Database database = H2Database.create(folder);
         new ApplicationContextRunner()
-                .withConfiguration(AutoConfigurations.of(DataSourceAutoConfiguration.class, RcloneBackupAutoConfiguration.class))
+                .withConfiguration(
+                        AutoConfigurations.of(DataSourceAutoConfiguration.class, RcloneBackupAutoConfiguration.class))
                 .withPropertyValues(database.dataSourceProperties())
                 .withPropertyValues("rclone-backup.remote=" + rclone.plainRemote())
                 .run(context -> {
@@ -37,8 +37,9 @@ class OneShotCommandsTest {
 
                     Run backup = run(commands, "dbbackup", "--database", "default", "--spring.profiles.active=test");
                     assertThat(backup.status()).as(backup.err()).isZero();
-                    assertThat(backup.out()).containsPattern(
-                            "^Backing up database 'default' to db/default-\\S+\\.sql\nBackup completed: db/default-\\S+\\.sql\n$");
+                    assertThat(backup.out())
+                            .containsPattern(
+                                    "^Backing up database 'default' to db/default-\\S+\\.sql\nBackup completed: db/default-\\S+\\.sql\n$");
 
                     Run listing = run(commands, "listbackups");
                     assertThat(listing.status()).isZero();
@@ -46,9 +47,11 @@ class OneShotCommandsTest {
 
                     Run withConfig = run(commands, "listbackups", "--config", "rclone-backup.yml");
                     assertThat(withConfig.status()).isEqualTo(2);
-                    assertThat(withConfig.err()).contains("Error: --config cannot be used with an application's commands");
+                    assertThat(withConfig.err())
+                            .contains("Error: --config cannot be used with an application's commands");
 
-                    assertThat(run(commands, "dbbackup", "--no-such-option").status()).isEqualTo(2);
+                    assertThat(run(commands, "dbbackup", "--no-such-option").status())
+                            .isEqualTo(2);
                 });
     }
 
@@ -63,12 +66,14 @@ class OneShotCommandsTest {
     private static Run run(OneShotCommands commands, String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int status = commands.run(args, new ByteArrayInputStream(new byte[0]),
-                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8),
+        int status = commands.run(
+                args,
+                new ByteArrayInputStream(new byte[0]),
+                new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8),
                 Map.of("NO_COLOR", "1"));
         return new Run(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
 
-    private record Run(int status, String out, String err) {
-    }
+    private record Run(int status, String out, String err) {}
 }

@@ -1,8 +1,21 @@
 package dev.rclonebackup.spring;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.rclonebackup.BackupEvent;
 import dev.rclonebackup.BackupListener;
 import dev.rclonebackup.testing.RcloneFixture;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
+import javax.sql.DataSource;
 import net.javacrumbs.shedlock.core.LockProvider;
 import net.javacrumbs.shedlock.provider.jdbctemplate.JdbcTemplateLockProvider;
 import org.junit.jupiter.api.Test;
@@ -14,20 +27,6 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
-
-import javax.sql.DataSource;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.Statement;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.List;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.stream.Stream;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** Cron schedules on real backups; two instances sharing a ShedLock table back up once. */
 class ScheduledBackupsTest {
@@ -48,12 +47,15 @@ class ScheduledBackupsTest {
                 completed.incrementAndGet();
             }
         };
-        application(database).withPropertyValues("rclone-backup.db.cleanup-keep=2")
+        application(database)
+                .withPropertyValues("rclone-backup.db.cleanup-keep=2")
                 .withBean(BackupListener.class, () -> counter)
                 .run(context -> {
                     Instant deadline = Instant.now().plusSeconds(40);
                     while (completed.get() < 3) {
-                        assertThat(Instant.now()).as("three scheduled backups within 40 s").isBefore(deadline);
+                        assertThat(Instant.now())
+                                .as("three scheduled backups within 40 s")
+                                .isBefore(deadline);
                         Thread.sleep(200);
                     }
                 });
@@ -65,7 +67,7 @@ class ScheduledBackupsTest {
     void ofTwoInstancesWithShedLockOnlyOneRunsEachBackup() throws Exception {
         H2Database database = H2Database.create(folder);
         try (Connection connection = DriverManager.getConnection(database.url(), H2Database.USER, H2Database.PASSWORD);
-             Statement statement = connection.createStatement()) {
+                Statement statement = connection.createStatement()) {
             statement.execute("CREATE TABLE shedlock(name VARCHAR(64) PRIMARY KEY, lock_until TIMESTAMP(3), "
                     + "locked_at TIMESTAMP(3), locked_by VARCHAR(255))");
         }
@@ -89,9 +91,11 @@ class ScheduledBackupsTest {
 
     private ApplicationContextRunner application(H2Database database) {
         return new ApplicationContextRunner()
-                .withConfiguration(AutoConfigurations.of(DataSourceAutoConfiguration.class, RcloneBackupAutoConfiguration.class))
+                .withConfiguration(
+                        AutoConfigurations.of(DataSourceAutoConfiguration.class, RcloneBackupAutoConfiguration.class))
                 .withPropertyValues(database.dataSourceProperties())
-                .withPropertyValues("rclone-backup.remote=" + rclone.plainRemote(),
+                .withPropertyValues(
+                        "rclone-backup.remote=" + rclone.plainRemote(),
                         "rclone-backup.schedule.db.cron=" + EVERY_SECOND);
     }
 
@@ -109,7 +113,8 @@ class ScheduledBackupsTest {
             return List.of();
         }
         try (Stream<Path> files = Files.list(db)) {
-            return files.filter(file -> !file.getFileName().toString().contains(".partial-")).toList();
+            return files.filter(file -> !file.getFileName().toString().contains(".partial-"))
+                    .toList();
         }
     }
 }

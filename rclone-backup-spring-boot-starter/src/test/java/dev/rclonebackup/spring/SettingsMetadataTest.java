@@ -1,18 +1,17 @@
 package dev.rclonebackup.spring;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.rclonebackup.settings.Setting;
 import dev.rclonebackup.settings.ValueType;
-import org.junit.jupiter.api.Test;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The configuration metadata IDEs read describes every setting of the core's schema as the schema
@@ -20,10 +19,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  * starter's own.
  */
 class SettingsMetadataTest {
-    private static final List<String> STARTER_KEYS = List.of("enabled", "commands.", "schedule.", "health.", "databases");
+    private static final List<String> STARTER_KEYS =
+            List.of("enabled", "commands.", "schedule.", "health.", "databases");
 
     private static Map<String, JsonNode> properties() throws IOException {
-        try (InputStream in = SettingsMetadataTest.class.getResourceAsStream("/META-INF/spring-configuration-metadata.json")) {
+        try (InputStream in =
+                SettingsMetadataTest.class.getResourceAsStream("/META-INF/spring-configuration-metadata.json")) {
             assertThat(in).as("the metadata the configuration processor writes").isNotNull();
             Map<String, JsonNode> byName = new LinkedHashMap<>();
             for (JsonNode property : JsonMapper.shared().readTree(in).get("properties")) {
@@ -58,12 +59,18 @@ class SettingsMetadataTest {
             if (setting.type() == ValueType.DATABASES) {
                 continue;
             }
-            assertThat(property.get("description").asString()).as(name + " description").isEqualTo(setting.description());
+            assertThat(property.get("description").asString())
+                    .as(name + " description")
+                    .isEqualTo(setting.description());
             if (setting.defaultValue() instanceof List || setting.defaultValue() instanceof Map) {
                 continue;
             }
-            assertThat(setting.defaultText().orElse(null)).as(name + " default")
-                    .isEqualTo(property.has("defaultValue") ? property.get("defaultValue").asString() : null);
+            assertThat(setting.defaultText().orElse(null))
+                    .as(name + " default")
+                    .isEqualTo(
+                            property.has("defaultValue")
+                                    ? property.get("defaultValue").asString()
+                                    : null);
         }
     }
 
@@ -74,8 +81,11 @@ class SettingsMetadataTest {
                 continue;
             }
             String key = name.substring(SpringSettings.PREFIX.length());
-            boolean known = Setting.forKey(key).isPresent() || STARTER_KEYS.stream().anyMatch(key::startsWith);
-            assertThat(known).as(name + " is a schema key or one of the starter's own").isTrue();
+            boolean known =
+                    Setting.forKey(key).isPresent() || STARTER_KEYS.stream().anyMatch(key::startsWith);
+            assertThat(known)
+                    .as(name + " is a schema key or one of the starter's own")
+                    .isTrue();
         }
     }
 }

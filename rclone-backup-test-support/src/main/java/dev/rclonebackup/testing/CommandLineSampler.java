@@ -45,7 +45,9 @@ public final class CommandLineSampler implements AutoCloseable {
         try {
             byte[] raw = Files.readAllBytes(cmdline);
             if (raw.length > 0) {
-                seen.add(new String(raw, StandardCharsets.UTF_8).replace('\0', ' ').strip());
+                seen.add(new String(raw, StandardCharsets.UTF_8)
+                        .replace('\0', ' ')
+                        .strip());
             }
         } catch (IOException gone) {
             // The process ended between listing and reading.

@@ -14,8 +14,7 @@ import java.util.concurrent.TimeUnit;
  * and fails loudly, with the command's own output, when it does not succeed.
  */
 public final class ExternalCommand {
-    private ExternalCommand() {
-    }
+    private ExternalCommand() {}
 
     /**
      * Runs {@code argv} with {@code stdin} (or no input) and returns its standard output and
@@ -27,9 +26,8 @@ public final class ExternalCommand {
         Path output = null;
         try {
             output = Files.createTempFile("rclone-backup-command-", ".log");
-            ProcessBuilder builder = new ProcessBuilder(argv)
-                    .redirectErrorStream(true)
-                    .redirectOutput(output.toFile());
+            ProcessBuilder builder =
+                    new ProcessBuilder(argv).redirectErrorStream(true).redirectOutput(output.toFile());
             if (stdin == null) {
                 builder.redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
             }
@@ -41,13 +39,13 @@ public final class ExternalCommand {
             }
             if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
                 process.destroyForcibly().waitFor();
-                throw new IllegalStateException(argv.get(0) + " did not finish within " + timeout
-                        + ": " + Files.readString(output));
+                throw new IllegalStateException(
+                        argv.get(0) + " did not finish within " + timeout + ": " + Files.readString(output));
             }
             String text = Files.readString(output, StandardCharsets.UTF_8);
             if (process.exitValue() != 0) {
-                throw new IllegalStateException(String.join(" ", argv) + " exited with status "
-                        + process.exitValue() + ": " + text.strip());
+                throw new IllegalStateException(
+                        String.join(" ", argv) + " exited with status " + process.exitValue() + ": " + text.strip());
             }
             return text;
         } catch (IOException e) {

@@ -62,7 +62,8 @@ public final class MariaDbServer extends LoopbackServer {
 
     /** Starts a new server of its own that also accepts TLS with {@code tls}'s server certificate. */
     public static MariaDbServer startWithTls(TestCertificates tls) {
-        return start(List.of("--ssl-cert=" + tls.certificate(), "--ssl-key=" + tls.key(), "--ssl-ca=" + tls.authority()));
+        return start(
+                List.of("--ssl-cert=" + tls.certificate(), "--ssl-key=" + tls.key(), "--ssl-ca=" + tls.authority()));
     }
 
     private static MariaDbServer start(List<String> extraOptions) {
@@ -73,9 +74,13 @@ public final class MariaDbServer extends LoopbackServer {
         Path root = ScratchDirectory.create("rclone-backup-mariadb-");
         try {
             Path dataDir = root.resolve("data");
-            List<String> install = new ArrayList<>(List.of(INSTALL_DB.toString(), "--no-defaults",
-                    "--datadir=" + dataDir, "--auth-root-authentication-method=normal",
-                    "--skip-test-db", "--skip-name-resolve"));
+            List<String> install = new ArrayList<>(List.of(
+                    INSTALL_DB.toString(),
+                    "--no-defaults",
+                    "--datadir=" + dataDir,
+                    "--auth-root-authentication-method=normal",
+                    "--skip-test-db",
+                    "--skip-name-resolve"));
             if (ServerBinaries.runningAsRoot()) {
                 install.add("--user=root");
             }
@@ -87,8 +92,14 @@ public final class MariaDbServer extends LoopbackServer {
                 Process server = launch(root, dataDir, port, extraOptions);
                 try {
                     awaitReady(root, server);
-                    ExternalCommand.run(List.of(CLIENT.toString(), "--no-defaults", "--socket=" + socket(root),
-                            "--user=" + SUPERUSER), tcpSuperuser(password), SETUP_TIMEOUT);
+                    ExternalCommand.run(
+                            List.of(
+                                    CLIENT.toString(),
+                                    "--no-defaults",
+                                    "--socket=" + socket(root),
+                                    "--user=" + SUPERUSER),
+                            tcpSuperuser(password),
+                            SETUP_TIMEOUT);
                     return new MariaDbServer(root, server, port, password);
                 } catch (IllegalStateException e) {
                     // Most likely another process took the port in the meantime: try another one.
@@ -108,7 +119,9 @@ public final class MariaDbServer extends LoopbackServer {
     }
 
     private static Process launch(Path root, Path dataDir, int port, List<String> extraOptions) {
-        List<String> argv = new ArrayList<>(List.of(SERVER.toString(), "--no-defaults",
+        List<String> argv = new ArrayList<>(List.of(
+                SERVER.toString(),
+                "--no-defaults",
                 "--datadir=" + dataDir,
                 "--socket=" + socket(root),
                 "--pid-file=" + root.resolve("mariadbd.pid"),
@@ -128,7 +141,8 @@ public final class MariaDbServer extends LoopbackServer {
         try {
             return new ProcessBuilder(argv)
                     .redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.appendTo(root.resolve("server.log").toFile()))
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(
+                            root.resolve("server.log").toFile()))
                     .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
                     .start();
         } catch (IOException e) {
@@ -140,19 +154,26 @@ public final class MariaDbServer extends LoopbackServer {
         long deadline = System.currentTimeMillis() + READY_TIMEOUT_MILLIS;
         while (System.currentTimeMillis() < deadline) {
             if (!server.isAlive()) {
-                throw new IllegalStateException("MariaDB exited with status " + server.exitValue() + ": "
-                        + serverLog(root));
+                throw new IllegalStateException(
+                        "MariaDB exited with status " + server.exitValue() + ": " + serverLog(root));
             }
             try {
-                ExternalCommand.run(List.of(ADMIN.toString(), "--no-defaults", "--socket=" + socket(root),
-                        "--user=" + SUPERUSER, "ping"), null, Duration.ofSeconds(10));
+                ExternalCommand.run(
+                        List.of(
+                                ADMIN.toString(),
+                                "--no-defaults",
+                                "--socket=" + socket(root),
+                                "--user=" + SUPERUSER,
+                                "ping"),
+                        null,
+                        Duration.ofSeconds(10));
                 return;
             } catch (IllegalStateException notYet) {
                 Thread.sleep(200);
             }
         }
-        throw new IllegalStateException("MariaDB did not accept connections within "
-                + READY_TIMEOUT_MILLIS / 1000 + " s: " + serverLog(root));
+        throw new IllegalStateException(
+                "MariaDB did not accept connections within " + READY_TIMEOUT_MILLIS / 1000 + " s: " + serverLog(root));
     }
 
     private static String tcpSuperuser(String password) {
@@ -214,7 +235,7 @@ public final class MariaDbServer extends LoopbackServer {
 
     private void execute(String sql) {
         try (Connection connection = connectAsSuperuser("");
-             Statement statement = connection.createStatement()) {
+                Statement statement = connection.createStatement()) {
             statement.execute(sql);
         } catch (SQLException e) {
             throw new IllegalStateException("MariaDB test server refused a setup statement: " + e.getMessage(), e);
@@ -229,8 +250,15 @@ public final class MariaDbServer extends LoopbackServer {
         }
         stopped = true;
         try {
-            ExternalCommand.run(List.of(ADMIN.toString(), "--no-defaults", "--socket=" + socket(root),
-                    "--user=" + SUPERUSER, "shutdown"), null, SETUP_TIMEOUT);
+            ExternalCommand.run(
+                    List.of(
+                            ADMIN.toString(),
+                            "--no-defaults",
+                            "--socket=" + socket(root),
+                            "--user=" + SUPERUSER,
+                            "shutdown"),
+                    null,
+                    SETUP_TIMEOUT);
             if (!server.waitFor(60, TimeUnit.SECONDS)) {
                 server.destroyForcibly().waitFor();
             }

@@ -7,8 +7,7 @@ public final class Passwords {
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final String ALPHABET = "abcdefghijkmnopqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
 
-    private Passwords() {
-    }
+    private Passwords() {}
 
     /** 20 random letters and digits, then {@code ' " $ \}, a space and a letter, so quoting mistakes show up. */
     public static String random() {

@@ -24,6 +24,7 @@ import java.util.List;
 public final class PostgresServer extends LoopbackServer {
     /** Where Debian's postgresql-15 package installs the server programs. */
     public static final Path BIN = Path.of("/usr/lib/postgresql/15/bin");
+
     private static final String PACKAGE = "postgresql-15";
     private static final String SERVICE_ACCOUNT = "postgres";
     private static final String SUPERUSER = "postgres";
@@ -81,15 +82,24 @@ public final class PostgresServer extends LoopbackServer {
             if (tls != null) {
                 Path certificate = Files.copy(tls.certificate(), root.resolve("server.pem"));
                 Path key = Files.copy(tls.key(), root.resolve("server.key"));
-                Files.setPosixFilePermissions(key, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
-                tlsConfig.addAll(List.of("ssl = on", "ssl_cert_file = '" + certificate + "'", "ssl_key_file = '" + key + "'"));
+                Files.setPosixFilePermissions(
+                        key, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+                tlsConfig.addAll(
+                        List.of("ssl = on", "ssl_cert_file = '" + certificate + "'", "ssl_key_file = '" + key + "'"));
             }
             if (ServerBinaries.runningAsRoot()) {
                 ScratchDirectory.giveTo(root, SERVICE_ACCOUNT);
             }
-            asServiceAccount(List.of(initdb.toString(), "--pgdata=" + dataDir, "--username=" + SUPERUSER,
-                    "--pwfile=" + passwordFile, "--auth-local=trust", "--auth-host=scram-sha-256",
-                    "--encoding=UTF8", "--no-locale", "--no-sync"));
+            asServiceAccount(List.of(
+                    initdb.toString(),
+                    "--pgdata=" + dataDir,
+                    "--username=" + SUPERUSER,
+                    "--pwfile=" + passwordFile,
+                    "--auth-local=trust",
+                    "--auth-host=scram-sha-256",
+                    "--encoding=UTF8",
+                    "--no-locale",
+                    "--no-sync"));
             Files.delete(passwordFile);
             return startCluster(root, dataDir, socketDir, password, tlsConfig);
         } catch (IOException | RuntimeException e) {
@@ -98,26 +108,36 @@ public final class PostgresServer extends LoopbackServer {
         }
     }
 
-    private static PostgresServer startCluster(Path root, Path dataDir, Path socketDir, String password,
-            List<String> extraConfig) throws IOException {
+    private static PostgresServer startCluster(
+            Path root, Path dataDir, Path socketDir, String password, List<String> extraConfig) throws IOException {
         Path config = dataDir.resolve("postgresql.conf");
         String baseConfig = Files.readString(config);
         IllegalStateException lastFailure = null;
         for (int attempt = 0; attempt < START_ATTEMPTS; attempt++) {
             int port = FreePorts.loopback();
-            Files.writeString(config, baseConfig + String.join("\n",
-                    "listen_addresses = '127.0.0.1'",
-                    "port = " + port,
-                    "unix_socket_directories = '" + socketDir + "'",
-                    // A throwaway cluster need not survive a power cut; this keeps tests fast.
-                    "fsync = off",
-                    "synchronous_commit = off",
-                    "full_page_writes = off",
-                    String.join("\n", extraConfig),
-                    ""), StandardOpenOption.TRUNCATE_EXISTING);
+            Files.writeString(
+                    config,
+                    baseConfig
+                            + String.join(
+                                    "\n",
+                                    "listen_addresses = '127.0.0.1'",
+                                    "port = " + port,
+                                    "unix_socket_directories = '" + socketDir + "'",
+                                    // A throwaway cluster need not survive a power cut; this keeps tests fast.
+                                    "fsync = off",
+                                    "synchronous_commit = off",
+                                    "full_page_writes = off",
+                                    String.join("\n", extraConfig),
+                                    ""),
+                    StandardOpenOption.TRUNCATE_EXISTING);
             try {
-                asServiceAccount(List.of(BIN.resolve("pg_ctl").toString(), "start", "--pgdata=" + dataDir,
-                        "--log=" + root.resolve("server.log"), "--wait", "--timeout=60"));
+                asServiceAccount(List.of(
+                        BIN.resolve("pg_ctl").toString(),
+                        "start",
+                        "--pgdata=" + dataDir,
+                        "--log=" + root.resolve("server.log"),
+                        "--wait",
+                        "--timeout=60"));
                 return new PostgresServer(root, dataDir, port, password);
             } catch (IllegalStateException e) {
                 // Most likely another process took the port in the meantime: try another one.
@@ -162,7 +182,7 @@ public final class PostgresServer extends LoopbackServer {
 
     private void execute(String sql) {
         try (Connection connection = connectAsSuperuser("postgres");
-             Statement statement = connection.createStatement()) {
+                Statement statement = connection.createStatement()) {
             statement.execute(sql);
         } catch (SQLException e) {
             throw new IllegalStateException("PostgreSQL test server refused a setup statement: " + e.getMessage(), e);
@@ -177,8 +197,8 @@ public final class PostgresServer extends LoopbackServer {
         }
         stopped = true;
         try {
-            asServiceAccount(List.of(BIN.resolve("pg_ctl").toString(), "stop", "--pgdata=" + dataDir,
-                    "--mode=fast", "--wait"));
+            asServiceAccount(
+                    List.of(BIN.resolve("pg_ctl").toString(), "stop", "--pgdata=" + dataDir, "--mode=fast", "--wait"));
         } finally {
             ScratchDirectory.delete(root);
             try {

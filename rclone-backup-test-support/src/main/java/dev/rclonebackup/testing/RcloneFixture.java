@@ -1,8 +1,6 @@
 package dev.rclonebackup.testing;
 
-import org.junit.jupiter.api.extension.AfterEachCallback;
-import org.junit.jupiter.api.extension.BeforeEachCallback;
-import org.junit.jupiter.api.extension.ExtensionContext;
+import static org.junit.jupiter.api.Assertions.fail;
 
 import java.io.File;
 import java.io.IOException;
@@ -16,8 +14,9 @@ import java.util.Comparator;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-
-import static org.junit.jupiter.api.Assertions.fail;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * Throwaway rclone remotes in a temporary folder: a plain folder usable as a remote, and an
@@ -40,8 +39,7 @@ public final class RcloneFixture implements BeforeEachCallback, AfterEachCallbac
     private Path root;
 
     /** A fixture to register with {@code @RegisterExtension}; its folders exist once a test starts. */
-    public RcloneFixture() {
-    }
+    public RcloneFixture() {}
 
     /** A fixture that is ready now; close it when done. */
     public static RcloneFixture open() {
@@ -77,8 +75,13 @@ public final class RcloneFixture implements BeforeEachCallback, AfterEachCallbac
                     [%s]
                     type = compress
                     remote = %s
-                    """.formatted(CRYPT, cryptStorage(), obscure(binary, randomSecret()), obscure(binary, randomSecret()),
-                    COMPRESS, compressStorage()));
+                    """.formatted(
+                            CRYPT,
+                            cryptStorage(),
+                            obscure(binary, randomSecret()),
+                            obscure(binary, randomSecret()),
+                            COMPRESS,
+                            compressStorage()));
         } catch (IOException e) {
             close();
             throw new UncheckedIOException("Could not create the temporary rclone remotes", e);
@@ -106,8 +109,8 @@ public final class RcloneFixture implements BeforeEachCallback, AfterEachCallbac
                 return candidate.toString();
             }
         }
-        return fail("rclone is required by these tests and was not found on PATH (" + searchPath + "); install it with: "
-                + INSTALL_COMMAND);
+        return fail("rclone is required by these tests and was not found on PATH (" + searchPath
+                + "); install it with: " + INSTALL_COMMAND);
     }
 
     /** The temporary folder holding everything. */

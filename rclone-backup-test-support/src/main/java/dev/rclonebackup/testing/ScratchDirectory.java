@@ -15,8 +15,7 @@ import java.util.stream.Stream;
 
 /** Temporary folders for test servers: created, handed to a service account, deleted whole. */
 public final class ScratchDirectory {
-    private ScratchDirectory() {
-    }
+    private ScratchDirectory() {}
 
     /** A new private folder in the system's temporary folder. */
     public static Path create(String prefix) {

@@ -5,8 +5,7 @@ import java.nio.file.Path;
 
 /** Locates the executables of a test server and says how to install them when they are missing. */
 final class ServerBinaries {
-    private ServerBinaries() {
-    }
+    private ServerBinaries() {}
 
     /**
      * {@code executable} itself.

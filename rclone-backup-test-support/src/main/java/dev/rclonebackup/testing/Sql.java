@@ -6,8 +6,7 @@ import java.util.regex.Pattern;
 final class Sql {
     private static final Pattern PLAIN_IDENTIFIER = Pattern.compile("[A-Za-z_][A-Za-z0-9_]{0,62}");
 
-    private Sql() {
-    }
+    private Sql() {}
 
     /** {@code name} itself, once checked to be a plain identifier that needs no quoting anywhere. */
     static String identifier(String name) {

@@ -27,17 +27,52 @@ public record TestCertificates(Path authority, Path certificate, Path key) {
         Path request = folder.resolve("server.csr");
         Path certificate = folder.resolve("server.pem");
         Path extensions = folder.resolve("server.ext");
-        openssl("req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", caKey.toString(), "-out", ca.toString(),
-                "-days", "2", "-subj", "/CN=rclone-backup test CA");
-        openssl("req", "-newkey", "rsa:2048", "-nodes", "-keyout", key.toString(), "-out", request.toString(),
-                "-subj", "/CN=127.0.0.1");
+        openssl(
+                "req",
+                "-x509",
+                "-newkey",
+                "rsa:2048",
+                "-nodes",
+                "-keyout",
+                caKey.toString(),
+                "-out",
+                ca.toString(),
+                "-days",
+                "2",
+                "-subj",
+                "/CN=rclone-backup test CA");
+        openssl(
+                "req",
+                "-newkey",
+                "rsa:2048",
+                "-nodes",
+                "-keyout",
+                key.toString(),
+                "-out",
+                request.toString(),
+                "-subj",
+                "/CN=127.0.0.1");
         try {
             Files.writeString(extensions, "subjectAltName = IP:127.0.0.1\n");
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
-        openssl("x509", "-req", "-in", request.toString(), "-CA", ca.toString(), "-CAkey", caKey.toString(),
-                "-CAcreateserial", "-out", certificate.toString(), "-days", "2", "-extfile", extensions.toString());
+        openssl(
+                "x509",
+                "-req",
+                "-in",
+                request.toString(),
+                "-CA",
+                ca.toString(),
+                "-CAkey",
+                caKey.toString(),
+                "-CAcreateserial",
+                "-out",
+                certificate.toString(),
+                "-days",
+                "2",
+                "-extfile",
+                extensions.toString());
         return new TestCertificates(ca, certificate, key);
     }
 

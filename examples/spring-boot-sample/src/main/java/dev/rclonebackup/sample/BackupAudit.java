@@ -1,13 +1,12 @@
 package dev.rclonebackup.sample;
 
 import dev.rclonebackup.BackupEvent;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
-
-import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 /** Logs every stored backup, and refuses backups while maintenance mode is on. */
 @Component

@@ -1,5 +1,6 @@
 package dev.rclonebackup.sample;
 
+import java.util.List;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -7,8 +8,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
-
-import java.util.List;
 
 /** Notes kept in the application's database. */
 @RestController
@@ -21,7 +20,9 @@ class NotesController {
 
     @GetMapping("/notes")
     List<String> notes() {
-        return jdbc.sql("SELECT text FROM notes ORDER BY id").query(String.class).list();
+        return jdbc.sql("SELECT text FROM notes ORDER BY id")
+                .query(String.class)
+                .list();
     }
 
     @PostMapping("/notes")

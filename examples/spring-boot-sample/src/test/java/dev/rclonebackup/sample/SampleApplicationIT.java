@@ -1,17 +1,11 @@
 package dev.rclonebackup.sample;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.rclonebackup.MediaBackupOptions;
 import dev.rclonebackup.MediaRestoreOptions;
 import dev.rclonebackup.spring.RcloneBackupOperations;
 import dev.rclonebackup.testing.RcloneFixture;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.context.ConfigurableApplicationContext;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.ObjectMapper;
-
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -25,8 +19,13 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import java.util.stream.Stream;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
 
 /**
  * The sample application end to end, on its H2 file database and a real rclone local-folder
@@ -63,8 +62,12 @@ class SampleApplicationIT {
 
             HttpResponse<String> healthBefore = send(base, "GET", "/actuator/health", null);
             assertThat(healthBefore.statusCode()).isEqualTo(503);
-            assertThat(json(healthBefore).at("/components/rcloneBackup/status").asString()).isEqualTo("DOWN");
-            assertThat(json(healthBefore).at("/components/rcloneBackup/details/databases/default/status").asString()).isEqualTo("no backup");
+            assertThat(json(healthBefore).at("/components/rcloneBackup/status").asString())
+                    .isEqualTo("DOWN");
+            assertThat(json(healthBefore)
+                            .at("/components/rcloneBackup/details/databases/default/status")
+                            .asString())
+                    .isEqualTo("no backup");
 
             HttpResponse<String> backup = send(base, "POST", "/actuator/backups", "{\"database\":\"default\"}");
             assertThat(backup.statusCode()).isEqualTo(200);
@@ -75,7 +78,9 @@ class SampleApplicationIT {
             assertThat(backups).containsExactly(path);
 
             app.getBean(BackupAudit.class).setMaintenance(true);
-            assertThat(send(base, "POST", "/actuator/backups", "{\"database\":\"default\"}").statusCode()).isEqualTo(500);
+            assertThat(send(base, "POST", "/actuator/backups", "{\"database\":\"default\"}")
+                            .statusCode())
+                    .isEqualTo(500);
             app.getBean(BackupAudit.class).setMaintenance(false);
             try (Stream<Path> stored = Files.list(remote.resolve("db"))) {
                 assertThat(stored).containsExactly(remote.resolve(path));
@@ -83,15 +88,22 @@ class SampleApplicationIT {
 
             HttpResponse<String> healthAfter = send(base, "GET", "/actuator/health", null);
             assertThat(healthAfter.statusCode()).isEqualTo(200);
-            assertThat(json(healthAfter).at("/components/rcloneBackup/status").asString()).isEqualTo("UP");
-            assertThat(json(healthAfter).at("/components/rcloneBackup/details/databases/default/newest").asString())
+            assertThat(json(healthAfter).at("/components/rcloneBackup/status").asString())
+                    .isEqualTo("UP");
+            assertThat(json(healthAfter)
+                            .at("/components/rcloneBackup/details/databases/default/newest")
+                            .asString())
                     .isEqualTo(path.substring("db/".length()));
-            assertThat(json(send(base, "GET", "/actuator/backups", null)).at("/backups/0/name").asString())
+            assertThat(json(send(base, "GET", "/actuator/backups", null))
+                            .at("/backups/0/name")
+                            .asString())
                     .isEqualTo(path.substring("db/".length()));
             String tags = "?tag=database:default&tag=operation:db-backup";
-            HttpResponse<String> successes = send(base, "GET", "/actuator/metrics/rclone.backup.duration" + tags + "&tag=outcome:success", null);
+            HttpResponse<String> successes =
+                    send(base, "GET", "/actuator/metrics/rclone.backup.duration" + tags + "&tag=outcome:success", null);
             assertThat(successes.statusCode()).isEqualTo(200);
-            assertThat(json(successes).at("/measurements/0/statistic").asString()).isEqualTo("COUNT");
+            assertThat(json(successes).at("/measurements/0/statistic").asString())
+                    .isEqualTo("COUNT");
             assertThat(json(successes).at("/measurements/0/value").asDouble()).isEqualTo(1.0);
             HttpResponse<String> failures = send(base, "GET", "/actuator/metrics/rclone.backup.failures" + tags, null);
             assertThat(json(failures).at("/measurements/0/value").asDouble()).isEqualTo(1.0);
@@ -116,7 +128,9 @@ class SampleApplicationIT {
 
         CommandRun list = runCommand("listbackups");
         assertThat(list.exitStatus()).as(list.output()).isZero();
-        assertThat(list.output()).contains(backups.get(0).substring("db/".length())).doesNotContain("Notes application ready");
+        assertThat(list.output())
+                .contains(backups.get(0).substring("db/".length()))
+                .doesNotContain("Notes application ready");
 
         try (ConfigurableApplicationContext app = start()) {
             String base = "http://127.0.0.1:" + app.getEnvironment().getProperty("local.server.port");
@@ -137,13 +151,21 @@ class SampleApplicationIT {
 
         awaitOrFail(() -> Files.exists(started), process, output, "the pre-db-backup hook to start");
         List<ProcessHandle> children = process.descendants().toList();
-        assertThat(new ProcessBuilder("kill", "-TERM", Long.toString(process.pid())).inheritIO().start().waitFor()).isZero();
+        assertThat(new ProcessBuilder("kill", "-TERM", Long.toString(process.pid()))
+                        .inheritIO()
+                        .start()
+                        .waitFor())
+                .isZero();
 
-        assertThat(process.waitFor(30, TimeUnit.SECONDS)).as("ended after SIGTERM").isTrue();
+        assertThat(process.waitFor(30, TimeUnit.SECONDS))
+                .as("ended after SIGTERM")
+                .isTrue();
         assertThat(process.exitValue()).as(Files.readString(output)).isEqualTo(143);
         assertThat(children).isNotEmpty().noneMatch(ProcessHandle::isAlive);
-        assertThat(rclone.plainRemote().resolve("db")).satisfiesAnyOf(
-                db -> assertThat(db).doesNotExist(), db -> assertThat(db).isEmptyDirectory());
+        assertThat(rclone.plainRemote().resolve("db"))
+                .satisfiesAnyOf(
+                        db -> assertThat(db).doesNotExist(),
+                        db -> assertThat(db).isEmptyDirectory());
     }
 
     @Test
@@ -153,7 +175,8 @@ class SampleApplicationIT {
         Path calls = dataDir.resolve("rclone-calls");
         Path slowRclone = script("slow-rclone.sh", "echo \"$*\" >> '" + calls + "'\nsleep 3\nexec rclone \"$@\"");
 
-        CommandRun list = runCommand("listbackups",
+        CommandRun list = runCommand(
+                "listbackups",
                 "--rclone-backup.schedule.db.cron=* * * * * *",
                 "--rclone-backup.hooks.pre-db-backup[0]=" + hook,
                 "--rclone-backup.rclone.binary=" + slowRclone);
@@ -164,7 +187,8 @@ class SampleApplicationIT {
     }
 
     private ConfigurableApplicationContext start() {
-        return new SpringApplicationBuilder(SampleApplication.class).run(properties().toArray(String[]::new));
+        return new SpringApplicationBuilder(SampleApplication.class)
+                .run(properties().toArray(String[]::new));
     }
 
     private List<String> properties() {
@@ -180,7 +204,8 @@ class SampleApplicationIT {
         Process process = startJar(output, command);
         if (!process.waitFor(90, TimeUnit.SECONDS)) {
             process.destroyForcibly().waitFor();
-            throw new AssertionError("The command " + List.of(command) + " did not finish:\n" + Files.readString(output));
+            throw new AssertionError(
+                    "The command " + List.of(command) + " did not finish:\n" + Files.readString(output));
         }
         return new CommandRun(process.exitValue(), Files.readString(output));
     }
@@ -189,10 +214,14 @@ class SampleApplicationIT {
     private Process startJar(Path output, String... command) throws IOException {
         List<String> argv = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-jar", Path.of(System.getProperty("sample.jar")).toString()));
+                "-jar",
+                Path.of(System.getProperty("sample.jar")).toString()));
         argv.addAll(List.of(command));
         argv.addAll(properties());
-        return new ProcessBuilder(argv).redirectErrorStream(true).redirectOutput(output.toFile()).start();
+        return new ProcessBuilder(argv)
+                .redirectErrorStream(true)
+                .redirectOutput(output.toFile())
+                .start();
     }
 
     private Path script(String name, String body) throws IOException {
@@ -202,7 +231,8 @@ class SampleApplicationIT {
         return script;
     }
 
-    private static void awaitOrFail(BooleanSupplier condition, Process process, Path output, String what) throws Exception {
+    private static void awaitOrFail(BooleanSupplier condition, Process process, Path output, String what)
+            throws Exception {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         while (!condition.getAsBoolean()) {
             if (!process.isAlive() || System.nanoTime() > deadline) {
@@ -213,10 +243,14 @@ class SampleApplicationIT {
         }
     }
 
-    private HttpResponse<String> send(String base, String method, String path, String body) throws IOException, InterruptedException {
+    private HttpResponse<String> send(String base, String method, String path, String body)
+            throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+                .method(
+                        method,
+                        body == null
+                                ? HttpRequest.BodyPublishers.noBody()
+                                : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
         if (body != null && body.startsWith("{")) {
             request.header("Content-Type", "application/json");
         } else if (body != null) {
@@ -229,7 +263,5 @@ class SampleApplicationIT {
         return new ObjectMapper().readTree(response.body());
     }
 
-    private record CommandRun(int exitStatus, String output) {
-    }
-
+    private record CommandRun(int exitStatus, String output) {}
 }

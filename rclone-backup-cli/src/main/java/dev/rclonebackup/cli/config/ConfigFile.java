@@ -1,17 +1,6 @@
 package dev.rclonebackup.cli.config;
 
 import dev.rclonebackup.ConfigurationException;
-import org.snakeyaml.engine.v2.exceptions.Mark;
-import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
-import tools.jackson.core.JacksonException;
-import tools.jackson.core.JsonParser;
-import tools.jackson.core.JsonToken;
-import tools.jackson.core.ObjectReadContext;
-import tools.jackson.core.StreamReadFeature;
-import tools.jackson.core.TokenStreamLocation;
-import tools.jackson.dataformat.yaml.YAMLFactory;
-import tools.jackson.dataformat.yaml.YAMLSchema;
-
 import java.io.FileInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -23,6 +12,16 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.snakeyaml.engine.v2.exceptions.Mark;
+import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
+import tools.jackson.core.ObjectReadContext;
+import tools.jackson.core.StreamReadFeature;
+import tools.jackson.core.TokenStreamLocation;
+import tools.jackson.dataformat.yaml.YAMLFactory;
+import tools.jackson.dataformat.yaml.YAMLSchema;
 
 /**
  * A configuration file: where it is, how it is named in messages, and its YAML content as a
@@ -47,7 +46,10 @@ record ConfigFile(Path path, String displayName) {
         String text;
         // Through java.io rather than Files.readString, whose channel classes a command loads for nothing else.
         try (InputStream in = new FileInputStream(path.toFile())) {
-            text = StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(in.readAllBytes())).toString();
+            text = StandardCharsets.UTF_8
+                    .newDecoder()
+                    .decode(ByteBuffer.wrap(in.readAllBytes()))
+                    .toString();
         } catch (CharacterCodingException e) {
             throw new ConfigurationException(displayName + ": is not UTF-8 text", e);
         } catch (IOException e) {
@@ -68,8 +70,9 @@ record ConfigFile(Path path, String displayName) {
             return new LinkedHashMap<>();
         }
         if (!(root instanceof Map)) {
-            throw new ConfigurationException(displayName + ": must hold a mapping of settings (remote:, rclone:, db: …) "
-                    + "at the top level, not " + shown(root));
+            throw new ConfigurationException(
+                    displayName + ": must hold a mapping of settings (remote:, rclone:, db: …) "
+                            + "at the top level, not " + shown(root));
         }
         return (Map<String, Object>) root;
     }
@@ -87,17 +90,20 @@ record ConfigFile(Path path, String displayName) {
             }
             case START_ARRAY -> {
                 List<Object> sequence = new ArrayList<>();
-                for (JsonToken token = parser.nextToken(); token != null && token != JsonToken.END_ARRAY; token = parser.nextToken()) {
+                for (JsonToken token = parser.nextToken();
+                        token != null && token != JsonToken.END_ARRAY;
+                        token = parser.nextToken()) {
                     sequence.add(node(parser));
                 }
                 yield sequence;
             }
             case VALUE_STRING -> parser.getString();
-            case VALUE_NUMBER_INT -> switch (parser.getNumberType()) {
-                case INT -> parser.getIntValue();
-                case LONG -> parser.getLongValue();
-                default -> parser.getBigIntegerValue();
-            };
+            case VALUE_NUMBER_INT ->
+                switch (parser.getNumberType()) {
+                    case INT -> parser.getIntValue();
+                    case LONG -> parser.getLongValue();
+                    default -> parser.getBigIntegerValue();
+                };
             case VALUE_NUMBER_FLOAT -> parser.getDoubleValue();
             case VALUE_TRUE, VALUE_FALSE -> parser.getBooleanValue();
             case VALUE_EMBEDDED_OBJECT -> parser.getEmbeddedObject();
@@ -113,21 +119,25 @@ record ConfigFile(Path path, String displayName) {
     }
 
     private static String at(TokenStreamLocation location) {
-        return location == null || location.getLineNr() < 1 ? ""
+        return location == null || location.getLineNr() < 1
+                ? ""
                 : " at line " + location.getLineNr() + ", column " + location.getColumnNr();
     }
 
     /** One line saying what is wrong and where, without the YAML library's multi-line excerpt. */
     private static String describe(JacksonException e) {
-        if (e.getCause() instanceof MarkedYamlEngineException yaml && yaml.getProblemMark().isPresent()) {
+        if (e.getCause() instanceof MarkedYamlEngineException yaml
+                && yaml.getProblemMark().isPresent()) {
             Mark mark = yaml.getProblemMark().get();
             String context = yaml.getContext() == null ? "" : yaml.getContext() + ": ";
-            return "is not valid YAML at line " + (mark.getLine() + 1) + ", column " + (mark.getColumn() + 1)
-                    + ": " + context + yaml.getProblem();
+            return "is not valid YAML at line " + (mark.getLine() + 1) + ", column " + (mark.getColumn() + 1) + ": "
+                    + context + yaml.getProblem();
         }
         String problem = e.getOriginalMessage();
         if (problem.startsWith("Duplicate Object property")) {
-            problem = "the key " + problem.substring("Duplicate Object property".length()).trim() + " appears twice in the same mapping";
+            problem = "the key "
+                    + problem.substring("Duplicate Object property".length()).trim()
+                    + " appears twice in the same mapping";
         } else {
             problem = problem.lines().findFirst().orElse(problem);
         }

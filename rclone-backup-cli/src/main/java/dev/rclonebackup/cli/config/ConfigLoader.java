@@ -4,7 +4,6 @@ import dev.rclonebackup.ConfigurationException;
 import dev.rclonebackup.settings.Setting;
 import dev.rclonebackup.settings.Settings;
 import dev.rclonebackup.settings.SettingsReader;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -47,8 +46,7 @@ public final class ConfigLoader {
     /** The variable naming the configuration file. */
     public static final String CONFIG_VARIABLE = "RCLONE_BACKUP_CONFIG";
 
-    private ConfigLoader() {
-    }
+    private ConfigLoader() {}
 
     /**
      * @param explicitFile     the {@code --config} value, or null
@@ -64,7 +62,8 @@ public final class ConfigLoader {
         if (file.isPresent()) {
             ConfigFile config = file.get();
             Path folder = config.path().toAbsolutePath().getParent();
-            SettingsReader.forFile(config.displayName(), new VariableExpander(environment, config.displayName()), folder)
+            SettingsReader.forFile(
+                            config.displayName(), new VariableExpander(environment, config.displayName()), folder)
                     .read(config.read(), builder);
         }
         Map<Setting<?>, String> overrides = SettingsReader.applyEnvironment(environment, directory, builder);
@@ -91,15 +90,19 @@ public final class ConfigLoader {
             return Optional.of(existing(directory.resolve(fromEnvironment), fromEnvironment, CONFIG_VARIABLE));
         }
         Path local = directory.resolve(DEFAULT_FILE_NAME);
-        return Files.exists(local) ? Optional.of(existing(local, DEFAULT_FILE_NAME, "the working directory")) : Optional.empty();
+        return Files.exists(local)
+                ? Optional.of(existing(local, DEFAULT_FILE_NAME, "the working directory"))
+                : Optional.empty();
     }
 
     private static ConfigFile existing(Path path, String displayName, String namedBy) {
         if (!Files.exists(path)) {
-            throw new ConfigurationException("Configuration file " + displayName + " (from " + namedBy + ") does not exist");
+            throw new ConfigurationException(
+                    "Configuration file " + displayName + " (from " + namedBy + ") does not exist");
         }
         if (!Files.isRegularFile(path)) {
-            throw new ConfigurationException("Configuration file " + displayName + " (from " + namedBy + ") is not a file");
+            throw new ConfigurationException(
+                    "Configuration file " + displayName + " (from " + namedBy + ") is not a file");
         }
         return new ConfigFile(path, displayName);
     }
@@ -108,7 +111,8 @@ public final class ConfigLoader {
      * Where the offending key was set: its override variable, else the file (defaults are valid,
      * so nothing else can be at fault).
      */
-    private static String origin(ConfigurationException e, Optional<ConfigFile> file, Map<Setting<?>, String> overrides) {
+    private static String origin(
+            ConfigurationException e, Optional<ConfigFile> file, Map<Setting<?>, String> overrides) {
         String key = e.key();
         if (key != null) {
             for (Map.Entry<Setting<?>, String> override : overrides.entrySet()) {

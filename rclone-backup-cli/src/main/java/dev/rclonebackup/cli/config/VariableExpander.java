@@ -2,7 +2,6 @@ package dev.rclonebackup.cli.config;
 
 import dev.rclonebackup.ConfigurationException;
 import dev.rclonebackup.settings.Interpolation;
-
 import java.util.Map;
 import java.util.regex.Pattern;
 
@@ -84,19 +83,24 @@ final class VariableExpander implements Interpolation {
         int separator = reference.indexOf(DEFAULT_SEPARATOR);
         String name = separator < 0 ? reference : reference.substring(0, separator);
         if (!NAME.matcher(name).matches()) {
-            throw error(key, "has an invalid ${...} reference: a variable name is made of letters, digits and '_' "
-                    + "and does not start with a digit; write $${ for a literal ${");
+            throw error(
+                    key,
+                    "has an invalid ${...} reference: a variable name is made of letters, digits and '_' "
+                            + "and does not start with a digit; write $${ for a literal ${");
         }
         String value = environment.get(name);
         if (separator >= 0) {
             // The default is expanded only when it is used, as in a shell.
             return value == null || value.isEmpty()
-                    ? expand(key, reference.substring(separator + DEFAULT_SEPARATOR.length())).value()
+                    ? expand(key, reference.substring(separator + DEFAULT_SEPARATOR.length()))
+                            .value()
                     : value;
         }
         if (value == null) {
-            throw error(key, "refers to ${" + name + "}, which is not set in the environment; set it, "
-                    + "or give a default with ${" + name + ":-default}");
+            throw error(
+                    key,
+                    "refers to ${" + name + "}, which is not set in the environment; set it, "
+                            + "or give a default with ${" + name + ":-default}");
         }
         return value;
     }

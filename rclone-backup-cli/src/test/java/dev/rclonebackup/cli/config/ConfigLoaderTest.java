@@ -1,20 +1,14 @@
 package dev.rclonebackup.cli.config;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
 import dev.rclonebackup.ConfigurationException;
-import dev.rclonebackup.settings.Setting;
 import dev.rclonebackup.ErrorCode;
 import dev.rclonebackup.settings.DatabaseSettings;
+import dev.rclonebackup.settings.Setting;
 import dev.rclonebackup.settings.Settings;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Nested;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
-import org.junit.jupiter.params.provider.MethodSource;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -25,10 +19,15 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class ConfigLoaderTest {
     private static final String SECRET = "p@ss: \"w0rd\" #1";
@@ -63,7 +62,10 @@ class ConfigLoaderTest {
         ConfigurationException error = catchThrowableOfType(ConfigurationException.class, loading::run);
         assertThat(error).as("a configuration error").isNotNull();
         assertThat(error.errorCode()).isEqualTo(ErrorCode.CONFIGURATION);
-        assertThat(error.getMessage()).doesNotContain(SECRET).doesNotContain("\n").doesNotContain("tools.jackson");
+        assertThat(error.getMessage())
+                .doesNotContain(SECRET)
+                .doesNotContain("\n")
+                .doesNotContain("tools.jackson");
         return error;
     }
 
@@ -113,10 +115,17 @@ class ConfigLoaderTest {
         assertThat(settings.mediaRoot()).isEqualTo(Path.of("/srv/app/media"));
         assertThat(settings.mediaBackupDir()).isEqualTo("media");
         assertThat(settings.databases()).containsOnlyKeys("default", "analytics");
-        assertThat(settings.databases().get("default")).isEqualTo(DatabaseSettings.builder()
-                .url("jdbc:postgresql://127.0.0.1:5432/app").username("app").password(SECRET).build());
-        assertThat(settings.databases().get("analytics")).isEqualTo(DatabaseSettings.builder()
-                .engine("sqlite").name("/var/lib/app/analytics.sqlite3").build());
+        assertThat(settings.databases().get("default"))
+                .isEqualTo(DatabaseSettings.builder()
+                        .url("jdbc:postgresql://127.0.0.1:5432/app")
+                        .username("app")
+                        .password(SECRET)
+                        .build());
+        assertThat(settings.databases().get("analytics"))
+                .isEqualTo(DatabaseSettings.builder()
+                        .engine("sqlite")
+                        .name("/var/lib/app/analytics.sqlite3")
+                        .build());
         assertThat(settings.connectors()).isEmpty();
         assertThat(settings.hooks()).isEmpty();
     }
@@ -157,11 +166,13 @@ class ConfigLoaderTest {
         DatabaseSettings reports = settings.databases().get("reports");
         assertThat(reports.port()).isEqualTo(3306);
         assertThat(reports.host()).isEqualTo("db.internal");
-        assertThat(reports.options()).containsEntry("dump-args", List.of("--ignore-table=reports.cache"))
+        assertThat(reports.options())
+                .containsEntry("dump-args", List.of("--ignore-table=reports.cache"))
                 .containsEntry("admin-user", "root");
         assertThat(settings.connectors()).containsEntry("reports", "com.example.ReportsConnector");
         assertThat(settings.connectorMapping()).containsEntry("mysql", "mysql");
-        assertThat(settings.hooks()).containsEntry("pre-db-backup", List.of("/usr/local/bin/notify", "start"))
+        assertThat(settings.hooks())
+                .containsEntry("pre-db-backup", List.of("/usr/local/bin/notify", "start"))
                 .containsKey("post-media-restore");
     }
 
@@ -195,7 +206,9 @@ class ConfigLoaderTest {
             write("conf/explicit.yml", "remote: \"explicit:\"\n");
             env.put("RCLONE_BACKUP_CONFIG", workDir.resolve("from-env.yml").toString());
 
-            assertThat(ConfigLoader.load(Path.of("conf/explicit.yml"), env, workDir).remote()).isEqualTo("explicit:");
+            assertThat(ConfigLoader.load(Path.of("conf/explicit.yml"), env, workDir)
+                            .remote())
+                    .isEqualTo("explicit:");
             assertThat(ConfigLoader.load(null, env, workDir).remote()).isEqualTo("env:");
             env.clear();
             assertThat(ConfigLoader.load(null, env, workDir).remote()).isEqualTo("local:");
@@ -225,7 +238,8 @@ class ConfigLoaderTest {
             Path file = write("latin1.yml", "");
             Files.write(file, "remote: \"caf\u00e9:\"\n".getBytes(StandardCharsets.ISO_8859_1));
 
-            assertThat(failure(() -> ConfigLoader.load(Path.of("latin1.yml"), env, workDir))).hasMessage("latin1.yml: is not UTF-8 text");
+            assertThat(failure(() -> ConfigLoader.load(Path.of("latin1.yml"), env, workDir)))
+                    .hasMessage("latin1.yml: is not UTF-8 text");
         }
 
         @Test
@@ -261,7 +275,8 @@ class ConfigLoaderTest {
 
         @Test
         void aFileWithoutRemoteIsNamedInTheError() {
-            assertThat(failure("db: {cleanup-keep: 3}\n")).hasMessageStartingWith("rclone-backup.yml: remote is required");
+            assertThat(failure("db: {cleanup-keep: 3}\n"))
+                    .hasMessageStartingWith("rclone-backup.yml: remote is required");
         }
     }
 
@@ -291,7 +306,8 @@ class ConfigLoaderTest {
             assertThat(settings.dateFormat()).isEqualTo("yyyyMMdd-HHmm");
             assertThat(settings.databases().get("default").url()).isEqualTo("jdbc:postgresql://localhost:5432/app");
             assertThat(settings.databases().get("default").username()).isEqualTo("app");
-            assertThat(settings.databases().get("default").options()).containsEntry("dump-args", List.of("--schema=public"));
+            assertThat(settings.databases().get("default").options())
+                    .containsEntry("dump-args", List.of("--schema=public"));
             assertThat(settings.hooks().get("post-db-backup")).containsExactly("notify", "prod");
         }
 
@@ -310,7 +326,8 @@ class ConfigLoaderTest {
             env.put("BASE", "/srv/backups");
 
             assertThat(load("remote: \"${REMOTE_DIR:-${BASE}/x}\"\n").remote()).isEqualTo("/srv/backups/x");
-            assertThat(load("remote: \"r:${A:-${B:-${BASE}}}/$${C}\"\n").remote()).isEqualTo("r:/srv/backups/${C}");
+            assertThat(load("remote: \"r:${A:-${B:-${BASE}}}/$${C}\"\n").remote())
+                    .isEqualTo("r:/srv/backups/${C}");
             env.put("REMOTE_DIR", "r:set");
             assertThat(load("remote: \"${REMOTE_DIR:-${UNSET}/x}\"\n").remote()).isEqualTo("r:set");
             assertThat(failure("remote: \"${REMOTE_DIR:-${BASE}\"\n")).hasMessageContaining("without its closing '}'");
@@ -335,7 +352,9 @@ class ConfigLoaderTest {
 
             assertThat(settings.cleanupKeep()).isEqualTo(7);
             assertThat(settings.databases().get("default").port()).isEqualTo(6432);
-            assertThat(load(MINIMAL + "db: {cleanup-keep: \"${KEEP_UNSET:-3}\"}\n").cleanupKeep()).isEqualTo(3);
+            assertThat(load(MINIMAL + "db: {cleanup-keep: \"${KEEP_UNSET:-3}\"}\n")
+                            .cleanupKeep())
+                    .isEqualTo(3);
         }
 
         @Test
@@ -343,7 +362,8 @@ class ConfigLoaderTest {
             env.put("DB_PORT", "postgres");
 
             assertThat(failure(MINIMAL + "databases: {default: {name: app, port: \"${DB_PORT}\"}}\n"))
-                    .hasMessage("rclone-backup.yml: databases.default.port must be a whole number, but \"${DB_PORT}\" does not expand to one");
+                    .hasMessage(
+                            "rclone-backup.yml: databases.default.port must be a whole number, but \"${DB_PORT}\" does not expand to one");
         }
 
         @Test
@@ -355,9 +375,12 @@ class ConfigLoaderTest {
 
         @Test
         void malformedReferencesAreErrors() {
-            assertThat(failure("remote: \"r:${BUCKET\"\n")).hasMessageStartingWith("rclone-backup.yml: remote has a '${' without");
-            assertThat(failure("remote: \"r:${1X}\"\n")).hasMessageStartingWith("rclone-backup.yml: remote has an invalid ${...}");
-            assertThat(failure("remote: \"r:${}\"\n")).hasMessageStartingWith("rclone-backup.yml: remote has an invalid ${...}");
+            assertThat(failure("remote: \"r:${BUCKET\"\n"))
+                    .hasMessageStartingWith("rclone-backup.yml: remote has a '${' without");
+            assertThat(failure("remote: \"r:${1X}\"\n"))
+                    .hasMessageStartingWith("rclone-backup.yml: remote has an invalid ${...}");
+            assertThat(failure("remote: \"r:${}\"\n"))
+                    .hasMessageStartingWith("rclone-backup.yml: remote has an invalid ${...}");
         }
 
         @Test
@@ -388,31 +411,49 @@ class ConfigLoaderTest {
             assertThat(settings.remote()).isEqualTo("other:");
             assertThat(settings.rcloneFlags()).containsExactly("--bwlimit", "1M", "--fast-list");
             assertThat(settings.filenameTemplate()).isEqualTo("{database}.{datetime}.{ext}");
-            assertThat(settings.rcloneBinary()).as("an empty variable is ignored").isEqualTo("/opt/rclone");
+            assertThat(settings.rcloneBinary())
+                    .as("an empty variable is ignored")
+                    .isEqualTo("/opt/rclone");
         }
 
         @Test
         void everyScalarSettingHasItsVariable() {
-            assertThat(Setting.all()).flatExtracting(setting -> setting.environmentVariable().stream().toList()).containsExactlyInAnyOrder(
-                    "RCLONE_BACKUP_REMOTE", "RCLONE_BACKUP_RCLONE_BINARY", "RCLONE_BACKUP_RCLONE_CONFIG",
-                    "RCLONE_BACKUP_RCLONE_FLAGS", "RCLONE_BACKUP_DB_BACKUP_DIR", "RCLONE_BACKUP_DB_FILENAME_TEMPLATE",
-                    "RCLONE_BACKUP_DB_DATE_FORMAT", "RCLONE_BACKUP_DB_CLEANUP_KEEP", "RCLONE_BACKUP_MEDIA_ROOT",
-                    "RCLONE_BACKUP_MEDIA_BACKUP_DIR", "RCLONE_BACKUP_RCLONE_STALL_TIMEOUT", "RCLONE_BACKUP_MEDIA_FOLLOW_SYMLINKS",
-                    "RCLONE_BACKUP_MEDIA_MAX_DELETE_PERCENT");
+            assertThat(Setting.all())
+                    .flatExtracting(
+                            setting -> setting.environmentVariable().stream().toList())
+                    .containsExactlyInAnyOrder(
+                            "RCLONE_BACKUP_REMOTE",
+                            "RCLONE_BACKUP_RCLONE_BINARY",
+                            "RCLONE_BACKUP_RCLONE_CONFIG",
+                            "RCLONE_BACKUP_RCLONE_FLAGS",
+                            "RCLONE_BACKUP_DB_BACKUP_DIR",
+                            "RCLONE_BACKUP_DB_FILENAME_TEMPLATE",
+                            "RCLONE_BACKUP_DB_DATE_FORMAT",
+                            "RCLONE_BACKUP_DB_CLEANUP_KEEP",
+                            "RCLONE_BACKUP_MEDIA_ROOT",
+                            "RCLONE_BACKUP_MEDIA_BACKUP_DIR",
+                            "RCLONE_BACKUP_RCLONE_STALL_TIMEOUT",
+                            "RCLONE_BACKUP_MEDIA_FOLLOW_SYMLINKS",
+                            "RCLONE_BACKUP_MEDIA_MAX_DELETE_PERCENT");
         }
 
         @Test
         void theStallTimeoutIsReadAsADurationFromTheFileAndTheEnvironment() {
             assertThat(load(MINIMAL).rcloneStallTimeout()).isEqualTo(Duration.ofMinutes(10));
-            assertThat(load(MINIMAL + "rclone: {stall-timeout: 2s}\n").rcloneStallTimeout()).isEqualTo(Duration.ofSeconds(2));
-            assertThat(load(MINIMAL + "rclone: {stall-timeout: PT1H}\n").rcloneStallTimeout()).isEqualTo(Duration.ofHours(1));
+            assertThat(load(MINIMAL + "rclone: {stall-timeout: 2s}\n").rcloneStallTimeout())
+                    .isEqualTo(Duration.ofSeconds(2));
+            assertThat(load(MINIMAL + "rclone: {stall-timeout: PT1H}\n").rcloneStallTimeout())
+                    .isEqualTo(Duration.ofHours(1));
             assertThat(failure(MINIMAL + "rclone: {stall-timeout: 600}\n"))
-                    .hasMessage("rclone-backup.yml: rclone.stall-timeout must be a duration such as \"10m\" or \"90s\", got 600");
+                    .hasMessage(
+                            "rclone-backup.yml: rclone.stall-timeout must be a duration such as \"10m\" or \"90s\", got 600");
             assertThat(failure(MINIMAL + "rclone: {stall-timeout: 0s}\n"))
-                    .hasMessageStartingWith("rclone-backup.yml: rclone.stall-timeout must be a duration: '0s' is not a duration greater than zero");
+                    .hasMessageStartingWith(
+                            "rclone-backup.yml: rclone.stall-timeout must be a duration: '0s' is not a duration greater than zero");
 
             env.put("RCLONE_BACKUP_RCLONE_STALL_TIMEOUT", "90s");
-            assertThat(load(MINIMAL + "rclone: {stall-timeout: 2s}\n").rcloneStallTimeout()).isEqualTo(Duration.ofSeconds(90));
+            assertThat(load(MINIMAL + "rclone: {stall-timeout: 2s}\n").rcloneStallTimeout())
+                    .isEqualTo(Duration.ofSeconds(90));
         }
 
         @Test
@@ -429,8 +470,9 @@ class ConfigLoaderTest {
             assertThat(overridden.mediaMaxDeletePercent()).isEqualTo(100);
 
             env.put("RCLONE_BACKUP_MEDIA_FOLLOW_SYMLINKS", "yes");
-            assertThat(failure(MINIMAL)).hasMessage(
-                    "RCLONE_BACKUP_MEDIA_FOLLOW_SYMLINKS: media.follow-symlinks must be true or false, got 'yes'");
+            assertThat(failure(MINIMAL))
+                    .hasMessage(
+                            "RCLONE_BACKUP_MEDIA_FOLLOW_SYMLINKS: media.follow-symlinks must be true or false, got 'yes'");
         }
 
         @Test
@@ -448,14 +490,17 @@ class ConfigLoaderTest {
         @Test
         void aWrongOverrideNamesTheVariable() {
             env.put("RCLONE_BACKUP_DB_CLEANUP_KEEP", "five");
-            assertThat(failure(MINIMAL)).hasMessage("RCLONE_BACKUP_DB_CLEANUP_KEEP: db.cleanup-keep must be a whole number, got 'five'");
+            assertThat(failure(MINIMAL))
+                    .hasMessage("RCLONE_BACKUP_DB_CLEANUP_KEEP: db.cleanup-keep must be a whole number, got 'five'");
 
             env.put("RCLONE_BACKUP_DB_CLEANUP_KEEP", "0");
-            assertThat(failure(MINIMAL)).hasMessage("RCLONE_BACKUP_DB_CLEANUP_KEEP: db.cleanup-keep must be at least 1, got 0");
+            assertThat(failure(MINIMAL))
+                    .hasMessage("RCLONE_BACKUP_DB_CLEANUP_KEEP: db.cleanup-keep must be at least 1, got 0");
 
             env.put("RCLONE_BACKUP_DB_CLEANUP_KEEP", "2");
             env.put("RCLONE_BACKUP_RCLONE_FLAGS", "--bwlimit 1M stray");
-            assertThat(failure(MINIMAL)).hasMessageStartingWith("RCLONE_BACKUP_RCLONE_FLAGS: rclone.flags[2] must be a flag");
+            assertThat(failure(MINIMAL))
+                    .hasMessageStartingWith("RCLONE_BACKUP_RCLONE_FLAGS: rclone.flags[2] must be a flag");
         }
 
         @Test
@@ -481,15 +526,16 @@ class ConfigLoaderTest {
 
         assertThat(settings.rcloneConfig()).isEqualTo(workDir.resolve("conf/rclone.conf"));
         assertThat(settings.mediaRoot()).isEqualTo(workDir.resolve("uploads"));
-        assertThat(settings.databases().get("local").name()).isEqualTo(workDir.resolve("conf/data/app.sqlite3").toString());
+        assertThat(settings.databases().get("local").name())
+                .isEqualTo(workDir.resolve("conf/data/app.sqlite3").toString());
         assertThat(settings.databases().get("remote").name()).isEqualTo("app");
     }
 
     @ParameterizedTest
     @CsvSource({
-            "backups, conf/backups",
-            "../backups, backups",
-            "sub/dir:x/backups, conf/sub/dir:x/backups",
+        "backups, conf/backups",
+        "../backups, backups",
+        "sub/dir:x/backups, conf/sub/dir:x/backups",
     })
     void aRemoteThatIsARelativeLocalFolderIsResolvedInTheFilesFolder(String remote, String expected) {
         write("conf/rclone-backup.yml", "remote: \"" + remote + "\"\n");
@@ -504,13 +550,17 @@ class ConfigLoaderTest {
     void aRemoteNameOrAnAbsoluteFolderIsKeptAsWritten(String remote) {
         write("conf/rclone-backup.yml", "remote: \"" + remote + "\"\n");
 
-        assertThat(ConfigLoader.load(Path.of("conf/rclone-backup.yml"), env, workDir).remote()).isEqualTo(remote);
+        assertThat(ConfigLoader.load(Path.of("conf/rclone-backup.yml"), env, workDir)
+                        .remote())
+                .isEqualTo(remote);
     }
 
     static Stream<Arguments> malformedFiles() {
         return Stream.of(
                 Arguments.of("db: {cleanup-keep: 5.5}", "db.cleanup-keep must be a whole number, got 5.5"),
-                Arguments.of("db: {cleanup-keep: \"5\"}", "db.cleanup-keep must be a whole number, got the string \"5\"; write it without quotes"),
+                Arguments.of(
+                        "db: {cleanup-keep: \"5\"}",
+                        "db.cleanup-keep must be a whole number, got the string \"5\"; write it without quotes"),
                 Arguments.of("db: {cleanup-keep: 0}", "db.cleanup-keep must be at least 1, got 0"),
                 Arguments.of("db: {cleanup-keep: -3}", "db.cleanup-keep must be at least 1, got -3"),
                 Arguments.of("db: {cleanup-keep: 99999999999}", "db.cleanup-keep is out of range, got 99999999999"),
@@ -518,51 +568,95 @@ class ConfigLoaderTest {
                 Arguments.of("db: {cleanup-keep: true}", "db.cleanup-keep must be a whole number, got true"),
                 Arguments.of("remot: x", "remot is not a known setting; did you mean 'remote'?"),
                 Arguments.of("cleanup-keep: 3", "cleanup-keep is not a known setting; did you mean 'db.cleanup-keep'?"),
-                Arguments.of("db.cleanup-keep: 3", "db.cleanup-keep is not a known setting; write it nested, as db: {cleanup-keep: ...}"),
+                Arguments.of(
+                        "db.cleanup-keep: 3",
+                        "db.cleanup-keep is not a known setting; write it nested, as db: {cleanup-keep: ...}"),
                 Arguments.of("db: {cleanup-keep: \"five\"}", "db.cleanup-keep must be a whole number, got a string"),
-                Arguments.of("db: {cleanup-kep: 3}", "db.cleanup-kep is not a known setting; did you mean 'db.cleanup-keep'?"),
-                Arguments.of("rclone: {flag: [-v]}", "rclone.flag is not a known setting; did you mean 'rclone.flags'?"),
+                Arguments.of(
+                        "db: {cleanup-kep: 3}",
+                        "db.cleanup-kep is not a known setting; did you mean 'db.cleanup-keep'?"),
+                Arguments.of(
+                        "rclone: {flag: [-v]}", "rclone.flag is not a known setting; did you mean 'rclone.flags'?"),
                 Arguments.of("media: {zzz: 1}", "media.zzz is not a known setting; known are root, backup-dir"),
-                Arguments.of("media: {follow-symlinks: \"false\"}", "media.follow-symlinks must be true or false, got a string; write it without quotes"),
+                Arguments.of(
+                        "media: {follow-symlinks: \"false\"}",
+                        "media.follow-symlinks must be true or false, got a string; write it without quotes"),
                 Arguments.of("media: {follow-symlinks: 1}", "media.follow-symlinks must be true or false, got 1"),
-                Arguments.of("media: {max-delete-percent: 101}", "media.max-delete-percent must be between 0 and 100, got 101"),
-                Arguments.of("media: {max-delete-percent: -1}", "media.max-delete-percent must be between 0 and 100, got -1"),
-                Arguments.of("media: {max-delete-percent: 50.5}", "media.max-delete-percent must be a whole number, got 50.5"),
+                Arguments.of(
+                        "media: {max-delete-percent: 101}",
+                        "media.max-delete-percent must be between 0 and 100, got 101"),
+                Arguments.of(
+                        "media: {max-delete-percent: -1}",
+                        "media.max-delete-percent must be between 0 and 100, got -1"),
+                Arguments.of(
+                        "media: {max-delete-percent: 50.5}",
+                        "media.max-delete-percent must be a whole number, got 50.5"),
                 Arguments.of("db: 5", "db must be a mapping of keys to values, got 5"),
                 Arguments.of("rclone: {binary: 42}", "rclone.binary must be a string, got 42; put it in quotes"),
                 Arguments.of("db: {date-format: [yyyy]}", "db.date-format must be a string, got a list"),
                 Arguments.of("db: {backup-dir: ../up}", "db.backup-dir must stay under the remote"),
                 Arguments.of("media: {backup-dir: /abs}", "media.backup-dir must be relative to the remote"),
-                Arguments.of("db: {filename-template: \"{datetime}-{database}.{ext}\"}", "db.filename-template must start with {database}"),
+                Arguments.of(
+                        "db: {filename-template: \"{datetime}-{database}.{ext}\"}",
+                        "db.filename-template must start with {database}"),
                 Arguments.of("db: {date-format: \"yyyy/MM\"}", "db.date-format must not produce '/'"),
                 Arguments.of("media: {root: \"\"}", "media.root must not be empty"),
                 Arguments.of("rclone: {binary: \" \"}", "rclone.binary must not be empty"),
                 Arguments.of("rclone: x", "rclone must be a mapping of keys to values, got a string"),
                 Arguments.of("rclone: {flags: --fast-list}", "rclone.flags must be a list of strings"),
-                Arguments.of("rclone: {flags: [--bwlimit, 10M, oops]}", "rclone.flags[2] must be a flag starting with '-'"),
+                Arguments.of(
+                        "rclone: {flags: [--bwlimit, 10M, oops]}", "rclone.flags[2] must be a flag starting with '-'"),
                 Arguments.of("rclone: {flags: [-v, null]}", "rclone.flags[1] must be a string, got null"),
                 Arguments.of("rclone: {flags: [-v, 3]}", "rclone.flags[1] must be a string, got 3; put it in quotes"),
                 Arguments.of("databases: [a]", "databases must be a mapping of keys to values, got a list"),
-                Arguments.of("databases: {default: \"jdbc:sqlite:x\"}", "databases.default must be a mapping of keys to values, got a string"),
+                Arguments.of(
+                        "databases: {default: \"jdbc:sqlite:x\"}",
+                        "databases.default must be a mapping of keys to values, got a string"),
                 Arguments.of("databases: {my db: {name: x}}", "databases has an invalid alias 'my db'"),
                 Arguments.of("databases: {default: {host: h}}", "databases.default needs a url"),
-                Arguments.of("databases: {default: {name: x, port: \"5432\"}}", "databases.default.port must be a whole number, got the string \"5432\""),
-                Arguments.of("databases: {default: {name: x, port: 5432.0}}", "databases.default.port must be a whole number, got 5432.0"),
-                Arguments.of("databases: {default: {name: x, port: 70000}}", "databases.default.port must be between 1 and 65535, got 70000"),
-                Arguments.of("databases: {default: {name: x, user: app}}", "databases.default.user is not a known database setting; did you mean 'databases.default.username'?"),
-                Arguments.of("databases: {default: {name: x, pasword: y}}", "databases.default.pasword is not a known database setting; did you mean 'databases.default.password'?"),
-                Arguments.of("databases: {default: {name: x, options: {jobs: 4}}}", "databases.default.options.jobs must be a string, got 4"),
-                Arguments.of("databases: {default: {name: x, options: {dump-args: [-a, {b: c}]}}}", "databases.default.options.dump-args[1] must be a string, got a mapping"),
-                Arguments.of("databases: {default: {name: x, options: [a]}}", "databases.default.options must be a mapping of keys to values, got a list"),
+                Arguments.of(
+                        "databases: {default: {name: x, port: \"5432\"}}",
+                        "databases.default.port must be a whole number, got the string \"5432\""),
+                Arguments.of(
+                        "databases: {default: {name: x, port: 5432.0}}",
+                        "databases.default.port must be a whole number, got 5432.0"),
+                Arguments.of(
+                        "databases: {default: {name: x, port: 70000}}",
+                        "databases.default.port must be between 1 and 65535, got 70000"),
+                Arguments.of(
+                        "databases: {default: {name: x, user: app}}",
+                        "databases.default.user is not a known database setting; did you mean 'databases.default.username'?"),
+                Arguments.of(
+                        "databases: {default: {name: x, pasword: y}}",
+                        "databases.default.pasword is not a known database setting; did you mean 'databases.default.password'?"),
+                Arguments.of(
+                        "databases: {default: {name: x, options: {jobs: 4}}}",
+                        "databases.default.options.jobs must be a string, got 4"),
+                Arguments.of(
+                        "databases: {default: {name: x, options: {dump-args: [-a, {b: c}]}}}",
+                        "databases.default.options.dump-args[1] must be a string, got a mapping"),
+                Arguments.of(
+                        "databases: {default: {name: x, options: [a]}}",
+                        "databases.default.options must be a mapping of keys to values, got a list"),
                 Arguments.of("connectors: {nosuch: sqlite}", "connectors.nosuch names no configured database"),
                 Arguments.of("connector-mapping: {mysql: [a]}", "connector-mapping.mysql must be a string, got a list"),
-                Arguments.of("hooks: {pre-db-bakup: [x]}", "hooks.pre-db-bakup is not an event; did you mean 'pre-db-backup'?"),
-                Arguments.of("hooks: {before-everything: [x]}", "hooks.before-everything is not an event; known are pre-db-backup, post-db-backup"),
+                Arguments.of(
+                        "hooks: {pre-db-bakup: [x]}",
+                        "hooks.pre-db-bakup is not an event; did you mean 'pre-db-backup'?"),
+                Arguments.of(
+                        "hooks: {before-everything: [x]}",
+                        "hooks.before-everything is not an event; known are pre-db-backup, post-db-backup"),
                 Arguments.of("hooks: {pre-db-backup: notify}", "hooks.pre-db-backup must be a list of strings"),
                 Arguments.of("hooks: {pre-db-backup: []}", "hooks.pre-db-backup must be a non-empty command"),
-                Arguments.of("remote: again", "is not valid YAML at line 2, column 7: the key \"remote\" appears twice in the same mapping"),
-                Arguments.of("db: {cleanup-keep: 1, cleanup-keep: 2}", "is not valid YAML at line 2, column 35: the key \"cleanup-keep\" appears twice in the same mapping"),
-                Arguments.of("db: [1, 2", "is not valid YAML at line 3, column 1: while parsing a flow sequence: expected ',' or ']'"),
+                Arguments.of(
+                        "remote: again",
+                        "is not valid YAML at line 2, column 7: the key \"remote\" appears twice in the same mapping"),
+                Arguments.of(
+                        "db: {cleanup-keep: 1, cleanup-keep: 2}",
+                        "is not valid YAML at line 2, column 35: the key \"cleanup-keep\" appears twice in the same mapping"),
+                Arguments.of(
+                        "db: [1, 2",
+                        "is not valid YAML at line 3, column 1: while parsing a flow sequence: expected ',' or ']'"),
                 Arguments.of("db:\n\tcleanup-keep: 3", "is not valid YAML at line 3, column 1"),
                 Arguments.of("---\nremote: second", "a second YAML document starts here"));
     }
@@ -577,8 +671,9 @@ class ConfigLoaderTest {
 
     @Test
     void aTopLevelListIsNotAConfiguration() {
-        assertThat(failure("- remote: x\n")).hasMessage("rclone-backup.yml: must hold a mapping of settings "
-                + "(remote:, rclone:, db: …) at the top level, not a list");
+        assertThat(failure("- remote: x\n"))
+                .hasMessage("rclone-backup.yml: must hold a mapping of settings "
+                        + "(remote:, rclone:, db: …) at the top level, not a list");
     }
 
     @Test
@@ -587,7 +682,8 @@ class ConfigLoaderTest {
         String numericPassword = "9876543210";
 
         assertThat(failure(MINIMAL + "databases: {default: {name: x, password: " + numericPassword + "}}\n"))
-                .hasMessage("rclone-backup.yml: databases.default.password must be a string, got a number; put it in quotes");
+                .hasMessage(
+                        "rclone-backup.yml: databases.default.password must be a string, got a number; put it in quotes");
         assertThat(failure(MINIMAL + "databases: {default: {name: x, password: ['" + SECRET + "']}}\n"))
                 .hasMessage("rclone-backup.yml: databases.default.password must be a string, got a list");
         assertThat(failure(MINIMAL + "databases: {default: {name: x, options: {admin-password: 1234567}}}\n"))
@@ -602,7 +698,8 @@ class ConfigLoaderTest {
                 .hasMessageStartingWith("rclone-backup.yml: is not valid YAML");
         assertThat(failure(MINIMAL + "databases: {default: {name: x, password: \"${PW}\", port: 0}}\n"))
                 .hasMessage("rclone-backup.yml: databases.default.port must be between 1 and 65535, got 0");
-        assertThat(failure(MINIMAL + "databases: {default: {name: x, port: \"${PW}\"}}\n").getMessage())
+        assertThat(failure(MINIMAL + "databases: {default: {name: x, port: \"${PW}\"}}\n")
+                        .getMessage())
                 .startsWith("rclone-backup.yml: databases.default.port must be a whole number");
         assertThatThrownBy(() -> load(MINIMAL + "databases: {default: {name: x, password: \"${PW}\", port: 0}}\n"))
                 .satisfies(e -> assertThat(e.getCause()).isNotNull().hasMessageNotContaining(SECRET));

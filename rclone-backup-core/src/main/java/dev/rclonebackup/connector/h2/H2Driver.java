@@ -2,7 +2,6 @@ package dev.rclonebackup.connector.h2;
 
 import dev.rclonebackup.connector.Database;
 import dev.rclonebackup.process.ToolNotFoundException;
-
 import java.io.IOException;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -14,8 +13,7 @@ import java.util.Properties;
 final class H2Driver {
     static final String DRIVER_CLASS = "org.h2.Driver";
 
-    private H2Driver() {
-    }
+    private H2Driver() {}
 
     /**
      * Makes sure the driver is present in {@code loader} (registering it with {@link DriverManager}).
@@ -26,8 +24,10 @@ final class H2Driver {
         try {
             Class.forName(DRIVER_CLASS, true, loader);
         } catch (ClassNotFoundException | LinkageError e) {
-            throw new ToolNotFoundException("h2", "The H2 JDBC driver (" + DRIVER_CLASS + ") is not on the classpath;"
-                    + " add an H2 driver jar (com.h2database:h2) to it, for the command line through RCLONE_BACKUP_CLASSPATH");
+            throw new ToolNotFoundException(
+                    "h2",
+                    "The H2 JDBC driver (" + DRIVER_CLASS + ") is not on the classpath;"
+                            + " add an H2 driver jar (com.h2database:h2) to it, for the command line through RCLONE_BACKUP_CLASSPATH");
         }
     }
 

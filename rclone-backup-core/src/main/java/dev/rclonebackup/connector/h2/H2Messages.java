@@ -6,8 +6,7 @@ import java.sql.SQLException;
 final class H2Messages {
     private static final int MAX_LENGTH = 300;
 
-    private H2Messages() {
-    }
+    private H2Messages() {}
 
     static String of(SQLException e) {
         String message = String.valueOf(e.getMessage());
@@ -20,7 +19,8 @@ final class H2Messages {
         // Statements can be megabytes long (a BLOB literal): look only at their beginning.
         String head = text.length() > 2 * maxLength ? text.substring(0, 2 * maxLength) : text;
         String line = head.strip().replaceAll("\\s+", " ");
-        return line.length() <= maxLength && head.length() == text.length() ? line
+        return line.length() <= maxLength && head.length() == text.length()
+                ? line
                 : line.substring(0, Math.min(maxLength, line.length())) + "…";
     }
 }

@@ -2,7 +2,6 @@ package dev.rclonebackup.connector.h2;
 
 import dev.rclonebackup.connector.Database;
 import dev.rclonebackup.connector.Step;
-
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -32,7 +31,7 @@ final class H2ScriptDump implements Step.StreamWriter {
     @Override
     public void writeTo(OutputStream out) throws IOException {
         try (Connection connection = H2Driver.connect(database, url, true);
-             Statement statement = connection.createStatement()) {
+                Statement statement = connection.createStatement()) {
             statement.setFetchSize(FETCH_SIZE);
             try (ResultSet rows = statement.executeQuery("SCRIPT")) {
                 Writer writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));

@@ -3,7 +3,6 @@ package dev.rclonebackup.connector.h2;
 import dev.rclonebackup.connector.Database;
 import dev.rclonebackup.connector.Restore;
 import dev.rclonebackup.connector.Step;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -76,9 +75,11 @@ final class H2ScriptRestore implements Restore {
         try {
             jdbc.execute(statement.sql());
         } catch (SQLException e) {
-            throw new IOException("restore of H2 database '" + database.alias() + "' failed at statement "
-                    + statement.number() + " (line " + statement.line() + ": " + statement.excerpt() + "): "
-                    + H2Messages.of(e), e);
+            throw new IOException(
+                    "restore of H2 database '" + database.alias() + "' failed at statement "
+                            + statement.number() + " (line " + statement.line() + ": " + statement.excerpt() + "): "
+                            + H2Messages.of(e),
+                    e);
         }
     }
 

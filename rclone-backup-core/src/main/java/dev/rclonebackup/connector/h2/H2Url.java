@@ -2,7 +2,6 @@ package dev.rclonebackup.connector.h2;
 
 import dev.rclonebackup.ConfigurationException;
 import dev.rclonebackup.connector.Database;
-
 import java.util.regex.Pattern;
 
 /**
@@ -16,8 +15,7 @@ final class H2Url {
     private static final Pattern IN_MEMORY = Pattern.compile("^(mem|memFS|memLZF):.*");
     private static final Pattern SERVER = Pattern.compile("^(tcp|ssl)://[^/]+/(.*)$");
 
-    private H2Url() {
-    }
+    private H2Url() {}
 
     /**
      * @throws ConfigurationException when the entry names no database, is not an H2 URL, or names an
@@ -31,14 +29,17 @@ final class H2Url {
         }
         String target = url.substring(PREFIX.length()).split(";", 2)[0];
         if (IN_MEMORY.matcher(target).matches()) {
-            throw new ConfigurationException("Database '" + database.alias() + "' is the in-memory H2 database "
-                    + PREFIX + target + ", which lives only inside the JVM that created it and cannot be backed up"
-                    + " from outside: use a file database, or serve it through an H2 TCP server (jdbc:h2:tcp://host/mem:name)");
+            throw new ConfigurationException(
+                    "Database '" + database.alias() + "' is the in-memory H2 database "
+                            + PREFIX + target
+                            + ", which lives only inside the JVM that created it and cannot be backed up"
+                            + " from outside: use a file database, or serve it through an H2 TCP server (jdbc:h2:tcp://host/mem:name)");
         }
         var server = SERVER.matcher(target);
         String path = server.matches() ? server.group(2) : target;
         if (path.isBlank() || target.matches("^(tcp|ssl)://[^/]*$")) {
-            throw new ConfigurationException("Database '" + database.alias() + "' has no database name or file in its H2 URL");
+            throw new ConfigurationException(
+                    "Database '" + database.alias() + "' has no database name or file in its H2 URL");
         }
         return url;
     }
@@ -52,7 +53,8 @@ final class H2Url {
     private static String fromParts(Database database) {
         String name = database.name();
         if (name == null || name.isBlank()) {
-            throw new ConfigurationException("Database '" + database.alias() + "' needs a 'url' or a 'name' (the H2 database file)");
+            throw new ConfigurationException(
+                    "Database '" + database.alias() + "' needs a 'url' or a 'name' (the H2 database file)");
         }
         if (database.host() == null) {
             return PREFIX + "file:" + name;

@@ -1,9 +1,8 @@
 package dev.rclonebackup.connector.h2;
 
-import org.h2.util.ScriptReader;
-
 import java.io.IOException;
 import java.io.Reader;
+import org.h2.util.ScriptReader;
 
 /**
  * Splits an SQL script into statements with H2's own parser ({@link ScriptReader}: quoted strings,

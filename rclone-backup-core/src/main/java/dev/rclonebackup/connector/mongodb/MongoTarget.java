@@ -2,7 +2,6 @@ package dev.rclonebackup.connector.mongodb;
 
 import dev.rclonebackup.ConfigurationException;
 import dev.rclonebackup.connector.Database;
-
 import java.util.Set;
 
 /**
@@ -38,7 +37,8 @@ record MongoTarget(String serverAddress, String database, String username, Strin
         }
         String username = database.username() != null ? database.username() : uri == null ? null : uri.username();
         String password = database.password() != null ? database.password() : uri == null ? null : uri.password();
-        String authSource = firstNonNull(database.option(AUTH_SOURCE_OPTION), uri == null ? null : uri.option("authSource"));
+        String authSource =
+                firstNonNull(database.option(AUTH_SOURCE_OPTION), uri == null ? null : uri.option("authSource"));
         String mechanism = uri == null ? null : uri.option("authMechanism");
         if (authSource == null && username != null && mechanism == null) {
             authSource = name;
@@ -64,7 +64,7 @@ record MongoTarget(String serverAddress, String database, String username, Strin
 
     @Override
     public String toString() {
-        return "MongoTarget[" + serverAddress + ", database=" + database + ", username=" + username
-                + ", password=" + (password == null ? "null" : "****") + ", authSource=" + authSource + "]";
+        return "MongoTarget[" + serverAddress + ", database=" + database + ", username=" + username + ", password="
+                + (password == null ? "null" : "****") + ", authSource=" + authSource + "]";
     }
 }

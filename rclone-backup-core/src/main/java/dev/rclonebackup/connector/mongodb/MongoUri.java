@@ -1,7 +1,6 @@
 package dev.rclonebackup.connector.mongodb;
 
 import dev.rclonebackup.ConfigurationException;
-
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -21,7 +20,8 @@ import java.util.List;
  * @param password the password, or {@code null}
  * @param options  the {@code key=value} options as written, in order
  */
-record MongoUri(boolean srv, List<String> hosts, String database, String username, String password, List<String> options) {
+record MongoUri(
+        boolean srv, List<String> hosts, String database, String username, String password, List<String> options) {
     private static final String SCHEME = "mongodb://";
     private static final String SRV_SCHEME = "mongodb+srv://";
 
@@ -92,7 +92,8 @@ record MongoUri(boolean srv, List<String> hosts, String database, String usernam
                 kept.add(option);
             }
         }
-        return (srv ? SRV_SCHEME : SCHEME) + String.join(",", hosts) + "/" + (kept.isEmpty() ? "" : "?" + String.join("&", kept));
+        return (srv ? SRV_SCHEME : SCHEME) + String.join(",", hosts) + "/"
+                + (kept.isEmpty() ? "" : "?" + String.join("&", kept));
     }
 
     private static List<String> hosts(String alias, String hostList, boolean srv) {
@@ -132,7 +133,8 @@ record MongoUri(boolean srv, List<String> hosts, String database, String usernam
         for (int percent = text.indexOf('%'); percent >= 0; percent = text.indexOf('%', plain)) {
             bytes.writeBytes(text.substring(plain, percent).getBytes(StandardCharsets.UTF_8));
             if (percent + 2 >= text.length()
-                    || !HexFormat.isHexDigit(text.charAt(percent + 1)) || !HexFormat.isHexDigit(text.charAt(percent + 2))) {
+                    || !HexFormat.isHexDigit(text.charAt(percent + 1))
+                    || !HexFormat.isHexDigit(text.charAt(percent + 2))) {
                 throw invalid(alias, "the " + what + " has a '%' not followed by two hexadecimal digits");
             }
             bytes.write(HexFormat.fromHexDigits(text, percent + 1, percent + 3));
@@ -148,7 +150,7 @@ record MongoUri(boolean srv, List<String> hosts, String database, String usernam
 
     @Override
     public String toString() {
-        return "MongoUri[" + serverAddress() + ", database=" + database + ", username=" + username
-                + ", password=" + (password == null ? "null" : "****") + "]";
+        return "MongoUri[" + serverAddress() + ", database=" + database + ", username=" + username + ", password="
+                + (password == null ? "null" : "****") + "]";
     }
 }

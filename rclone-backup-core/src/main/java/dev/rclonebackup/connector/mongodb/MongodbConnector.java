@@ -5,7 +5,6 @@ import dev.rclonebackup.connector.Database;
 import dev.rclonebackup.connector.Dump;
 import dev.rclonebackup.connector.Restore;
 import dev.rclonebackup.connector.Step;
-
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -65,20 +64,23 @@ public final class MongodbConnector implements Connector {
     @Override
     public Dump dump(Database database) throws IOException {
         MongoTarget target = MongoTarget.of(database);
-        return withConfigFile(target, List.of(mongodump, "--archive"), List.of("--db=" + target.database()),
+        return withConfigFile(
+                target,
+                List.of(mongodump, "--archive"),
+                List.of("--db=" + target.database()),
                 database.listOption("dump-args"));
     }
 
     @Override
     public Restore restore(Database database) throws IOException {
         MongoTarget target = MongoTarget.of(database);
-        return withConfigFile(target, List.of(mongorestore, "--archive", "--drop"), List.of(),
-                database.listOption("restore-args"));
+        return withConfigFile(
+                target, List.of(mongorestore, "--archive", "--drop"), List.of(), database.listOption("restore-args"));
     }
 
     /** {@code head --config=FILE scope identity extra}, with FILE written now and deleted on close. */
-    private static ConfiguredCommand withConfigFile(MongoTarget target, List<String> head, List<String> scope,
-                                                    List<String> extra) throws IOException {
+    private static ConfiguredCommand withConfigFile(
+            MongoTarget target, List<String> head, List<String> scope, List<String> extra) throws IOException {
         PrivateConfigFile config = PrivateConfigFile.write(configValues(target));
         List<String> argv = new ArrayList<>(head);
         argv.add("--config=" + config.path());

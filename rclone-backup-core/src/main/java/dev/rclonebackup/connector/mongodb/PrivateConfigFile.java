@@ -1,9 +1,5 @@
 package dev.rclonebackup.connector.mongodb;
 
-import tools.jackson.core.JsonGenerator;
-import tools.jackson.core.ObjectWriteContext;
-import tools.jackson.core.json.JsonFactory;
-
 import java.io.IOException;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -12,6 +8,9 @@ import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Map;
 import java.util.Set;
+import tools.jackson.core.JsonGenerator;
+import tools.jackson.core.ObjectWriteContext;
+import tools.jackson.core.json.JsonFactory;
 
 /**
  * A temporary file readable only by its owner (created with mode 0600, never wider), holding the
@@ -30,7 +29,8 @@ final class PrivateConfigFile implements AutoCloseable {
 
     /** Creates the file with {@code values} (keys as the tools expect them). */
     static PrivateConfigFile write(Map<String, String> values) throws IOException {
-        Path path = Files.createTempFile("rclone-backup-mongo-", ".yaml", PosixFilePermissions.asFileAttribute(OWNER_READ_WRITE));
+        Path path = Files.createTempFile(
+                "rclone-backup-mongo-", ".yaml", PosixFilePermissions.asFileAttribute(OWNER_READ_WRITE));
         try {
             Files.writeString(path, json(values));
             return new PrivateConfigFile(path);

@@ -6,8 +6,7 @@ import java.nio.file.Path;
 
 /** Chooses between a tool's names: MariaDB renamed {@code mysqldump} and may ship only the new name. */
 final class ExecutableSearch {
-    private ExecutableSearch() {
-    }
+    private ExecutableSearch() {}
 
     /**
      * {@code preferred} when it is on {@code PATH}, else {@code alternative} when that is, else

@@ -7,7 +7,6 @@ import dev.rclonebackup.connector.Database;
 import dev.rclonebackup.connector.Step;
 import dev.rclonebackup.process.ProcessResult;
 import dev.rclonebackup.process.ProcessRunner;
-
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -80,17 +79,19 @@ final class MysqlClient {
         ProcessResult status = run("SHOW SESSION STATUS LIKE 'Ssl_cipher';\n", database.name(), null);
         String[] columns = status.stdoutText().strip().split("\t");
         if (status.exitCode() == 0 && (columns.length < 2 || columns[1].isBlank())) {
-            throw new RcloneBackupException(ErrorCode.OPERATION_FAILED, "Database '" + database.alias() + "': its URL "
-                    + "requires TLS, but the server " + (database.host() == null ? "" : "at " + database.host() + " ")
-                    + "does not encrypt the connection, so it stops here.");
+            throw new RcloneBackupException(
+                    ErrorCode.OPERATION_FAILED,
+                    "Database '" + database.alias() + "': its URL "
+                            + "requires TLS, but the server "
+                            + (database.host() == null ? "" : "at " + database.host() + " ")
+                            + "does not encrypt the connection, so it stops here.");
         }
     }
 
     /** {@code argv} run with the password, if any, in {@code MYSQL_PWD}. */
     Step.Command command(List<String> argv) {
-        Map<String, String> environment = database.password() == null
-                ? Map.of()
-                : Map.of("MYSQL_PWD", database.password());
+        Map<String, String> environment =
+                database.password() == null ? Map.of() : Map.of("MYSQL_PWD", database.password());
         return new Step.Command(argv, environment, PACKAGE);
     }
 
@@ -114,8 +115,8 @@ final class MysqlClient {
             return ProcessRunner.run(command(argv), sql, Reporter.SILENT);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new RcloneBackupException(ErrorCode.INTERRUPTED,
-                    "Interrupted while talking to database '" + database.alias() + "'.", e);
+            throw new RcloneBackupException(
+                    ErrorCode.INTERRUPTED, "Interrupted while talking to database '" + database.alias() + "'.", e);
         }
     }
 

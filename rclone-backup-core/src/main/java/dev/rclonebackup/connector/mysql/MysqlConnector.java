@@ -4,7 +4,6 @@ import dev.rclonebackup.connector.Connector;
 import dev.rclonebackup.connector.Database;
 import dev.rclonebackup.connector.Dump;
 import dev.rclonebackup.connector.Restore;
-
 import java.time.Duration;
 
 /**
@@ -34,6 +33,7 @@ public class MysqlConnector implements Connector {
     public static final String ID = "mysql";
     /** The option bounding how long a restore waits for another session's lock. */
     public static final String LOCK_TIMEOUT = "lock-timeout";
+
     private static final Duration DEFAULT_LOCK_TIMEOUT = Duration.ofSeconds(60);
 
     @Override

@@ -3,7 +3,6 @@ package dev.rclonebackup.connector.mysql;
 import dev.rclonebackup.connector.Dump;
 import dev.rclonebackup.connector.Step;
 import dev.rclonebackup.process.ProcessResult;
-
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,7 +35,9 @@ final class MysqlDump implements Dump {
         // Any other failure (server down, wrong password) is left to mysqldump to report.
         if (probe.exitCode() != 0 && probe.stderr().contains(ACCESS_DENIED_TO_DATABASE)) {
             withEvents = false;
-            String account = client.database().username() == null ? "the account" : "account '" + client.database().username() + "'";
+            String account = client.database().username() == null
+                    ? "the account"
+                    : "account '" + client.database().username() + "'";
             warnings.add("Backing up database '" + client.database().alias() + "' without its events: " + account
                     + " lacks the EVENT privilege on '" + client.database().name() + "' (add --events to "
                     + "databases." + client.database().alias() + ".options.dump-args to require them).");
@@ -45,13 +46,16 @@ final class MysqlDump implements Dump {
 
     private boolean userDecidesEvents() {
         return client.database().listOption("dump-args").stream()
-                .anyMatch(argument -> argument.equals("--events") || argument.equals("-E")
-                        || argument.startsWith("--events=") || argument.equals("--skip-events"));
+                .anyMatch(argument -> argument.equals("--events")
+                        || argument.equals("-E")
+                        || argument.startsWith("--events=")
+                        || argument.equals("--skip-events"));
     }
 
     @Override
     public Step step() {
-        List<String> argv = new ArrayList<>(List.of(MysqlClient.dumpTool(), "--quick", "--single-transaction", "--routines"));
+        List<String> argv =
+                new ArrayList<>(List.of(MysqlClient.dumpTool(), "--quick", "--single-transaction", "--routines"));
         if (withEvents) {
             argv.add("--events");
         }

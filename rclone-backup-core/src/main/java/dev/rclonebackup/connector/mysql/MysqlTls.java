@@ -2,7 +2,6 @@ package dev.rclonebackup.connector.mysql;
 
 import dev.rclonebackup.ConfigurationException;
 import dev.rclonebackup.connector.Database;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -24,11 +23,24 @@ import java.util.Set;
  * encrypted, and stops when it is not.
  */
 final class MysqlTls {
-    private static final Set<String> KNOWN = Set.of("user", "password", "sslMode", "useSSL", "requireSSL",
-            "trustServerCertificate", "verifyServerCertificate", "serverSslCert");
+    private static final Set<String> KNOWN = Set.of(
+            "user",
+            "password",
+            "sslMode",
+            "useSSL",
+            "requireSSL",
+            "trustServerCertificate",
+            "verifyServerCertificate",
+            "serverSslCert");
 
     /** How strictly TLS is asked for. */
-    enum Level { DEFAULT, DISABLE, PREFER, REQUIRE, VERIFY }
+    enum Level {
+        DEFAULT,
+        DISABLE,
+        PREFER,
+        REQUIRE,
+        VERIFY
+    }
 
     private final Level level;
     private final String certificateFile;
@@ -45,15 +57,18 @@ final class MysqlTls {
         String key = "databases." + database.alias() + ".url";
         Level level = Level.DEFAULT;
         String mode = parameters.get("sslMode");
-        boolean trust = isTrue(parameters.get("trustServerCertificate")) || isFalse(parameters.get("verifyServerCertificate"));
+        boolean trust =
+                isTrue(parameters.get("trustServerCertificate")) || isFalse(parameters.get("verifyServerCertificate"));
         if (mode != null) {
             level = switch (mode.toLowerCase(Locale.ROOT).replace('_', '-')) {
                 case "disable", "disabled" -> Level.DISABLE;
                 case "preferred" -> Level.PREFER;
                 case "trust", "required" -> Level.REQUIRE;
                 case "verify-ca", "verify-full", "verify-identity" -> Level.VERIFY;
-                default -> throw new ConfigurationException(key + ": sslMode '" + mode + "' is not one of disable, "
-                        + "trust, verify-ca, verify-full, DISABLED, PREFERRED, REQUIRED, VERIFY_CA, VERIFY_IDENTITY.");
+                default ->
+                    throw new ConfigurationException(
+                            key + ": sslMode '" + mode + "' is not one of disable, "
+                                    + "trust, verify-ca, verify-full, DISABLED, PREFERRED, REQUIRED, VERIFY_CA, VERIFY_IDENTITY.");
             };
         } else if (isFalse(parameters.get("useSSL"))) {
             level = Level.DISABLE;
@@ -85,8 +100,7 @@ final class MysqlTls {
             case DISABLE -> arguments.add("--skip-ssl");
             case PREFER, REQUIRE -> arguments.add("--ssl");
             case VERIFY -> arguments.addAll(List.of("--ssl", "--ssl-verify-server-cert"));
-            case DEFAULT -> {
-            }
+            case DEFAULT -> {}
         }
         if (certificateFile != null && level != Level.DISABLE) {
             arguments.add("--ssl-ca=" + certificateFile);

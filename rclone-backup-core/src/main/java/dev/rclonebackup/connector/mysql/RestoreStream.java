@@ -25,8 +25,8 @@ import java.util.regex.Pattern;
 final class RestoreStream {
     private static final int PREFIX_LIMIT = 4096;
     private static final int HEADER_LINES = 3;
-    private static final Pattern DEFINER = Pattern.compile(
-            "DEFINER=(?:`(?:[^`]|``)*`|'(?:[^'\\\\]|\\\\.)*'|[A-Za-z0-9_$.-]+)"
+    private static final Pattern DEFINER =
+            Pattern.compile("DEFINER=(?:`(?:[^`]|``)*`|'(?:[^'\\\\]|\\\\.)*'|[A-Za-z0-9_$.-]+)"
                     + "@(?:`(?:[^`]|``)*`|'(?:[^'\\\\]|\\\\.)*'|[A-Za-z0-9_$.%:-]+)");
 
     private final boolean rewriteDefiners;
@@ -64,7 +64,8 @@ final class RestoreStream {
         }
         out.flush();
         if (hasHeader && !lastLine.startsWith("-- Dump completed")) {
-            throw new IOException("the backup ends without mysqldump's closing '-- Dump completed' line, so it is cut short");
+            throw new IOException(
+                    "the backup ends without mysqldump's closing '-- Dump completed' line, so it is cut short");
         }
     }
 

@@ -8,7 +8,6 @@ import dev.rclonebackup.connector.Restore;
 import dev.rclonebackup.connector.Step;
 import dev.rclonebackup.process.ProcessResult;
 import dev.rclonebackup.process.ProcessRunner;
-
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InterruptedIOException;
@@ -72,17 +71,21 @@ final class ScratchRestore implements Restore {
                     + (MAX_NAME - scratch.length() + live.length()) + " characters)");
         }
         client.requireEncryption();
-        List<List<String>> rows = query("SELECT DEFAULT_CHARACTER_SET_NAME, DEFAULT_COLLATION_NAME FROM "
-                + "information_schema.SCHEMATA WHERE SCHEMA_NAME = DATABASE();\n"
-                + "SELECT COUNT(*) FROM information_schema.USER_PRIVILEGES WHERE PRIVILEGE_TYPE IN ('SUPER', 'SET USER');\n");
+        List<List<String>> rows = query(
+                "SELECT DEFAULT_CHARACTER_SET_NAME, DEFAULT_COLLATION_NAME FROM "
+                        + "information_schema.SCHEMATA WHERE SCHEMA_NAME = DATABASE();\n"
+                        + "SELECT COUNT(*) FROM information_schema.USER_PRIVILEGES WHERE PRIVILEGE_TYPE IN ('SUPER', 'SET USER');\n");
         if (rows.size() != 2 || rows.get(0).size() != 2) {
             throw failure("could not read its character set and the account's privileges");
         }
         String charset = plainWord(rows.get(0).get(0));
         String collation = plainWord(rows.get(0).get(1));
         rewriteDefiners = rows.get(1).get(0).equals("0");
-        ProcessResult created = client.run("CREATE DATABASE " + identifier(scratch) + " CHARACTER SET " + charset
-                + " COLLATE " + collation + ";\n", live, lockTimeouts);
+        ProcessResult created = client.run(
+                "CREATE DATABASE " + identifier(scratch) + " CHARACTER SET " + charset + " COLLATE " + collation
+                        + ";\n",
+                live,
+                lockTimeouts);
         if (created.exitCode() != 0) {
             String error = client.errorOf(created);
             throw failure("the restore goes into a scratch database first, so that a failure leaves the data as it "
@@ -95,8 +98,8 @@ final class ScratchRestore implements Restore {
 
     @Override
     public Step step() {
-        List<String> argv = new ArrayList<>(List.of(MysqlClient.clientTool(), "--loose-sandbox",
-                "--init-command=" + lockTimeouts));
+        List<String> argv =
+                new ArrayList<>(List.of(MysqlClient.clientTool(), "--loose-sandbox", "--init-command=" + lockTimeouts));
         argv.addAll(client.connectionArguments());
         argv.addAll(database.listOption("restore-args"));
         argv.add(scratch);
@@ -122,8 +125,8 @@ final class ScratchRestore implements Restore {
         byte[] definitions = definitionsInScratch(inventory);
         ProcessResult swapped = client.run(swap(inventory), live, lockTimeouts);
         if (swapped.exitCode() != 0) {
-            throw new IOException("the backup was restored into a scratch database, but moving its tables into "
-                    + live + " failed, which was left unchanged: " + client.errorOf(swapped));
+            throw new IOException("the backup was restored into a scratch database, but moving its tables into " + live
+                    + " failed, which was left unchanged: " + client.errorOf(swapped));
         }
         ByteArrayOutputStream replace = new ByteArrayOutputStream();
         replace.writeBytes(replaceObjects(inventory).getBytes(StandardCharsets.UTF_8));
@@ -131,7 +134,8 @@ final class ScratchRestore implements Restore {
         ProcessResult replaced = client.run(replace.toByteArray(), live, lockTimeouts);
         if (replaced.exitCode() != 0) {
             throw new IOException("the restored tables are in place in " + live + ", but replacing its views, "
-                    + "triggers, routines and events failed, so some of them may be missing: " + client.errorOf(replaced));
+                    + "triggers, routines and events failed, so some of them may be missing: "
+                    + client.errorOf(replaced));
         }
     }
 
@@ -150,7 +154,9 @@ final class ScratchRestore implements Restore {
             return;
         }
         try {
-            if (client.run("DROP DATABASE IF EXISTS " + identifier(scratch) + ";\n", live, lockTimeouts).exitCode() == 0) {
+            if (client.run("DROP DATABASE IF EXISTS " + identifier(scratch) + ";\n", live, lockTimeouts)
+                            .exitCode()
+                    == 0) {
                 scratchCreated = false;
             }
         } catch (IOException | RuntimeException e) {
@@ -161,10 +167,12 @@ final class ScratchRestore implements Restore {
     /** The triggers, routines, events and views of the scratch database, as SQL that creates them. */
     private byte[] definitionsInScratch(Inventory inventory) throws IOException {
         ByteArrayOutputStream sql = new ByteArrayOutputStream();
-        sql.writeBytes(dumpScratch(List.of("--no-data", "--no-create-info", "--skip-comments", "--triggers",
-                "--routines", "--events"), List.of()));
+        sql.writeBytes(dumpScratch(
+                List.of("--no-data", "--no-create-info", "--skip-comments", "--triggers", "--routines", "--events"),
+                List.of()));
         if (!inventory.scratchViews().isEmpty()) {
-            sql.writeBytes(dumpScratch(List.of("--no-data", "--skip-comments", "--skip-triggers"), inventory.scratchViews()));
+            sql.writeBytes(
+                    dumpScratch(List.of("--no-data", "--skip-comments", "--skip-triggers"), inventory.scratchViews()));
         }
         return sql.toByteArray();
     }
@@ -191,7 +199,11 @@ final class ScratchRestore implements Restore {
     private String swap(Inventory inventory) {
         StringBuilder sql = new StringBuilder();
         for (String trigger : inventory.scratchTriggers()) {
-            sql.append("DROP TRIGGER ").append(identifier(scratch)).append('.').append(identifier(trigger)).append(";\n");
+            sql.append("DROP TRIGGER ")
+                    .append(identifier(scratch))
+                    .append('.')
+                    .append(identifier(trigger))
+                    .append(";\n");
         }
         List<String> renames = new ArrayList<>();
         List<String> liveTables = inventory.liveTables();
@@ -221,8 +233,11 @@ final class ScratchRestore implements Restore {
             sql.append("DROP VIEW IF EXISTS ").append(qualified(live, view)).append(";\n");
         }
         for (List<String> routine : inventory.liveRoutines()) {
-            sql.append("DROP ").append(routine.get(0).equals("FUNCTION") ? "FUNCTION" : "PROCEDURE")
-                    .append(" IF EXISTS ").append(qualified(live, routine.get(1))).append(";\n");
+            sql.append("DROP ")
+                    .append(routine.get(0).equals("FUNCTION") ? "FUNCTION" : "PROCEDURE")
+                    .append(" IF EXISTS ")
+                    .append(qualified(live, routine.get(1)))
+                    .append(";\n");
         }
         for (String event : inventory.liveEvents()) {
             sql.append("DROP EVENT IF EXISTS ").append(qualified(live, event)).append(";\n");
@@ -258,8 +273,10 @@ final class ScratchRestore implements Restore {
     }
 
     private RcloneBackupException failure(String reason) {
-        return new RcloneBackupException(ErrorCode.OPERATION_FAILED, "Cannot restore database '" + database.alias()
-                + "' (" + live + "), which was left unchanged: " + reason + ".");
+        return new RcloneBackupException(
+                ErrorCode.OPERATION_FAILED,
+                "Cannot restore database '" + database.alias() + "' (" + live + "), which was left unchanged: " + reason
+                        + ".");
     }
 
     /** Undoes the client's batch-mode escaping of tabs, line breaks, backslashes and NULs. */
@@ -272,12 +289,13 @@ final class ScratchRestore implements Restore {
             char c = column.charAt(i);
             if (c == '\\' && i + 1 < column.length()) {
                 char next = column.charAt(++i);
-                text.append(switch (next) {
-                    case 't' -> '\t';
-                    case 'n' -> '\n';
-                    case '0' -> '\0';
-                    default -> next;
-                });
+                text.append(
+                        switch (next) {
+                            case 't' -> '\t';
+                            case 'n' -> '\n';
+                            case '0' -> '\0';
+                            default -> next;
+                        });
             } else {
                 text.append(c);
             }

@@ -7,7 +7,6 @@ import dev.rclonebackup.connector.Restore;
 import dev.rclonebackup.connector.Step;
 import dev.rclonebackup.process.ProcessResult;
 import dev.rclonebackup.process.ProcessRunner;
-
 import java.io.IOException;
 import java.util.Optional;
 
@@ -47,13 +46,19 @@ final class ExtensionCreatingRestore implements Restore {
             result = ProcessRunner.run(createExtension, null, Reporter.SILENT);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new RcloneBackupException(ErrorCode.INTERRUPTED,
-                    "Interrupted while creating the postgis extension in database '" + databaseName + "'.", e);
+            throw new RcloneBackupException(
+                    ErrorCode.INTERRUPTED,
+                    "Interrupted while creating the postgis extension in database '" + databaseName + "'.",
+                    e);
         }
         if (result.exitCode() != 0) {
-            throw new RcloneBackupException(ErrorCode.OPERATION_FAILED, "Could not create the postgis extension in"
-                    + " database '" + databaseName + "' as admin user '" + adminUser + "' (options.admin-user): psql "
-                    + "exited with status " + result.exitCode() + ": " + result.stderr().strip());
+            throw new RcloneBackupException(
+                    ErrorCode.OPERATION_FAILED,
+                    "Could not create the postgis extension in"
+                            + " database '" + databaseName + "' as admin user '" + adminUser
+                            + "' (options.admin-user): psql "
+                            + "exited with status " + result.exitCode() + ": "
+                            + result.stderr().strip());
         }
         restore.prepare(reporter);
     }

@@ -9,8 +9,7 @@ import java.util.List;
  * bracket expressions through as regular expression syntax.
  */
 final class ExtensionNamePattern {
-    private ExtensionNamePattern() {
-    }
+    private ExtensionNamePattern() {}
 
     /**
      * Matches every name that does not start with {@code prefix} (lower-case letters, digits and

@@ -5,7 +5,6 @@ import dev.rclonebackup.connector.Dump;
 import dev.rclonebackup.connector.Restore;
 import dev.rclonebackup.connector.Step;
 import dev.rclonebackup.connector.postgresql.PostgresqlConnector;
-
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -75,10 +74,18 @@ public final class PostgisConnector extends PostgresqlConnector {
 
     /** {@code psql} running {@code CREATE EXTENSION IF NOT EXISTS postgis} as the admin user. */
     private static Step.Command createExtension(Database database, String adminUser) {
-        Database asAdmin = new Database(database.alias(), database.engine(), database.host(), database.port(),
-                database.name(), adminUser, database.option(ADMIN_PASSWORD), database.url(), database.options());
-        List<String> argv = new ArrayList<>(List.of("psql", "--no-psqlrc", "--no-password", "--quiet",
-                "--set=ON_ERROR_STOP=1"));
+        Database asAdmin = new Database(
+                database.alias(),
+                database.engine(),
+                database.host(),
+                database.port(),
+                database.name(),
+                adminUser,
+                database.option(ADMIN_PASSWORD),
+                database.url(),
+                database.options());
+        List<String> argv =
+                new ArrayList<>(List.of("psql", "--no-psqlrc", "--no-password", "--quiet", "--set=ON_ERROR_STOP=1"));
         argv.addAll(connectionArguments(asAdmin));
         argv.add("--command=CREATE EXTENSION IF NOT EXISTS " + EXTENSION);
         return command(argv, asAdmin);
@@ -87,7 +94,15 @@ public final class PostgisConnector extends PostgresqlConnector {
     private static Database withOption(Database database, String key, Object value) {
         Map<String, Object> options = new HashMap<>(database.options());
         options.put(key, value);
-        return new Database(database.alias(), database.engine(), database.host(), database.port(), database.name(),
-                database.username(), database.password(), database.url(), options);
+        return new Database(
+                database.alias(),
+                database.engine(),
+                database.host(),
+                database.port(),
+                database.name(),
+                database.username(),
+                database.password(),
+                database.url(),
+                options);
     }
 }

@@ -16,17 +16,74 @@ import java.util.regex.Pattern;
  */
 final class ArchiveContents {
     /** pg_dump's entry kinds, longest first, so that {@code TABLE DATA} is not taken for {@code TABLE}. */
-    private static final List<String> KINDS = List.of("ACCESS METHOD", "ACL", "AGGREGATE", "BLOB", "BLOB METADATA",
-            "BLOBS", "CAST", "CHECK CONSTRAINT", "COLLATION", "COMMENT", "CONSTRAINT", "CONVERSION", "DATABASE",
-            "DATABASE PROPERTIES", "DEFAULT", "DEFAULT ACL", "DOMAIN", "ENCODING", "EVENT TRIGGER", "EXTENSION",
-            "FK CONSTRAINT", "FOREIGN DATA WRAPPER", "FOREIGN TABLE", "FUNCTION", "INDEX", "INDEX ATTACH",
-            "LARGE OBJECT", "MATERIALIZED VIEW", "MATERIALIZED VIEW DATA", "OPERATOR", "OPERATOR CLASS",
-            "OPERATOR FAMILY", "POLICY", "PROCEDURAL LANGUAGE", "PROCEDURE", "PUBLICATION", "PUBLICATION TABLE",
-            "PUBLICATION TABLES IN SCHEMA", "ROW SECURITY", "RULE", "SCHEMA", "SEARCHPATH", "SECURITY LABEL",
-            "SEQUENCE", "SEQUENCE OWNED BY", "SEQUENCE SET", "SERVER", "SHELL TYPE", "STATISTICS", "STDSTRINGS",
-            "SUBSCRIPTION", "TABLE", "TABLE ATTACH", "TABLE DATA", "TEXT SEARCH CONFIGURATION",
-            "TEXT SEARCH DICTIONARY", "TEXT SEARCH PARSER", "TEXT SEARCH TEMPLATE", "TRANSFORM", "TRIGGER", "TYPE",
-            "USER MAPPING", "VIEW").stream().sorted(Comparator.comparingInt(String::length).reversed()).toList();
+    private static final List<String> KINDS = List.of(
+                    "ACCESS METHOD",
+                    "ACL",
+                    "AGGREGATE",
+                    "BLOB",
+                    "BLOB METADATA",
+                    "BLOBS",
+                    "CAST",
+                    "CHECK CONSTRAINT",
+                    "COLLATION",
+                    "COMMENT",
+                    "CONSTRAINT",
+                    "CONVERSION",
+                    "DATABASE",
+                    "DATABASE PROPERTIES",
+                    "DEFAULT",
+                    "DEFAULT ACL",
+                    "DOMAIN",
+                    "ENCODING",
+                    "EVENT TRIGGER",
+                    "EXTENSION",
+                    "FK CONSTRAINT",
+                    "FOREIGN DATA WRAPPER",
+                    "FOREIGN TABLE",
+                    "FUNCTION",
+                    "INDEX",
+                    "INDEX ATTACH",
+                    "LARGE OBJECT",
+                    "MATERIALIZED VIEW",
+                    "MATERIALIZED VIEW DATA",
+                    "OPERATOR",
+                    "OPERATOR CLASS",
+                    "OPERATOR FAMILY",
+                    "POLICY",
+                    "PROCEDURAL LANGUAGE",
+                    "PROCEDURE",
+                    "PUBLICATION",
+                    "PUBLICATION TABLE",
+                    "PUBLICATION TABLES IN SCHEMA",
+                    "ROW SECURITY",
+                    "RULE",
+                    "SCHEMA",
+                    "SEARCHPATH",
+                    "SECURITY LABEL",
+                    "SEQUENCE",
+                    "SEQUENCE OWNED BY",
+                    "SEQUENCE SET",
+                    "SERVER",
+                    "SHELL TYPE",
+                    "STATISTICS",
+                    "STDSTRINGS",
+                    "SUBSCRIPTION",
+                    "TABLE",
+                    "TABLE ATTACH",
+                    "TABLE DATA",
+                    "TEXT SEARCH CONFIGURATION",
+                    "TEXT SEARCH DICTIONARY",
+                    "TEXT SEARCH PARSER",
+                    "TEXT SEARCH TEMPLATE",
+                    "TRANSFORM",
+                    "TRIGGER",
+                    "TYPE",
+                    "USER MAPPING",
+                    "VIEW")
+            .stream()
+            .sorted(Comparator.comparingInt(String::length).reversed())
+            .toList();
+
     private static final Pattern ENTRY = Pattern.compile("^(\\d+); \\d+ \\d+ (.*)$");
     private static final Pattern DEPENDENCIES = Pattern.compile("^;\\s*depends on:((?: \\d+)*)\\s*$");
 
@@ -89,8 +146,12 @@ final class ArchiveContents {
             }
         }
         int space = rest.indexOf(' ');
-        return new Entry(id, space < 0 ? rest : rest.substring(0, space), space < 0 ? "" : rest.substring(space + 1),
-                List.of(), line);
+        return new Entry(
+                id,
+                space < 0 ? rest : rest.substring(0, space),
+                space < 0 ? "" : rest.substring(space + 1),
+                List.of(),
+                line);
     }
 
     /** Every entry, in the archive's order. */
@@ -100,11 +161,16 @@ final class ArchiveContents {
 
     /** The entries that depend directly on {@code entry}. */
     List<Entry> dependentsOf(Entry entry) {
-        return entries.values().stream().filter(e -> e.dependencies().contains(entry.id())).toList();
+        return entries.values().stream()
+                .filter(e -> e.dependencies().contains(entry.id()))
+                .toList();
     }
 
     /** The entries that {@code entry} depends on directly. */
     List<Entry> dependenciesOf(Entry entry) {
-        return entry.dependencies().stream().map(entries::get).filter(java.util.Objects::nonNull).toList();
+        return entry.dependencies().stream()
+                .map(entries::get)
+                .filter(java.util.Objects::nonNull)
+                .toList();
     }
 }

@@ -17,8 +17,7 @@ final class DatabaseSettings {
     private static final Pattern SETTING = Pattern.compile(
             "^ALTER DATABASE (?:\"(?:[^\"]|\"\")*\"|\\S+) SET ([A-Za-z_][A-Za-z0-9_.]*) (?:TO|=) (.*);\\s*$");
 
-    private DatabaseSettings() {
-    }
+    private DatabaseSettings() {}
 
     /** Each setting's name (lower case) and value as SQL, from the script of the {@code DATABASE PROPERTIES} entry. */
     static Map<String, String> parse(List<String> script) {

@@ -2,7 +2,6 @@ package dev.rclonebackup.connector.postgresql;
 
 import dev.rclonebackup.Reporter;
 import dev.rclonebackup.connector.Database;
-
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -85,11 +84,17 @@ final class LockWatch implements AutoCloseable {
                 blockers.add(describe(row));
             }
         }
-        String pids = String.join(", ", rows.stream().map(row -> row.get(0)).filter(pid -> !pid.isEmpty())
-                .distinct().toList());
+        String pids = String.join(
+                ", ",
+                rows.stream()
+                        .map(row -> row.get(0))
+                        .filter(pid -> !pid.isEmpty())
+                        .distinct()
+                        .toList());
         explanation = "pg_restore waited longer than the lock timeout (options.lock-timeout, " + timeoutLabel
                 + ") for a lock held by another session, so the restore was stopped and nothing was changed; "
-                + (blockers.isEmpty() ? "the blocking session was no longer known"
+                + (blockers.isEmpty()
+                        ? "the blocking session was no longer known"
                         : "blocked by " + String.join("; ", blockers))
                 + ". Let that session finish or end it"
                 + (pids.isEmpty() ? "" : " (as a superuser or its role: SELECT pg_terminate_backend(" + pids + "))")
@@ -118,7 +123,8 @@ final class LockWatch implements AutoCloseable {
      * of it, through the sort, before any is cancelled), then cancels them.
      */
     private String query() {
-        return String.join(" ",
+        return String.join(
+                " ",
                 "WITH waiting AS MATERIALIZED (SELECT DISTINCT a.pid FROM pg_catalog.pg_stat_activity a",
                 "JOIN pg_catalog.pg_locks l ON l.pid = a.pid",
                 "WHERE a.application_name = '" + applicationName + "' AND NOT l.granted",

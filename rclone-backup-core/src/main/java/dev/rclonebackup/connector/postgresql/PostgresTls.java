@@ -2,7 +2,6 @@ package dev.rclonebackup.connector.postgresql;
 
 import dev.rclonebackup.ConfigurationException;
 import dev.rclonebackup.connector.Database;
-
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -17,11 +16,12 @@ import java.util.TreeSet;
  * JDBC driver. Any other parameter is a configuration error rather than silently dropped.
  */
 final class PostgresTls {
-    private static final Set<String> KNOWN = Set.of("user", "password", "ssl", "sslmode", "sslrootcert", "sslcert", "sslkey");
-    private static final Set<String> MODES = Set.of("disable", "allow", "prefer", "require", "verify-ca", "verify-full");
+    private static final Set<String> KNOWN =
+            Set.of("user", "password", "ssl", "sslmode", "sslrootcert", "sslcert", "sslkey");
+    private static final Set<String> MODES =
+            Set.of("disable", "allow", "prefer", "require", "verify-ca", "verify-full");
 
-    private PostgresTls() {
-    }
+    private PostgresTls() {}
 
     static Map<String, String> environment(Database database) {
         database.requireKnownUrlParameters(KNOWN, "postgresql");

@@ -5,7 +5,6 @@ import dev.rclonebackup.connector.Database;
 import dev.rclonebackup.connector.Dump;
 import dev.rclonebackup.connector.Restore;
 import dev.rclonebackup.connector.Step;
-
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -31,6 +30,7 @@ public class PostgresqlConnector implements Connector {
     public static final String ID = "postgresql";
     /** The option: how long a restore may wait for another session's lock (default 60 s). */
     public static final String LOCK_TIMEOUT = "lock-timeout";
+
     private static final Duration DEFAULT_LOCK_TIMEOUT = Duration.ofSeconds(60);
     private static final String PACKAGE = "postgresql-client";
 
@@ -54,14 +54,14 @@ public class PostgresqlConnector implements Connector {
 
     @Override
     public Restore restore(Database database) {
-        List<String> leading = new ArrayList<>(List.of("pg_restore", "--clean", "--if-exists",
-                "--single-transaction", "--exit-on-error", "--no-password"));
+        List<String> leading = new ArrayList<>(List.of(
+                "pg_restore", "--clean", "--if-exists", "--single-transaction", "--exit-on-error", "--no-password"));
         leading.addAll(connectionArguments(database));
         List<String> trailing = new ArrayList<>(database.listOption("restore-args"));
         // Restore into a database, not to a script; the empty value leaves its name to PGDATABASE.
         trailing.add("--dbname=");
-        return new PostgresqlRestore(database, leading, trailing,
-                database.durationOption(LOCK_TIMEOUT, DEFAULT_LOCK_TIMEOUT));
+        return new PostgresqlRestore(
+                database, leading, trailing, database.durationOption(LOCK_TIMEOUT, DEFAULT_LOCK_TIMEOUT));
     }
 
     /** {@code --host}, {@code --port} and {@code --username} for those that are set. */

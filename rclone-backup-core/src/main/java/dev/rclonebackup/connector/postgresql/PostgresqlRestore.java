@@ -4,7 +4,6 @@ import dev.rclonebackup.Reporter;
 import dev.rclonebackup.connector.Database;
 import dev.rclonebackup.connector.Restore;
 import dev.rclonebackup.connector.Step;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -35,7 +34,8 @@ import java.util.stream.Stream;
  * ({@code --no-owner --no-acl}).
  */
 final class PostgresqlRestore implements Restore {
-    private static final String TARGET_FACTS = String.join(" ",
+    private static final String TARGET_FACTS = String.join(
+            " ",
             "SELECT 'user', current_user, ''",
             "UNION ALL SELECT 'extension', extname, '' FROM pg_catalog.pg_extension",
             "WHERE NOT pg_catalog.pg_has_role(extowner, 'USAGE')",
@@ -54,7 +54,8 @@ final class PostgresqlRestore implements Restore {
     private final List<String> leadingArguments;
     private final List<String> trailingArguments;
     private final Duration lockTimeout;
-    private final String applicationName = "rclone-backup-restore-" + UUID.randomUUID().toString().replace("-", "");
+    private final String applicationName =
+            "rclone-backup-restore-" + UUID.randomUUID().toString().replace("-", "");
     private Path folder;
     private int inspections;
     private ArchiveContents contents;
@@ -67,8 +68,8 @@ final class PostgresqlRestore implements Restore {
      * @param trailingArguments what follows the use list: the user's arguments and {@code --dbname}
      * @param lockTimeout       how long the restore may wait for a lock before it is stopped
      */
-    PostgresqlRestore(Database database, List<String> leadingArguments, List<String> trailingArguments,
-            Duration lockTimeout) {
+    PostgresqlRestore(
+            Database database, List<String> leadingArguments, List<String> trailingArguments, Duration lockTimeout) {
         this.database = database;
         this.lockTimeout = lockTimeout;
         this.leadingArguments = List.copyOf(leadingArguments);
@@ -87,13 +88,20 @@ final class PostgresqlRestore implements Restore {
             try {
                 contents = ArchiveContents.parse(Files.readAllLines(file("contents.list")));
                 List<String> statements = contents.entries().stream()
-                        .filter(entry -> SCRIPTED_KINDS.contains(entry.kind())).map(ArchiveContents.Entry::line)
+                        .filter(entry -> SCRIPTED_KINDS.contains(entry.kind()))
+                        .map(ArchiveContents.Entry::line)
                         .toList();
                 if (!statements.isEmpty()) {
                     // --create: only then does pg_restore write the DATABASE PROPERTIES entry.
                     Files.write(file("statements.list"), statements);
-                    return Optional.of(PostgresqlConnector.command(List.of("pg_restore", "--verbose", "--create",
-                            "--use-list=" + file("statements.list"), "--file=" + file("statements.sql")), database));
+                    return Optional.of(PostgresqlConnector.command(
+                            List.of(
+                                    "pg_restore",
+                                    "--verbose",
+                                    "--create",
+                                    "--use-list=" + file("statements.list"),
+                                    "--file=" + file("statements.sql")),
+                            database));
                 }
             } catch (IOException e) {
                 throw new UncheckedIOException("could not read the backup's table of contents", e);
@@ -118,8 +126,8 @@ final class PostgresqlRestore implements Restore {
         List<String[]> tables = new ArrayList<>();
         Set<String> roles = new HashSet<>();
         Set<String> actableRoles = new HashSet<>();
-        for (List<String> row : TargetQuery.rows(database, TARGET_FACTS, "read the database before the restore",
-                reporter)) {
+        for (List<String> row :
+                TargetQuery.rows(database, TARGET_FACTS, "read the database before the restore", reporter)) {
             switch (row.get(0)) {
                 case "user" -> user = row.get(1);
                 case "extension" -> foreignExtensions.add(row.get(1));
@@ -131,8 +139,7 @@ final class PostgresqlRestore implements Restore {
                         actableRoles.add(row.get(1));
                     }
                 }
-                default -> {
-                }
+                default -> {}
             }
         }
         Path script = file("statements.sql");
@@ -145,8 +152,8 @@ final class PostgresqlRestore implements Restore {
                 missingSettings.add(DatabaseSettings.statement(target, name, value));
             }
         });
-        plan = new RestorePlan(contents,
-                new RestorePlan.Target(user, foreignExtensions, tables, roles, actableRoles), privileges);
+        plan = new RestorePlan(
+                contents, new RestorePlan.Target(user, foreignExtensions, tables, roles, actableRoles), privileges);
         report(plan, user, reporter);
         if (!missingSettings.isEmpty()) {
             reporter.warning("The backed-up database had settings that database '" + target + "' lacks, which a"
@@ -165,7 +172,8 @@ final class PostgresqlRestore implements Restore {
         }
         if (!plan.foreignOwners().isEmpty()) {
             reporter.warning("Objects owned by " + String.join(", ", plan.foreignOwners()) + " are restored owned by "
-                    + user + ", which may not act as " + (plan.foreignOwners().size() == 1 ? "that role" : "those roles")
+                    + user + ", which may not act as "
+                    + (plan.foreignOwners().size() == 1 ? "that role" : "those roles")
                     + " (missing here, or not granted to it); restore as a superuser or a member of "
                     + (plan.foreignOwners().size() == 1 ? "it" : "them") + " to keep the owners.");
         }
@@ -239,7 +247,8 @@ final class PostgresqlRestore implements Restore {
     private Path file(String name) {
         if (folder == null) {
             try {
-                folder = Files.createTempDirectory("rclone-backup-pg-restore-",
+                folder = Files.createTempDirectory(
+                        "rclone-backup-pg-restore-",
                         PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
             } catch (IOException e) {
                 throw new UncheckedIOException("could not create a temporary folder for the restore", e);

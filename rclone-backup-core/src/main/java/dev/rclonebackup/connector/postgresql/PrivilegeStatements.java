@@ -19,11 +19,12 @@ final class PrivilegeStatements {
     private static final String IDENTIFIER = "(\"(?:[^\"]|\"\")*\"|[A-Za-z_][A-Za-z0-9_$]*)";
     private static final Pattern ENTRY = Pattern.compile("^-- TOC entry (\\d+) ");
     private static final Pattern NAME = Pattern.compile("^-- Name: (.*); Type: (?:DEFAULT )?ACL; Schema: (.*); Owner:");
-    private static final Pattern GRANTEE = Pattern.compile(
-            "^(?:GRANT|REVOKE|ALTER DEFAULT PRIVILEGES) .*\\s(?:TO|FROM)\\s+" + IDENTIFIER
+    private static final Pattern GRANTEE =
+            Pattern.compile("^(?:GRANT|REVOKE|ALTER DEFAULT PRIVILEGES) .*\\s(?:TO|FROM)\\s+" + IDENTIFIER
                     + "(?:\\s+WITH GRANT OPTION)?;\\s*$");
     private static final Pattern FOR_ROLE = Pattern.compile("^ALTER DEFAULT PRIVILEGES FOR ROLE " + IDENTIFIER + " ");
-    private static final Pattern SESSION_AUTHORIZATION = Pattern.compile("^SET SESSION AUTHORIZATION " + IDENTIFIER + ";");
+    private static final Pattern SESSION_AUTHORIZATION =
+            Pattern.compile("^SET SESSION AUTHORIZATION " + IDENTIFIER + ";");
 
     /**
      * What one entry needs.
@@ -32,11 +33,9 @@ final class PrivilegeStatements {
      * @param grantees    the roles granted to or revoked from ({@code PUBLIC} left out)
      * @param actingRoles the roles the statements run as ({@code FOR ROLE}, {@code SET SESSION AUTHORIZATION})
      */
-    record Needs(String description, Set<String> grantees, Set<String> actingRoles) {
-    }
+    record Needs(String description, Set<String> grantees, Set<String> actingRoles) {}
 
-    private PrivilegeStatements() {
-    }
+    private PrivilegeStatements() {}
 
     /** Each entry's needs, by dump id. */
     static Map<Integer, Needs> parse(List<String> script) {
@@ -51,8 +50,12 @@ final class PrivilegeStatements {
             Matcher name = NAME.matcher(line);
             if (name.find() && current != null) {
                 String schema = name.group(2);
-                entries.put(current, new Needs(name.group(1) + (schema.equals("-") ? "" : " in schema " + schema),
-                        new LinkedHashSet<>(), new LinkedHashSet<>()));
+                entries.put(
+                        current,
+                        new Needs(
+                                name.group(1) + (schema.equals("-") ? "" : " in schema " + schema),
+                                new LinkedHashSet<>(),
+                                new LinkedHashSet<>()));
                 continue;
             }
             Needs needs = current == null ? null : entries.get(current);

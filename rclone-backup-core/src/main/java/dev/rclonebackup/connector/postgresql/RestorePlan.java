@@ -1,7 +1,6 @@
 package dev.rclonebackup.connector.postgresql;
 
 import dev.rclonebackup.connector.postgresql.ArchiveContents.Entry;
-
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -32,8 +31,14 @@ import java.util.TreeSet;
  */
 final class RestorePlan {
     /** Entries that depend on a kept table but are dropped and recreated around it as usual. */
-    private static final Set<String> RECREATED_AROUND_KEPT_TABLES = Set.of("FK CONSTRAINT", "VIEW",
-            "MATERIALIZED VIEW", "MATERIALIZED VIEW DATA", "FUNCTION", "PROCEDURE", "AGGREGATE");
+    private static final Set<String> RECREATED_AROUND_KEPT_TABLES = Set.of(
+            "FK CONSTRAINT",
+            "VIEW",
+            "MATERIALIZED VIEW",
+            "MATERIALIZED VIEW DATA",
+            "FUNCTION",
+            "PROCEDURE",
+            "AGGREGATE");
 
     private final ArchiveContents contents;
     private final Set<Integer> excluded = new HashSet<>();
@@ -51,9 +56,12 @@ final class RestorePlan {
      * @param roles             every role's name
      * @param actableRoles      the roles it may act as ({@code SET ROLE}, owner changes): all for a superuser
      */
-    record Target(String user, Set<String> foreignExtensions, List<String[]> tables, Set<String> roles,
-            Set<String> actableRoles) {
-    }
+    record Target(
+            String user,
+            Set<String> foreignExtensions,
+            List<String[]> tables,
+            Set<String> roles,
+            Set<String> actableRoles) {}
 
     /**
      * @param privileges what the archive's {@code ACL} and {@code DEFAULT ACL} entries need, by dump id
@@ -81,7 +89,9 @@ final class RestorePlan {
         privileges.forEach((id, needs) -> checkPrivileges(id, needs, target));
         Set<String> owners = new TreeSet<>();
         for (Entry entry : contents.entries()) {
-            if (!excluded.contains(entry.id()) && !entry.owner().isEmpty() && !entry.kind().startsWith("DATABASE")) {
+            if (!excluded.contains(entry.id())
+                    && !entry.owner().isEmpty()
+                    && !entry.kind().startsWith("DATABASE")) {
                 owners.add(entry.owner());
             }
         }
@@ -136,13 +146,17 @@ final class RestorePlan {
                         .forEach(pending::push);
             }
         }
-        contents.dependenciesOf(table).stream().filter(entry -> entry.kind().equals("SCHEMA"))
+        contents.dependenciesOf(table).stream()
+                .filter(entry -> entry.kind().equals("SCHEMA"))
                 .forEach(schema -> excluded.add(schema.id()));
     }
 
     /** The {@code --use-list} file's lines: every entry not left out, in the archive's order. */
     List<String> useList() {
-        return contents.entries().stream().filter(entry -> !excluded.contains(entry.id())).map(Entry::line).toList();
+        return contents.entries().stream()
+                .filter(entry -> !excluded.contains(entry.id()))
+                .map(Entry::line)
+                .toList();
     }
 
     /** The extensions left as they are in the target. */

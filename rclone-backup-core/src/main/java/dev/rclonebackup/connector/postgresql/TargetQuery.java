@@ -7,7 +7,6 @@ import dev.rclonebackup.connector.Database;
 import dev.rclonebackup.connector.Step;
 import dev.rclonebackup.process.ProcessResult;
 import dev.rclonebackup.process.ProcessRunner;
-
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -18,14 +17,20 @@ final class TargetQuery {
     private static final String FIELD_SEPARATOR = "\u001f";
     private static final String RECORD_SEPARATOR = "\u001e";
 
-    private TargetQuery() {
-    }
+    private TargetQuery() {}
 
     /** The {@code psql} command running {@code sql}, rows and fields separated by control characters. */
     static Step.Command command(Database database, String sql) {
-        List<String> argv = new ArrayList<>(List.of("psql", "--no-psqlrc", "--no-password", "--quiet",
-                "--tuples-only", "--no-align", "--field-separator=" + FIELD_SEPARATOR,
-                "--record-separator=" + RECORD_SEPARATOR, "--set=ON_ERROR_STOP=1"));
+        List<String> argv = new ArrayList<>(List.of(
+                "psql",
+                "--no-psqlrc",
+                "--no-password",
+                "--quiet",
+                "--tuples-only",
+                "--no-align",
+                "--field-separator=" + FIELD_SEPARATOR,
+                "--record-separator=" + RECORD_SEPARATOR,
+                "--set=ON_ERROR_STOP=1"));
         argv.addAll(PostgresqlConnector.connectionArguments(database));
         argv.add("--command=" + sql);
         return PostgresqlConnector.command(argv, database);
@@ -43,13 +48,17 @@ final class TargetQuery {
             result = ProcessRunner.run(command(database, sql), null, reporter);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new RcloneBackupException(ErrorCode.INTERRUPTED,
-                    "Interrupted while trying to " + purpose + " of database '" + database.alias() + "'.", e);
+            throw new RcloneBackupException(
+                    ErrorCode.INTERRUPTED,
+                    "Interrupted while trying to " + purpose + " of database '" + database.alias() + "'.",
+                    e);
         }
         if (result.exitCode() != 0) {
-            throw new RcloneBackupException(ErrorCode.OPERATION_FAILED, "Could not " + purpose + " of database '"
-                    + database.alias() + "': psql exited with status " + result.exitCode() + ": "
-                    + redacted(result.stderr().strip(), database.password()));
+            throw new RcloneBackupException(
+                    ErrorCode.OPERATION_FAILED,
+                    "Could not " + purpose + " of database '"
+                            + database.alias() + "': psql exited with status " + result.exitCode() + ": "
+                            + redacted(result.stderr().strip(), database.password()));
         }
         String output = result.stdoutText();
         if (output.endsWith("\n")) {

@@ -6,7 +6,6 @@ import dev.rclonebackup.connector.Connector;
 import dev.rclonebackup.connector.Database;
 import dev.rclonebackup.connector.Dump;
 import dev.rclonebackup.connector.Restore;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -36,6 +35,7 @@ public class SqliteConnector implements Connector {
     static final String PACKAGE = "sqlite3";
     /** The option naming how long a backup waits for a database another connection has locked. */
     public static final String BUSY_TIMEOUT = "busy-timeout";
+
     static final Duration DEFAULT_BUSY_TIMEOUT = Duration.ofSeconds(30);
 
     @Override
@@ -53,8 +53,9 @@ public class SqliteConnector implements Connector {
         Path file = file(database);
         // sqlite3 would silently create a missing file and back up an empty database.
         if (!Files.isRegularFile(file)) {
-            throw new RcloneBackupException(ErrorCode.OPERATION_FAILED, "SQLite database file " + file
-                    + " of database '" + database.alias() + "' does not exist.");
+            throw new RcloneBackupException(
+                    ErrorCode.OPERATION_FAILED,
+                    "SQLite database file " + file + " of database '" + database.alias() + "' does not exist.");
         }
         Duration busyTimeout = database.durationOption(BUSY_TIMEOUT, DEFAULT_BUSY_TIMEOUT);
         return new SqliteDump(file, database.listOption("dump-args"), busyTimeout);

@@ -2,7 +2,6 @@ package dev.rclonebackup.connector.sqlite;
 
 import dev.rclonebackup.connector.Dump;
 import dev.rclonebackup.connector.Step;
-
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -30,7 +29,8 @@ import java.util.Optional;
  * {@link #tailCheck()} reads that end.
  */
 final class SqliteDump implements Dump {
-    private static final String HEADER_FIELDS = String.join(" ",
+    private static final String HEADER_FIELDS = String.join(
+            " ",
             "SELECT 'PRAGMA user_version=' || user_version || ';' FROM pragma_user_version WHERE user_version <> 0;",
             "SELECT 'PRAGMA application_id=' || application_id || ';' FROM pragma_application_id"
                     + " WHERE application_id <> 0;",

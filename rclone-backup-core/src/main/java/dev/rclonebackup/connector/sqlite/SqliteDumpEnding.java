@@ -1,7 +1,6 @@
 package dev.rclonebackup.connector.sqlite;
 
 import dev.rclonebackup.connector.Dump;
-
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,7 +20,8 @@ final class SqliteDumpEnding implements Dump.TailCheck {
     private static final int TAIL_BYTES = 64 * 1024;
     private static final int MAX_MESSAGES = 3;
     private static final Pattern ERROR_COMMENT = Pattern.compile("^/\\*{4,}\\s*(.*?)\\s*\\*{4,}/$");
-    private static final Pattern HEADER_FIELD = Pattern.compile("^PRAGMA (user_version|application_id|journal_mode)=[-\\w]+;$");
+    private static final Pattern HEADER_FIELD =
+            Pattern.compile("^PRAGMA (user_version|application_id|journal_mode)=[-\\w]+;$");
 
     @Override
     public int length() {
@@ -34,7 +34,9 @@ final class SqliteDumpEnding implements Dump.TailCheck {
         String[] lines = new String(tail, StandardCharsets.ISO_8859_1).split("\n");
         for (int i = lines.length - 1; i >= 0; i--) {
             String line = lines[i].strip();
-            if (line.isEmpty() || line.startsWith("--") || HEADER_FIELD.matcher(line).matches()) {
+            if (line.isEmpty()
+                    || line.startsWith("--")
+                    || HEADER_FIELD.matcher(line).matches()) {
                 continue;
             }
             if (line.equals("COMMIT;")) {
@@ -60,6 +62,7 @@ final class SqliteDumpEnding implements Dump.TailCheck {
         if (messages.isEmpty()) {
             return failed + " (its error message is further up in the dump)";
         }
-        return failed + ": " + String.join(" | ", messages.subList(Math.max(0, messages.size() - MAX_MESSAGES), messages.size()));
+        return failed + ": "
+                + String.join(" | ", messages.subList(Math.max(0, messages.size() - MAX_MESSAGES), messages.size()));
     }
 }

@@ -3,7 +3,6 @@ package dev.rclonebackup.connector.sqlite;
 import dev.rclonebackup.Reporter;
 import dev.rclonebackup.connector.Restore;
 import dev.rclonebackup.connector.Step;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -55,7 +54,8 @@ final class SqliteRestore implements Restore {
             reporter.warning(openElsewhere.get());
         }
         try {
-            Files.createFile(temporary, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+            Files.createFile(
+                    temporary, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
         } catch (IOException e) {
             throw new IOException("Cannot create a temporary file beside SQLite database " + database + ": " + e, e);
         }
@@ -73,9 +73,10 @@ final class SqliteRestore implements Restore {
         for (String suffix : COMPANIONS) {
             Path companion = companion(database, suffix);
             if (Files.exists(companion, LinkOption.NOFOLLOW_LINKS)) {
-                return Optional.of("SQLite database " + database + " has a " + companion.getFileName() + " file beside it:"
-                        + " a program has it open, or stopped without closing it. Stop the application before"
-                        + " restoring; connections left open keep using the old database.");
+                return Optional.of(
+                        "SQLite database " + database + " has a " + companion.getFileName() + " file beside it:"
+                                + " a program has it open, or stopped without closing it. Stop the application before"
+                                + " restoring; connections left open keep using the old database.");
             }
         }
         return Optional.empty();
@@ -122,7 +123,8 @@ final class SqliteRestore implements Restore {
         } catch (IOException e) {
             putBack(setAside);
             if (e instanceof AtomicMoveNotSupportedException) {
-                throw new IOException("Cannot atomically replace SQLite database " + database + ": " + e.getMessage(), e);
+                throw new IOException(
+                        "Cannot atomically replace SQLite database " + database + ": " + e.getMessage(), e);
             }
             throw e;
         }
@@ -142,7 +144,8 @@ final class SqliteRestore implements Restore {
                     Files.move(companion, hidden, StandardCopyOption.ATOMIC_MOVE);
                 } catch (IOException e) {
                     putBack(moved);
-                    throw new IOException("Cannot move " + companion + " out of the way of the restored database: " + e, e);
+                    throw new IOException(
+                            "Cannot move " + companion + " out of the way of the restored database: " + e, e);
                 }
                 moved.put(companion, hidden);
             }
@@ -202,7 +205,8 @@ final class SqliteRestore implements Restore {
         PosixFileAttributes live = Files.readAttributes(from, PosixFileAttributes.class);
         PosixFileAttributeView restored = Files.getFileAttributeView(to, PosixFileAttributeView.class);
         restored.setPermissions(live.permissions());
-        if (!live.owner().equals(Files.getOwner(to)) || !live.group().equals(restored.readAttributes().group())) {
+        if (!live.owner().equals(Files.getOwner(to))
+                || !live.group().equals(restored.readAttributes().group())) {
             try {
                 restored.setOwner(live.owner());
                 restored.setGroup(live.group());

@@ -1,14 +1,12 @@
 package dev.rclonebackup.connector.h2;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import dev.rclonebackup.ConfigurationException;
 import dev.rclonebackup.connector.Database;
 import dev.rclonebackup.connector.RcloneSteps;
 import dev.rclonebackup.process.PipelineResult;
-import org.h2.tools.Server;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -18,9 +16,10 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.h2.tools.Server;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Real H2 databases backed up to and restored from a local folder through real rclone. */
 @Timeout(120)
@@ -44,7 +43,8 @@ class H2ConnectorTest {
     }
 
     private static void sql(Database database, String sql) throws SQLException {
-        try (Connection connection = H2Data.open(database); Statement statement = connection.createStatement()) {
+        try (Connection connection = H2Data.open(database);
+                Statement statement = connection.createStatement()) {
             statement.execute(sql);
         }
     }
@@ -61,7 +61,9 @@ class H2ConnectorTest {
         PipelineResult restored = restore(target, backup);
 
         assertThat(restored.succeeded()).as("restore: %s", restored.rootCause()).isTrue();
-        assertThat(Files.readString(backup)).as("large BLOBs are streamed in parts").contains("SYSTEM_COMBINE_BLOB(");
+        assertThat(Files.readString(backup))
+                .as("large BLOBs are streamed in parts")
+                .contains("SYSTEM_COMBINE_BLOB(");
         Map<String, List<List<Object>>> content = H2Data.content(target);
         assertThat(content).isEqualTo(H2Data.content(source)).containsOnlyKeys("CUSTOMER", "INVOICE");
         assertThat(content.get("INVOICE")).hasSize(3);
@@ -88,7 +90,8 @@ class H2ConnectorTest {
 
     @Test
     void backsUpAndRestoresThroughAnH2TcpServer() throws Exception {
-        Server server = Server.createTcpServer("-tcpPort", "0", "-baseDir", dir.toString(), "-ifNotExists").start();
+        Server server = Server.createTcpServer("-tcpPort", "0", "-baseDir", dir.toString(), "-ifNotExists")
+                .start();
         try {
             String base = "jdbc:h2:tcp://127.0.0.1:" + server.getPort() + "/";
             Database source = H2Data.database(base + "source");
@@ -99,7 +102,9 @@ class H2ConnectorTest {
             backup(source, backup);
             PipelineResult restored = restore(target, backup);
 
-            assertThat(restored.succeeded()).as("restore: %s", restored.rootCause()).isTrue();
+            assertThat(restored.succeeded())
+                    .as("restore: %s", restored.rootCause())
+                    .isTrue();
             assertThat(H2Data.content(target)).isEqualTo(H2Data.content(source)).containsKeys("CUSTOMER", "INVOICE");
         } finally {
             server.stop();
@@ -137,7 +142,8 @@ class H2ConnectorTest {
 
         assertThat(result.succeeded()).isFalse();
         String message = result.rootCause().orElseThrow().stderr();
-        assertThat(message).contains("'app'", "statement 3", "line 5", "INSERT INTO missing_table", "MISSING_TABLE")
+        assertThat(message)
+                .contains("'app'", "statement 3", "line 5", "INSERT INTO missing_table", "MISSING_TABLE")
                 .doesNotContain("s3cret-pw");
     }
 
@@ -175,8 +181,10 @@ class H2ConnectorTest {
 
         var restore = connector.restore(wrong);
 
-        assertThatThrownBy(restore::prepare).isInstanceOf(IOException.class)
-                .hasMessageContaining("'app'").hasMessageContaining("Wrong user name or password")
+        assertThatThrownBy(restore::prepare)
+                .isInstanceOf(IOException.class)
+                .hasMessageContaining("'app'")
+                .hasMessageContaining("Wrong user name or password")
                 .hasMessageNotContaining("wrong-pw");
         restore.close();
     }
@@ -185,8 +193,10 @@ class H2ConnectorTest {
     void refusesAnInMemoryDatabase() {
         Database memory = H2Data.database("jdbc:h2:mem:app;DB_CLOSE_DELAY=-1");
 
-        assertThatThrownBy(() -> connector.dump(memory)).isInstanceOf(ConfigurationException.class)
-                .hasMessageContaining("in-memory").hasMessageContaining("JVM");
+        assertThatThrownBy(() -> connector.dump(memory))
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessageContaining("in-memory")
+                .hasMessageContaining("JVM");
         assertThatThrownBy(() -> connector.restore(memory)).isInstanceOf(ConfigurationException.class);
     }
 

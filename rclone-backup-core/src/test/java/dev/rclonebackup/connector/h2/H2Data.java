@@ -1,7 +1,6 @@
 package dev.rclonebackup.connector.h2;
 
 import dev.rclonebackup.connector.Database;
-
 import java.math.BigDecimal;
 import java.sql.Blob;
 import java.sql.Connection;
@@ -21,11 +20,11 @@ import java.util.Random;
 
 /** Test data in an H2 database, and a row-by-row picture of a database's content. */
 final class H2Data {
-    static final String TRICKY_TEXT = "semi;colon 'single' \"double\" -- not a comment /* nor this */ $$\nsecond line;\r\n";
+    static final String TRICKY_TEXT =
+            "semi;colon 'single' \"double\" -- not a comment /* nor this */ $$\nsecond line;\r\n";
     static final String UNICODE_TEXT = "Zürich — 東京 ✓ 😀";
 
-    private H2Data() {
-    }
+    private H2Data() {}
 
     static Database database(String url) {
         return new Database("app", "h2", null, null, null, "sa", "s3cret-pw", url, Map.of());
@@ -37,7 +36,8 @@ final class H2Data {
 
     /** Two related tables covering the common types, NULLs, tricky strings and a large BLOB. */
     static void populate(Database database) throws SQLException {
-        try (Connection connection = open(database); Statement statement = connection.createStatement()) {
+        try (Connection connection = open(database);
+                Statement statement = connection.createStatement()) {
             statement.execute("""
                     CREATE TABLE customer (id INT PRIMARY KEY, name VARCHAR(200) NOT NULL, vip BOOLEAN);
                     CREATE TABLE invoice (
@@ -48,11 +48,28 @@ final class H2Data {
                     CREATE VIEW unpaid AS SELECT id, amount FROM invoice WHERE NOT paid;
                     """);
             statement.execute("INSERT INTO customer VALUES (1, '" + UNICODE_TEXT + "', TRUE), (2, 'O''Brien', NULL)");
-            try (PreparedStatement insert = connection.prepareStatement("INSERT INTO invoice VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
-                addInvoice(insert, 9_000_000_000L, 1, new BigDecimal("12345678.9012"), TRICKY_TEXT,
-                        Date.valueOf("2024-02-29"), Timestamp.valueOf("2024-01-15 12:00:00.123456"), true, randomBytes(40_000));
-                addInvoice(insert, 2, 2, new BigDecimal("-0.0001"), UNICODE_TEXT,
-                        Date.valueOf("1970-01-01"), Timestamp.valueOf("1999-12-31 23:59:59"), false, new byte[] {0, (byte) 0xFF, 10});
+            try (PreparedStatement insert =
+                    connection.prepareStatement("INSERT INTO invoice VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
+                addInvoice(
+                        insert,
+                        9_000_000_000L,
+                        1,
+                        new BigDecimal("12345678.9012"),
+                        TRICKY_TEXT,
+                        Date.valueOf("2024-02-29"),
+                        Timestamp.valueOf("2024-01-15 12:00:00.123456"),
+                        true,
+                        randomBytes(40_000));
+                addInvoice(
+                        insert,
+                        2,
+                        2,
+                        new BigDecimal("-0.0001"),
+                        UNICODE_TEXT,
+                        Date.valueOf("1970-01-01"),
+                        Timestamp.valueOf("1999-12-31 23:59:59"),
+                        false,
+                        new byte[] {0, (byte) 0xFF, 10});
                 addInvoice(insert, 3, null, null, null, null, null, null, null);
             }
             statement.execute("SELECT NEXT VALUE FOR invoice_number");
@@ -75,7 +92,8 @@ final class H2Data {
     /** Every row of every table in the PUBLIC schema, by table, in primary-key order; BLOBs as hex. */
     static Map<String, List<List<Object>>> content(Database database) throws SQLException {
         Map<String, List<List<Object>>> content = new LinkedHashMap<>();
-        try (Connection connection = open(database); Statement statement = connection.createStatement()) {
+        try (Connection connection = open(database);
+                Statement statement = connection.createStatement()) {
             for (String table : tables(statement)) {
                 content.put(table, rows(statement, table));
             }
@@ -121,8 +139,9 @@ final class H2Data {
 
     /** The next value of the test sequence, to check sequences survive. */
     static long nextInvoiceNumber(Database database) throws SQLException {
-        try (Connection connection = open(database); Statement statement = connection.createStatement();
-             ResultSet rs = statement.executeQuery("SELECT NEXT VALUE FOR invoice_number")) {
+        try (Connection connection = open(database);
+                Statement statement = connection.createStatement();
+                ResultSet rs = statement.executeQuery("SELECT NEXT VALUE FOR invoice_number")) {
             rs.next();
             return rs.getLong(1);
         }

@@ -1,27 +1,29 @@
 package dev.rclonebackup.connector.h2;
 
-import dev.rclonebackup.process.ToolNotFoundException;
-import org.junit.jupiter.api.Test;
-
-import java.net.URL;
-import java.net.URLClassLoader;
-
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.rclonebackup.process.ToolNotFoundException;
+import java.net.URL;
+import java.net.URLClassLoader;
+import org.junit.jupiter.api.Test;
 
 class H2DriverTest {
 
     @Test
     void aMissingDriverIsAClearErrorSayingHowToAddIt() throws Exception {
         try (URLClassLoader withoutH2 = new URLClassLoader(new URL[0], null)) {
-            assertThatThrownBy(() -> H2Driver.require(withoutH2)).isInstanceOf(ToolNotFoundException.class)
-                    .hasMessageContaining("org.h2.Driver").hasMessageContaining("com.h2database:h2")
+            assertThatThrownBy(() -> H2Driver.require(withoutH2))
+                    .isInstanceOf(ToolNotFoundException.class)
+                    .hasMessageContaining("org.h2.Driver")
+                    .hasMessageContaining("com.h2database:h2")
                     .hasMessageContaining("RCLONE_BACKUP_CLASSPATH");
         }
     }
 
     @Test
     void findsTheDriverOnTheClasspath() {
-        assertThatCode(() -> H2Driver.require(H2DriverTest.class.getClassLoader())).doesNotThrowAnyException();
+        assertThatCode(() -> H2Driver.require(H2DriverTest.class.getClassLoader()))
+                .doesNotThrowAnyException();
     }
 }

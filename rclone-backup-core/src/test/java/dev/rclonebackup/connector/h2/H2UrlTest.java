@@ -1,15 +1,14 @@
 package dev.rclonebackup.connector.h2;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import dev.rclonebackup.ConfigurationException;
 import dev.rclonebackup.connector.Database;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-
-import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class H2UrlTest {
 
@@ -22,26 +21,32 @@ class H2UrlTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {
-            "jdbc:h2:file:/var/lib/app/db", "jdbc:h2:./data/app", "jdbc:h2:/var/lib/app/db;MODE=PostgreSQL",
-            "jdbc:h2:~/app", "jdbc:h2:tcp://db.example:9092/~/app", "jdbc:h2:tcp://localhost//var/lib/app/db",
-            "jdbc:h2:ssl://db.example/app", "jdbc:h2:tcp://localhost/mem:shared"})
+    @ValueSource(
+            strings = {
+                "jdbc:h2:file:/var/lib/app/db", "jdbc:h2:./data/app", "jdbc:h2:/var/lib/app/db;MODE=PostgreSQL",
+                "jdbc:h2:~/app", "jdbc:h2:tcp://db.example:9092/~/app", "jdbc:h2:tcp://localhost//var/lib/app/db",
+                "jdbc:h2:ssl://db.example/app", "jdbc:h2:tcp://localhost/mem:shared"
+            })
     void acceptsFileAndServerDatabases(String url) {
         assertThat(H2Url.of(withUrl(url))).isEqualTo(url);
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"jdbc:h2:mem:", "jdbc:h2:mem:app;DB_CLOSE_DELAY=-1", "jdbc:h2:memFS:app", "jdbc:h2:memLZF:app"})
+    @ValueSource(
+            strings = {"jdbc:h2:mem:", "jdbc:h2:mem:app;DB_CLOSE_DELAY=-1", "jdbc:h2:memFS:app", "jdbc:h2:memLZF:app"})
     void refusesInMemoryDatabasesExplainingWhy(String url) {
-        assertThatThrownBy(() -> H2Url.of(withUrl(url))).isInstanceOf(ConfigurationException.class)
-                .hasMessageContaining("'app'").hasMessageContaining("in-memory")
+        assertThatThrownBy(() -> H2Url.of(withUrl(url)))
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessageContaining("'app'")
+                .hasMessageContaining("in-memory")
                 .hasMessageContaining("lives only inside the JVM that created it");
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"jdbc:h2:", "jdbc:h2:;MODE=MySQL", "jdbc:h2:tcp://localhost", "jdbc:h2:tcp://localhost/"})
     void refusesAUrlWithoutADatabase(String url) {
-        assertThatThrownBy(() -> H2Url.of(withUrl(url))).isInstanceOf(ConfigurationException.class)
+        assertThatThrownBy(() -> H2Url.of(withUrl(url)))
+                .isInstanceOf(ConfigurationException.class)
                 .hasMessageContaining("'app' has no database name");
     }
 
@@ -49,7 +54,8 @@ class H2UrlTest {
     void refusesAnotherEnginesUrlWithoutShowingItsSettings() {
         assertThatThrownBy(() -> H2Url.of(withUrl("jdbc:postgresql://localhost/app?password=x")))
                 .isInstanceOf(ConfigurationException.class)
-                .hasMessageContaining("has a jdbc:postgresql URL, which is not an H2 URL").hasMessageNotContaining("password=x");
+                .hasMessageContaining("has a jdbc:postgresql URL, which is not an H2 URL")
+                .hasMessageNotContaining("password=x");
     }
 
     @Test
@@ -58,6 +64,7 @@ class H2UrlTest {
         assertThat(H2Url.of(withParts("db.example", 9092, "~/app"))).isEqualTo("jdbc:h2:tcp://db.example:9092/~/app");
         assertThat(H2Url.of(withParts("db.example", null, "/srv/app"))).isEqualTo("jdbc:h2:tcp://db.example//srv/app");
         assertThatThrownBy(() -> H2Url.of(withParts(null, null, null)))
-                .isInstanceOf(ConfigurationException.class).hasMessageContaining("'name'");
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessageContaining("'name'");
     }
 }

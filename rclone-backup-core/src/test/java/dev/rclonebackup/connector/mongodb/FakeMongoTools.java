@@ -12,8 +12,7 @@ import java.nio.file.attribute.PosixFilePermissions;
  * the password is absent from its arguments, and then does the given shell {@code action}.
  */
 final class FakeMongoTools {
-    private FakeMongoTools() {
-    }
+    private FakeMongoTools() {}
 
     static Path write(Path dir, String name, String password, String action) throws IOException {
         Path script = dir.resolve(name);

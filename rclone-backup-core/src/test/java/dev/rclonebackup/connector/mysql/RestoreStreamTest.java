@@ -1,14 +1,13 @@
 package dev.rclonebackup.connector.mysql;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
 
 /** The line-start filter between a backup and the restore client, on mysqldump's own shapes. */
 class RestoreStreamTest {
@@ -24,20 +23,21 @@ class RestoreStreamTest {
                 + "/*!50106 CREATE*/ /*!50117 DEFINER='root'@'localhost'*/ /*!50106 EVENT `e` ON SCHEDULE\n"
                 + TRAILER;
 
-        assertThat(copy(dump, true)).isEqualTo(HEADER
-                + "/*!50013 DEFINER=CURRENT_USER SQL SECURITY DEFINER */\n"
-                + "/*!50003 CREATE*/ /*!50017 DEFINER=CURRENT_USER*/ /*!50003 TRIGGER t AFTER INSERT ON item\n"
-                + "CREATE DEFINER=CURRENT_USER FUNCTION `item_count`() RETURNS int(11)\n"
-                + "/*!50106 CREATE*/ /*!50117 DEFINER=CURRENT_USER*/ /*!50106 EVENT `e` ON SCHEDULE\n"
-                + TRAILER);
+        assertThat(copy(dump, true))
+                .isEqualTo(HEADER
+                        + "/*!50013 DEFINER=CURRENT_USER SQL SECURITY DEFINER */\n"
+                        + "/*!50003 CREATE*/ /*!50017 DEFINER=CURRENT_USER*/ /*!50003 TRIGGER t AFTER INSERT ON item\n"
+                        + "CREATE DEFINER=CURRENT_USER FUNCTION `item_count`() RETURNS int(11)\n"
+                        + "/*!50106 CREATE*/ /*!50117 DEFINER=CURRENT_USER*/ /*!50106 EVENT `e` ON SCHEDULE\n"
+                        + TRAILER);
         assertThat(copy(dump, false)).isEqualTo(dump);
     }
 
     @Test
     void dataAndLongLinesPassUnchanged() throws IOException {
         String longRow = "INSERT INTO `t` VALUES ('" + "DEFINER=`x`@`y` ".repeat(2000) + "');\n";
-        String dump = HEADER + "CREATE TABLE note (body TEXT);\n" + longRow + "INSERT INTO note VALUES ('DEFINER=`a`@`b`');\n"
-                + TRAILER;
+        String dump = HEADER + "CREATE TABLE note (body TEXT);\n" + longRow
+                + "INSERT INTO note VALUES ('DEFINER=`a`@`b`');\n" + TRAILER;
 
         assertThat(copy(dump, true)).isEqualTo(dump);
     }

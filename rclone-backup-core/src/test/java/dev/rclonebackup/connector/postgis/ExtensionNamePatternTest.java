@@ -1,11 +1,10 @@
 package dev.rclonebackup.connector.postgis;
 
-import org.junit.jupiter.api.Test;
-
-import java.util.regex.Pattern;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
 
 class ExtensionNamePatternTest {
 

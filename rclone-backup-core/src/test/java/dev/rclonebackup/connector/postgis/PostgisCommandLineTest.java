@@ -1,22 +1,30 @@
 package dev.rclonebackup.connector.postgis;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.rclonebackup.connector.Database;
 import dev.rclonebackup.connector.Step;
 import dev.rclonebackup.connector.postgresql.PostgresqlConnector;
-import org.junit.jupiter.api.Test;
-
 import java.util.List;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /** The command lines the postgis connector describes, checked without running them. */
 class PostgisCommandLineTest {
-    private static final String EVERY_EXTENSION_BUT_POSTGIS = "--extension=" + ExtensionNamePattern.notStartingWith("postgis");
+    private static final String EVERY_EXTENSION_BUT_POSTGIS =
+            "--extension=" + ExtensionNamePattern.notStartingWith("postgis");
 
     private static Database database(Map<String, Object> options) {
-        return new Database("default", "postgis", "db.internal", 5433, "maps", "app", "app-password",
-                "jdbc:postgresql://db.internal:5433/maps", options);
+        return new Database(
+                "default",
+                "postgis",
+                "db.internal",
+                5433,
+                "maps",
+                "app",
+                "app-password",
+                "jdbc:postgresql://db.internal:5433/maps",
+                options);
     }
 
     private static Step.Command command(Step step) {
@@ -30,11 +38,19 @@ class PostgisCommandLineTest {
 
         Step.Command dump = command(new PostgisConnector().dump(database).step());
 
-        assertThat(dump.argv()).containsExactly("pg_dump", "--format=custom", "--no-password",
-                "--host=db.internal", "--port=5433", "--username=app", "--blobs", EVERY_EXTENSION_BUT_POSTGIS,
-                "--exclude-table-data=audit");
-        assertThat(dump.environment()).containsOnly(Map.entry("PGPASSWORD", "app-password"),
-                Map.entry("PGDATABASE", "maps"));
+        assertThat(dump.argv())
+                .containsExactly(
+                        "pg_dump",
+                        "--format=custom",
+                        "--no-password",
+                        "--host=db.internal",
+                        "--port=5433",
+                        "--username=app",
+                        "--blobs",
+                        EVERY_EXTENSION_BUT_POSTGIS,
+                        "--exclude-table-data=audit");
+        assertThat(dump.environment())
+                .containsOnly(Map.entry("PGPASSWORD", "app-password"), Map.entry("PGDATABASE", "maps"));
     }
 
     @Test
@@ -48,15 +64,18 @@ class PostgisCommandLineTest {
 
     @Test
     void restoreRunsAsTheApplicationRoleLikePostgresql() throws Exception {
-        Database database = database(Map.of(PostgisConnector.ADMIN_USER, "postgres",
-                PostgisConnector.ADMIN_PASSWORD, "admin-password"));
+        Database database = database(
+                Map.of(PostgisConnector.ADMIN_USER, "postgres", PostgisConnector.ADMIN_PASSWORD, "admin-password"));
 
         Step.Command restore = command(new PostgisConnector().restore(database).step());
 
-        Step.Command postgresql = command(new PostgresqlConnector().restore(database).step());
+        Step.Command postgresql =
+                command(new PostgresqlConnector().restore(database).step());
         assertThat(restore.argv()).isEqualTo(postgresql.argv());
-        assertThat(restore.environment()).containsOnlyKeys(postgresql.environment().keySet())
-                .containsEntry("PGPASSWORD", "app-password").containsEntry("PGDATABASE", "maps");
+        assertThat(restore.environment())
+                .containsOnlyKeys(postgresql.environment().keySet())
+                .containsEntry("PGPASSWORD", "app-password")
+                .containsEntry("PGDATABASE", "maps");
         assertThat(restore.environment()).doesNotContainValue("admin-password");
     }
 }

@@ -1,12 +1,11 @@
 package dev.rclonebackup.connector.postgresql;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /** Reading what pg_restore 15 prints: a table of contents and the SQL of privilege and database entries. */
 class ArchiveListingTest {
@@ -23,7 +22,8 @@ class ArchiveListingTest {
                 "3301; 2606 16510 FK CONSTRAINT app audit_log audit_log_person_id_fkey alice",
                 ";\tdepends on: 217 219 3297"));
 
-        assertThat(contents.entries()).extracting(ArchiveContents.Entry::kind)
+        assertThat(contents.entries())
+                .extracting(ArchiveContents.Entry::kind)
                 .containsExactly("EXTENSION", "COMMENT", "TABLE DATA", "FK CONSTRAINT");
         ArchiveContents.Entry extension = contents.entries().get(0);
         assertThat(extension.is("-", "citext")).isTrue();
@@ -31,7 +31,9 @@ class ArchiveListingTest {
         ArchiveContents.Entry foreignKey = contents.entries().get(3);
         assertThat(foreignKey.owner()).isEqualTo("alice");
         assertThat(foreignKey.dependencies()).containsExactly(217, 219, 3297);
-        assertThat(contents.dependentsOf(extension)).extracting(ArchiveContents.Entry::id).containsExactly(3455);
+        assertThat(contents.dependentsOf(extension))
+                .extracting(ArchiveContents.Entry::id)
+                .containsExactly(3455);
     }
 
     @Test
@@ -52,8 +54,9 @@ class ArchiveListingTest {
                 "ALTER DEFAULT PRIVILEGES FOR ROLE alice IN SCHEMA app GRANT SELECT ON TABLES  TO reader;"));
 
         assertThat(needs).containsOnlyKeys(3457, 2124);
-        assertThat(needs.get(3457)).isEqualTo(new PrivilegeStatements.Needs("TABLE audit_log in schema app",
-                Set.of("We \"ird"), Set.of("bob")));
+        assertThat(needs.get(3457))
+                .isEqualTo(new PrivilegeStatements.Needs(
+                        "TABLE audit_log in schema app", Set.of("We \"ird"), Set.of("bob")));
         assertThat(needs.get(2124).grantees()).containsExactly("reader");
         assertThat(needs.get(2124).actingRoles()).containsExactly("alice");
     }
@@ -65,7 +68,8 @@ class ArchiveListingTest {
                 "ALTER DATABASE \"my db\" SET work_mem TO '8MB';",
                 "ALTER ROLE reader IN DATABASE src SET statement_timeout TO '5s';"));
 
-        assertThat(settings).containsExactly(Map.entry("search_path", "'app', 'public'"), Map.entry("work_mem", "'8MB'"));
+        assertThat(settings)
+                .containsExactly(Map.entry("search_path", "'app', 'public'"), Map.entry("work_mem", "'8MB'"));
         assertThat(DatabaseSettings.statement("a\"b", "work_mem", "'8MB'"))
                 .isEqualTo("ALTER DATABASE \"a\"\"b\" SET work_mem TO '8MB';");
     }

@@ -1,11 +1,10 @@
 package dev.rclonebackup.connector.sqlite;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /** The end of a {@code sqlite3 .dump}, as sqlite3 3.40 writes it on success and on failure. */
 class SqliteDumpEndingTest {
@@ -13,13 +12,15 @@ class SqliteDumpEndingTest {
 
     @Test
     void aDumpEndingWithCommitIsComplete() {
-        assertThat(problem("PRAGMA foreign_keys=OFF;\nBEGIN TRANSACTION;\nCREATE TABLE t(x);\nCOMMIT;\n")).isEmpty();
+        assertThat(problem("PRAGMA foreign_keys=OFF;\nBEGIN TRANSACTION;\nCREATE TABLE t(x);\nCOMMIT;\n"))
+                .isEmpty();
     }
 
     @Test
     void theHeaderFieldsAndCommentsAfterTheCommitAreAllowed() {
         assertThat(problem("INSERT INTO t VALUES(1);\nCOMMIT;\nPRAGMA user_version=-42;\nPRAGMA application_id=1234;\n"
-                + "PRAGMA journal_mode=wal;\n-- a note\n\n")).isEmpty();
+                        + "PRAGMA journal_mode=wal;\n-- a note\n\n"))
+                .isEmpty();
     }
 
     @Test
@@ -27,22 +28,29 @@ class SqliteDumpEndingTest {
         Optional<String> problem = problem("PRAGMA foreign_keys=OFF;\nBEGIN TRANSACTION;\n"
                 + "/**** ERROR: (5) database is locked *****/\nROLLBACK; -- due to errors\n");
 
-        assertThat(problem).hasValue("sqlite3 .dump failed and wrote \"ROLLBACK; -- due to errors\" at the end of the"
-                + " dump instead of COMMIT: ERROR: (5) database is locked");
+        assertThat(problem)
+                .hasValue("sqlite3 .dump failed and wrote \"ROLLBACK; -- due to errors\" at the end of the"
+                        + " dump instead of COMMIT: ERROR: (5) database is locked");
     }
 
     @Test
     void aDamagedPageIsReportedWithTheLastMessagesInTheTail() {
-        Optional<String> problem = problem("INSERT INTO t VALUES(1);\n/****** CORRUPTION ERROR *******/\n"
-                + "/****** database disk image is malformed ******/\nINSERT INTO t VALUES(2);\nROLLBACK; -- due to errors\n");
+        Optional<String> problem = problem(
+                "INSERT INTO t VALUES(1);\n/****** CORRUPTION ERROR *******/\n"
+                        + "/****** database disk image is malformed ******/\nINSERT INTO t VALUES(2);\nROLLBACK; -- due to errors\n");
 
-        assertThat(problem).get().asString()
-                .contains("ROLLBACK; -- due to errors").endsWith(": CORRUPTION ERROR | database disk image is malformed");
+        assertThat(problem)
+                .get()
+                .asString()
+                .contains("ROLLBACK; -- due to errors")
+                .endsWith(": CORRUPTION ERROR | database disk image is malformed");
     }
 
     @Test
     void aRollbackWhoseMessageIsBeyondTheTailStillFails() {
-        assertThat(problem("INSERT INTO t VALUES(2);\nROLLBACK; -- due to errors\n")).get().asString()
+        assertThat(problem("INSERT INTO t VALUES(2);\nROLLBACK; -- due to errors\n"))
+                .get()
+                .asString()
                 .endsWith("instead of COMMIT (its error message is further up in the dump)");
     }
 
