@@ -121,7 +121,7 @@ public final class Main {
      * The first argument that is neither an option nor the value of a common option
      * ({@code --config FILE}, {@code -v LEVEL}): the command's name when it is one; null when there is none.
      */
-    static String commandName(String... args) {
+    public static String commandName(String... args) {
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             if (!arg.startsWith("-")) {

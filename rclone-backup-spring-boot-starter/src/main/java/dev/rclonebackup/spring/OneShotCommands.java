@@ -25,9 +25,13 @@ public class OneShotCommands {
         this.factory = factory;
     }
 
-    /** Whether {@code args} start with a command name. */
+    /**
+     * Whether {@code args} name a command, after any global options ({@code -v 2 dbbackup}) and
+     * Spring property arguments ({@code --spring.profiles.active=prod}).
+     */
     public static boolean isCommand(String... args) {
-        return args.length > 0 && COMMANDS.contains(args[0]);
+        String name = Main.commandName(withoutPropertyArguments(args));
+        return name != null && COMMANDS.contains(name);
     }
 
     /**
@@ -35,8 +39,7 @@ public class OneShotCommands {
      * ({@code --spring.profiles.active=prod}) are left to Spring.
      */
     public int run(String[] args, InputStream in, PrintStream out, PrintStream err, Map<String, String> environment) {
-        String[] commandArgs =
-                Arrays.stream(args).filter(arg -> !isPropertyArgument(arg)).toArray(String[]::new);
+        String[] commandArgs = withoutPropertyArguments(args);
         return Main.run(
                 in,
                 out,
@@ -51,6 +54,10 @@ public class OneShotCommands {
                     return factory.create(reporter);
                 },
                 commandArgs);
+    }
+
+    private static String[] withoutPropertyArguments(String... args) {
+        return Arrays.stream(args).filter(arg -> !isPropertyArgument(arg)).toArray(String[]::new);
     }
 
     private static boolean isPropertyArgument(String arg) {

@@ -61,6 +61,12 @@ class OneShotCommandsTest {
         assertThat(OneShotCommands.isCommand("mediarestore")).isTrue();
         assertThat(OneShotCommands.isCommand("--server.port=0")).isFalse();
         assertThat(OneShotCommands.isCommand()).isFalse();
+        assertThat(OneShotCommands.isCommand("-v", "2", "--no-color", "dbbackup"))
+                .isTrue();
+        assertThat(OneShotCommands.isCommand("--spring.profiles.active=prod", "-q", "listbackups"))
+                .isTrue();
+        assertThat(OneShotCommands.isCommand("--debug")).isFalse();
+        assertThat(OneShotCommands.isCommand("-v", "2")).isFalse();
     }
 
     private static Run run(OneShotCommands commands, String... args) {
