@@ -18,7 +18,7 @@ import picocli.CommandLine.Help;
 public final class Main {
     private static final Map<String, String> EXIT_CODES = exitCodes();
     /** The commands' names, in the order the help lists them. */
-    static final List<String> COMMAND_NAMES =
+    public static final List<String> COMMAND_NAMES =
             List.of("dbbackup", "dbrestore", "mediabackup", "mediarestore", "listbackups");
 
     private Main() {}

@@ -7,7 +7,6 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Runs one of the five commands given as the application's arguments ({@code dbbackup --database
@@ -15,10 +14,6 @@ import java.util.Set;
  * settings, listeners and connectors.
  */
 public class OneShotCommands {
-    /** The commands recognised as an application's first argument. */
-    public static final Set<String> COMMANDS =
-            Set.of("dbbackup", "dbrestore", "mediabackup", "mediarestore", "listbackups");
-
     private final RcloneBackupFactory factory;
 
     public OneShotCommands(RcloneBackupFactory factory) {
@@ -31,7 +26,7 @@ public class OneShotCommands {
      */
     public static boolean isCommand(String... args) {
         String name = Main.commandName(withoutPropertyArguments(args));
-        return name != null && COMMANDS.contains(name);
+        return name != null && Main.COMMAND_NAMES.contains(name);
     }
 
     /**
