@@ -43,21 +43,13 @@ public final class Main {
             Map<String, String> environment,
             Path workingDirectory,
             String... args) {
-        return run(
-                new CliContext(
-                        in,
-                        out,
-                        err,
-                        environment,
-                        workingDirectory,
-                        out == System.out && Terminals.isTerminal(1),
-                        err == System.err && Terminals.isTerminal(2)),
-                args);
+        return run(in, out, err, environment, workingDirectory, null, args);
     }
 
     /**
      * As {@link #run(InputStream, PrintStream, PrintStream, Map, Path, String...)}, but the commands
-     * run against the facades {@code backups} builds instead of loading {@code rclone-backup.yml}.
+     * run against the facades {@code backups} builds instead of loading {@code rclone-backup.yml}
+     * (null: load it).
      */
     public static int run(
             InputStream in,
