@@ -22,7 +22,7 @@ final class DbBackupCommand extends OperationCommand<DbBackupCommand.Options> {
     CommandSpec describe() {
         CommandSpec spec = Specs.command(
                 this,
-                "dbbackup",
+                Command.DBBACKUP.commandName(),
                 "Back up a database to the remote.",
                 "Streams the database's dump (pg_dump, mysqldump, sqlite3, …) straight into the remote as "
                         + "<db.backup-dir>/<name>, without an intermediate file. The name comes from "

@@ -26,7 +26,7 @@ final class DbRestoreCommand extends OperationCommand<DbRestoreCommand.Options> 
     CommandSpec describe() {
         CommandSpec spec = Specs.command(
                 this,
-                "dbrestore",
+                Command.DBRESTORE.commandName(),
                 "Restore a database from a backup on the remote.",
                 "Streams the backup from the remote straight into the database's restore tool "
                         + "(pg_restore, mysql, sqlite3, …), replacing the database's current content. "

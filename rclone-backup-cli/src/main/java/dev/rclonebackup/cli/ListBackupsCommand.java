@@ -23,7 +23,7 @@ final class ListBackupsCommand extends OperationCommand<ListBackupsCommand.Optio
     CommandSpec describe() {
         CommandSpec spec = Specs.command(
                 this,
-                "listbackups",
+                Command.LISTBACKUPS.commandName(),
                 "List the backups on the remote.",
                 "Lists the database backups under db.backup-dir, newest first by modification time, with "
                         + "their size and modification time (UTC). Files whose names do not match "

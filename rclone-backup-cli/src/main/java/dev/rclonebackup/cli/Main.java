@@ -18,8 +18,7 @@ import picocli.CommandLine.Help;
 public final class Main {
     private static final Map<String, String> EXIT_CODES = exitCodes();
     /** The commands' names, in the order the help lists them. */
-    public static final List<String> COMMAND_NAMES =
-            List.of("dbbackup", "dbrestore", "mediabackup", "mediarestore", "listbackups");
+    public static final List<String> COMMAND_NAMES = Command.names();
 
     private Main() {}
 
@@ -87,11 +86,12 @@ public final class Main {
     static CommandLine commandLine(CliContext context, String... args) {
         CommandLine commandLine = new CommandLine(RcloneBackupCommand.spec(context.environment()), Specs.FACTORY);
         String name = commandName(args);
-        if (name != null && COMMAND_NAMES.contains(name)) {
-            commandLine.addSubcommand(command(name, context).spec());
+        Command named = Command.named(name);
+        if (named != null) {
+            commandLine.addSubcommand(named.create(context).spec());
         } else {
-            for (String each : COMMAND_NAMES) {
-                commandLine.addSubcommand(command(each, context).spec());
+            for (Command each : Command.values()) {
+                commandLine.addSubcommand(each.create(context).spec());
             }
             commandLine.addSubcommand(new HelpCommand(COMMAND_NAMES).spec());
         }
@@ -138,21 +138,6 @@ public final class Main {
                 .usageMessage()
                 .exitCodeListHeading("%nExit status:%n")
                 .exitCodeList(EXIT_CODES);
-    }
-
-    /**
-     * A new instance of the command {@code name}. A switch, not a table of constructor references:
-     * the JVM links each method reference on first use, a measurable part of start-up.
-     */
-    private static OperationCommand<?> command(String name, CliContext context) {
-        return switch (name) {
-            case "dbbackup" -> new DbBackupCommand(context);
-            case "dbrestore" -> new DbRestoreCommand(context);
-            case "mediabackup" -> new MediaBackupCommand(context);
-            case "mediarestore" -> new MediaRestoreCommand(context);
-            case "listbackups" -> new ListBackupsCommand(context);
-            default -> throw new IllegalArgumentException("Unknown command " + name);
-        };
     }
 
     private static Map<String, String> exitCodes() {

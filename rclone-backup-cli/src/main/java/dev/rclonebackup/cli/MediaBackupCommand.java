@@ -18,7 +18,7 @@ final class MediaBackupCommand extends OperationCommand<MediaBackupOptions> {
     CommandSpec describe() {
         CommandSpec spec = Specs.command(
                 this,
-                "mediabackup",
+                Command.MEDIABACKUP.commandName(),
                 "Back up the media folder to the remote.",
                 "Mirrors media.root to <remote>/<media.backup-dir> with rclone sync: only new and changed "
                         + "files are transferred, and files deleted locally are deleted from the remote copy.",

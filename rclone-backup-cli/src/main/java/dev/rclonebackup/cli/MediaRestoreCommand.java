@@ -18,7 +18,7 @@ final class MediaRestoreCommand extends OperationCommand<MediaRestoreOptions> {
     CommandSpec describe() {
         CommandSpec spec = Specs.command(
                 this,
-                "mediarestore",
+                Command.MEDIARESTORE.commandName(),
                 "Restore the media folder from the remote.",
                 "Mirrors <remote>/<media.backup-dir> to media.root with rclone sync. Local files that are "
                         + "absent on the remote are DELETED, so the folder ends up exactly like the backup; "
