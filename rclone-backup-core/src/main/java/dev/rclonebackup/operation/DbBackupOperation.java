@@ -10,7 +10,7 @@ import dev.rclonebackup.connector.Dump;
 import dev.rclonebackup.naming.RemotePaths;
 import dev.rclonebackup.process.PipelineResult;
 import dev.rclonebackup.process.ToolNotFoundException;
-import dev.rclonebackup.rclone.RemoteEntry;
+import dev.rclonebackup.rclone.RcloneLog;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
@@ -39,16 +39,15 @@ public final class DbBackupOperation {
         context.reporter().info("Backing up database '" + alias + "' to " + path);
         String partialName = PartialUpload.nameFor(name);
         String partial = RemotePaths.join(context.dbFolder(), partialName);
-        RemoteEntry stored;
+        long size;
         try (Dump dump = connector.dump(database)) {
             dump.prepareDump();
             for (String warning : dump.warnings()) {
                 context.reporter().warning(warning);
             }
-            stored = upload(dump, database, partial, path, partialName, name);
+            size = upload(dump, database, partial, path, partialName, name);
         }
         context.reporter().success("Backup completed: " + path);
-        long size = stored.size();
         Duration duration = Duration.ofNanos(System.nanoTime() - started);
         context.reporter().detail("Stored " + size + " bytes in " + duration.toMillis() + " ms");
         context.listener().on(new BackupEvent.AfterDbBackup(alias, path));
@@ -57,17 +56,26 @@ public final class DbBackupOperation {
     }
 
     /**
-     * Streams the dump into the partial upload and moves it to its final name. Any failure once the
-     * stream has started removes the partial; a tool that could not even be started has uploaded nothing.
+     * Streams the dump into the partial upload and moves it to its final name; returns the stored
+     * size. Any failure once the stream has started removes the partial; a tool that could not
+     * even be started has uploaded nothing.
      */
-    private RemoteEntry upload(
-            Dump dump, Database database, String partial, String path, String partialName, String name)
+    private long upload(Dump dump, Database database, String partial, String path, String partialName, String name)
             throws IOException, InterruptedException {
         try {
-            stream(dump, database, partial, path);
-            return context.rclone()
+            Optional<RcloneLog.Statistics> streamed = stream(dump, database, partial, path);
+            long stored = context.rclone()
                     .movetoIfAbsent(context.dbFolder(), partialName, name)
                     .orElseThrow(() -> alreadyExists(path));
+            if (streamed.isPresent() && stored >= 0 && !streamed.get().uploaded(stored)) {
+                removeIncomplete(name, path);
+                throw new RcloneBackupException(
+                        ErrorCode.OPERATION_FAILED,
+                        "Backup of database '" + database.alias() + "' to " + path + " failed: rclone read "
+                                + streamed.get().bytes() + " bytes of the dump but stored " + stored
+                                + "; the stored file was removed");
+            }
+            return stored;
         } catch (ToolNotFoundException e) {
             throw e;
         } catch (IOException | InterruptedException | RuntimeException e) {
@@ -76,7 +84,8 @@ public final class DbBackupOperation {
         }
     }
 
-    private void stream(Dump dump, Database database, String partial, String path)
+    /** Streams the dump into {@code partial}; returns rclone's statistics of the upload when it gave them. */
+    private Optional<RcloneLog.Statistics> stream(Dump dump, Database database, String partial, String path)
             throws IOException, InterruptedException {
         PipelineResult result = Streams.run(
                 context,
@@ -92,6 +101,18 @@ public final class DbBackupOperation {
         Optional<Dump.TailCheck> tailCheck = dump.tailCheck();
         if (tailCheck.isPresent()) {
             checkTail(database, tailCheck.get(), partial, path);
+        }
+        return RcloneLog.statistics(result.consumer().stderr());
+    }
+
+    /** Deletes a backup this run has just stored but that is not what the dump wrote. */
+    private void removeIncomplete(String name, String path) {
+        try {
+            context.rclone().deletefile(RemotePaths.join(context.dbFolder(), name));
+        } catch (IOException | RuntimeException e) {
+            context.reporter().warning("Could not remove the incomplete backup " + path + ": " + e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

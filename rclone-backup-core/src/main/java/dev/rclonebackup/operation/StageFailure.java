@@ -2,6 +2,7 @@ package dev.rclonebackup.operation;
 
 import dev.rclonebackup.process.StageResult;
 import dev.rclonebackup.rclone.RcloneDiagnostics;
+import dev.rclonebackup.rclone.RcloneLog;
 import dev.rclonebackup.secrets.Redactor;
 import java.util.Arrays;
 import java.util.List;
@@ -35,8 +36,8 @@ final class StageFailure {
      * otherwise push the error itself out of the summary.
      */
     private static String lastLines(String stderr) {
-        List<String> lines = Arrays.stream(
-                        RcloneDiagnostics.withoutConfigNotice(stderr).split("\\R"))
+        List<String> lines = Arrays.stream(RcloneDiagnostics.withoutConfigNotice(RcloneLog.asTextLines(stderr))
+                        .split("\\R"))
                 .map(String::strip)
                 .filter(line -> !line.isEmpty())
                 .map(RcloneDiagnostics::withoutLogPrefix)

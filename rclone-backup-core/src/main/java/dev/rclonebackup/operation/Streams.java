@@ -7,6 +7,7 @@ import dev.rclonebackup.process.PipelineResult;
 import dev.rclonebackup.process.ProcessPipeline;
 import dev.rclonebackup.process.StalledException;
 import dev.rclonebackup.process.ToolNotFoundException;
+import dev.rclonebackup.rclone.RcloneLog;
 import java.io.IOException;
 
 /**
@@ -26,7 +27,11 @@ final class Streams {
             throws IOException, InterruptedException {
         try {
             return ProcessPipeline.run(
-                    producer, consumer, context.reporter(), context.rclone().streaming());
+                    producer,
+                    consumer,
+                    RcloneLog.textToolOutput(
+                            context.reporter(), context.settings().rcloneBinary()),
+                    context.rclone().streaming());
         } catch (ToolNotFoundException e) {
             throw e.tool().equals(context.settings().rcloneBinary())
                     ? context.rclone().explain(e)

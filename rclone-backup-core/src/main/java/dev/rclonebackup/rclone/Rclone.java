@@ -119,10 +119,11 @@ public final class Rclone {
     /**
      * Describes {@code rclone rcat PATH}: uploads its standard input to {@code path}. Note that
      * rcat exits 0 even when whatever fed it died, so only the feeder's exit status tells whether
-     * the upload is complete.
+     * the upload is complete. rclone logs as JSON and ends with its statistics, whose byte count
+     * ({@link RcloneLog#statistics}) is what it read and stored.
      */
     public Step.Command rcat(String path) {
-        return command("rcat", List.of(), path);
+        return command("rcat", RcloneLog.STATISTICS_FLAGS, path);
     }
 
     /** Describes {@code rclone cat PATH}: writes the object at {@code path} to its standard output. */
@@ -224,23 +225,28 @@ public final class Rclone {
 
     /**
      * Renames {@code sourceName} to {@code destinationName} inside {@code folder} unless
-     * {@code destinationName} already exists, and returns the moved file; returns empty (leaving
-     * the source in place) when the destination exists.
+     * {@code destinationName} already exists, and returns the moved file's size; returns empty
+     * (leaving the source in place) when the destination exists.
      *
      * <p>The refusal is {@code rclone moveto --ignore-existing}: rclone checks the destination
      * and moves within one process, which is the narrowest check-then-act window rclone offers
-     * (object stores have no conditional rename). Whether the move happened is then read from
-     * whether the source is still there, rather than from a separate check made before the
-     * move, which could be stale by the time of the move; the same lookup returns the moved file.
+     * (object stores have no conditional rename). Whether the move happened is read from rclone's
+     * final statistics ({@code renames}, and {@code bytes} for the size), so no separate lookup is
+     * needed. When they are missing (rclone.flags silenced them), the source and destination are
+     * looked up instead: a lookup after the move, never a check before it that could be stale.
      */
-    public Optional<RemoteEntry> movetoIfAbsent(String folder, String sourceName, String destinationName)
+    public Optional<Long> movetoIfAbsent(String folder, String sourceName, String destinationName)
             throws IOException, InterruptedException {
         requirePlainName(sourceName);
         requirePlainName(destinationName);
         String source = RemotePaths.join(folder, sourceName);
         ProcessResult result = execute(
-                "moveto", List.of("--ignore-existing"), null, source, RemotePaths.join(folder, destinationName));
+                "moveto", withStatistics("--ignore-existing"), null, source, RemotePaths.join(folder, destinationName));
         check(result, "moveto", source);
+        Optional<RcloneLog.Statistics> statistics = RcloneLog.statistics(result.stderr());
+        if (statistics.isPresent() && statistics.get().errors() == 0) {
+            return statistics.get().renames() > 0 ? Optional.of(statistics.get().bytes()) : Optional.empty();
+        }
         List<RemoteEntry> found = statFiles(folder, List.of(sourceName, destinationName));
         if (found.stream().anyMatch(entry -> entry.name().equals(sourceName))) {
             return Optional.empty();
@@ -248,8 +254,15 @@ public final class Rclone {
         return Optional.of(found.stream()
                 .filter(entry -> entry.name().equals(destinationName))
                 .findFirst()
+                .map(RemoteEntry::size)
                 .orElseThrow(() -> new IOException("rclone moveto " + source + " reported success, but neither "
                         + sourceName + " nor " + destinationName + " is in " + folder)));
+    }
+
+    private static List<String> withStatistics(String... options) {
+        List<String> all = new ArrayList<>(List.of(options));
+        all.addAll(RcloneLog.STATISTICS_FLAGS);
+        return all;
     }
 
     /** Deletes the file at {@code path} ({@code rclone deletefile}). */
@@ -350,7 +363,7 @@ public final class Rclone {
     private ProcessResult run(Step.Command command, byte[] stdin, Reporter output, Supervision supervision)
             throws IOException, InterruptedException {
         try {
-            return ProcessRunner.run(command, stdin, output, supervision);
+            return ProcessRunner.run(command, stdin, RcloneLog.textToolOutput(output, binary), supervision);
         } catch (ToolNotFoundException e) {
             throw explain(e);
         } catch (StalledException e) {
@@ -397,7 +410,7 @@ public final class Rclone {
      * @param stderr what rclone printed on standard error (its tail)
      */
     public static RcloneException failure(String subcommand, String path, int exitCode, String stderr) {
-        String diagnostics = RcloneDiagnostics.withoutConfigNotice(stderr);
+        String diagnostics = RcloneDiagnostics.withoutConfigNotice(RcloneLog.asTextLines(stderr));
         String last = RcloneDiagnostics.lastLine(diagnostics);
         String message = "rclone " + subcommand + " " + path + " failed (exit " + exitCode + ")"
                 + (last.isEmpty() ? "" : ": " + last);
