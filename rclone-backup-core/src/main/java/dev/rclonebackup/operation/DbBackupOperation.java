@@ -10,7 +10,6 @@ import dev.rclonebackup.connector.Dump;
 import dev.rclonebackup.naming.RemotePaths;
 import dev.rclonebackup.process.PipelineResult;
 import dev.rclonebackup.process.ToolNotFoundException;
-import dev.rclonebackup.rclone.RcloneLog;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
@@ -63,19 +62,10 @@ public final class DbBackupOperation {
     private long upload(Dump dump, Database database, String partial, String path, String partialName, String name)
             throws IOException, InterruptedException {
         try {
-            Optional<RcloneLog.Statistics> streamed = stream(dump, database, partial, path);
-            long stored = context.rclone()
+            stream(dump, database, partial, path);
+            return context.rclone()
                     .movetoIfAbsent(context.dbFolder(), partialName, name)
                     .orElseThrow(() -> alreadyExists(path));
-            if (streamed.isPresent() && stored >= 0 && !streamed.get().uploaded(stored)) {
-                removeIncomplete(name, path);
-                throw new RcloneBackupException(
-                        ErrorCode.OPERATION_FAILED,
-                        "Backup of database '" + database.alias() + "' to " + path + " failed: rclone read "
-                                + streamed.get().bytes() + " bytes of the dump but stored " + stored
-                                + "; the stored file was removed");
-            }
-            return stored;
         } catch (ToolNotFoundException e) {
             throw e;
         } catch (IOException | InterruptedException | RuntimeException e) {
@@ -84,8 +74,7 @@ public final class DbBackupOperation {
         }
     }
 
-    /** Streams the dump into {@code partial}; returns rclone's statistics of the upload when it gave them. */
-    private Optional<RcloneLog.Statistics> stream(Dump dump, Database database, String partial, String path)
+    private void stream(Dump dump, Database database, String partial, String path)
             throws IOException, InterruptedException {
         PipelineResult result = Streams.run(
                 context,
@@ -101,18 +90,6 @@ public final class DbBackupOperation {
         Optional<Dump.TailCheck> tailCheck = dump.tailCheck();
         if (tailCheck.isPresent()) {
             checkTail(database, tailCheck.get(), partial, path);
-        }
-        return RcloneLog.statistics(result.consumer().stderr());
-    }
-
-    /** Deletes a backup this run has just stored but that is not what the dump wrote. */
-    private void removeIncomplete(String name, String path) {
-        try {
-            context.rclone().deletefile(RemotePaths.join(context.dbFolder(), name));
-        } catch (IOException | RuntimeException e) {
-            context.reporter().warning("Could not remove the incomplete backup " + path + ": " + e.getMessage());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
     }
 

@@ -119,8 +119,7 @@ public final class Rclone {
     /**
      * Describes {@code rclone rcat PATH}: uploads its standard input to {@code path}. Note that
      * rcat exits 0 even when whatever fed it died, so only the feeder's exit status tells whether
-     * the upload is complete. rclone logs as JSON and ends with its statistics, whose byte count
-     * ({@link RcloneLog#statistics}) is what it read and stored.
+     * the upload is complete. rclone logs as JSON ({@link RcloneLog}), as for the move that follows.
      */
     public Step.Command rcat(String path) {
         return command("rcat", RcloneLog.STATISTICS_FLAGS, path);

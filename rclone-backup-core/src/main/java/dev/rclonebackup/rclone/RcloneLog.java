@@ -30,21 +30,12 @@ public final class RcloneLog {
     /**
      * rclone's final statistics of a call.
      *
-     * @param bytes   bytes transferred (for {@code rcat}: read from its standard input and stored;
-     *                for {@code moveto}: the size of the moved file)
+     * @param bytes   bytes accounted (for {@code moveto}: the size of the moved file; for
+     *                {@code rcat} not the size: an upload rclone buffers is counted as read and as sent)
      * @param renames files moved
      * @param errors  errors counted
      */
-    public record Statistics(long bytes, long renames, long errors) {
-        /**
-         * Whether an {@code rcat} with these statistics uploaded exactly {@code storedSize} bytes.
-         * rclone counts an upload shorter than {@code --streaming-upload-cutoff} twice: once as it
-         * reads it into memory, once as it sends it (rclone 1.60; a later version may count once).
-         */
-        public boolean uploaded(long storedSize) {
-            return bytes == storedSize || bytes == 2 * storedSize;
-        }
-    }
+    public record Statistics(long bytes, long renames, long errors) {}
 
     /** The statistics in the last line of {@code stderr} that has them; empty when none has. */
     public static Optional<Statistics> statistics(String stderr) {

@@ -53,19 +53,4 @@ class RcloneLogTest {
     void logEntriesReadAsRclonesTextLog(String line, String text) {
         assertThat(RcloneLog.asText(line)).isEqualTo(text);
     }
-
-    @ParameterizedTest
-    @CsvSource({
-        "100, 100, true",
-        "0, 0, true",
-        "488, 244, true",
-        "200, 100, true",
-        "99, 100, false",
-        "150, 100, false",
-        "100, 0, false",
-        "5000000, 4999999, false"
-    })
-    void anUploadIsCompleteWhenRcloneCountedItsBytesOnceOrTwice(long counted, long stored, boolean complete) {
-        assertThat(new RcloneLog.Statistics(counted, 0, 0).uploaded(stored)).isEqualTo(complete);
-    }
 }
