@@ -54,8 +54,16 @@ record CliRun(int exitCode, String out, String err) {
             int exitCode;
             try (PrintStream outStream = new PrintStream(out, true, StandardCharsets.UTF_8);
                     PrintStream errStream = new PrintStream(err, true, StandardCharsets.UTF_8)) {
-                exitCode = Main.run(
-                        new CliContext(in, outStream, errStream, environment, workingDirectory, terminal, terminal),
+                exitCode = RcloneBackupCommandLine.run(
+                        new CliContext(
+                                in,
+                                outStream,
+                                errStream,
+                                environment,
+                                workingDirectory,
+                                terminal,
+                                terminal,
+                                Main.configurationFile(environment, workingDirectory)),
                         args);
             }
             return new CliRun(exitCode, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));

@@ -80,17 +80,20 @@ class HelpAndVersionTest {
     @ValueSource(strings = {"dbbackup", "dbrestore", "mediabackup", "mediarestore", "listbackups"})
     void onlyTheCommandBeingRunIsBuilt(String command) {
         CliContext context = new CliContext(
-                InputStream.nullInputStream(), System.out, System.err, Map.of(), Path.of("."), false, false);
+                InputStream.nullInputStream(), System.out, System.err, Map.of(), Path.of("."), false, false, null);
 
-        assertThat(Main.commandLine(context, command, "--help").getSubcommands())
-                .containsOnlyKeys(command);
-        assertThat(Main.commandLine(context, "--config", "app.yml", "-v", "2", command)
+        assertThat(RcloneBackupCommandLine.commandLine(context, command, "--help")
                         .getSubcommands())
                 .containsOnlyKeys(command);
-        assertThat(Main.commandLine(context, "--help").getSubcommands())
+        assertThat(RcloneBackupCommandLine.commandLine(context, "--config", "app.yml", "-v", "2", command)
+                        .getSubcommands())
+                .containsOnlyKeys(command);
+        assertThat(RcloneBackupCommandLine.commandLine(context, "--help").getSubcommands())
                 .containsOnlyKeys("dbbackup", "dbrestore", "mediabackup", "mediarestore", "listbackups", "help");
-        assertThat(Main.commandLine(context, "listbackup").getSubcommands()).hasSize(6);
-        assertThat(Main.commandLine(context, "--config", command, "listbackup").getSubcommands())
+        assertThat(RcloneBackupCommandLine.commandLine(context, "listbackup").getSubcommands())
+                .hasSize(6);
+        assertThat(RcloneBackupCommandLine.commandLine(context, "--config", command, "listbackup")
+                        .getSubcommands())
                 .hasSize(6);
     }
 

@@ -36,14 +36,15 @@ public final class ManualGenerator {
 
     /** Writes the completion script and the manual pages under {@code output}; returns the files written. */
     static List<Path> write(Path output) throws IOException {
-        CommandLine commandLine = Main.commandLine(new CliContext(
+        CommandLine commandLine = RcloneBackupCommandLine.commandLine(new CliContext(
                 InputStream.nullInputStream(),
                 new PrintStream(PrintStream.nullOutputStream(), true, StandardCharsets.UTF_8),
                 new PrintStream(PrintStream.nullOutputStream(), true, StandardCharsets.UTF_8),
                 Map.of(),
                 output,
                 false,
-                false));
+                false,
+                null));
         List<Path> written = new ArrayList<>();
         Path completion = Files.createDirectories(output.resolve("completion")).resolve(NAME + ".bash");
         Files.writeString(completion, AutoComplete.bash(NAME, commandLine), StandardCharsets.UTF_8);

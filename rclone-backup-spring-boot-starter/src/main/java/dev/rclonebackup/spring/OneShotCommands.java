@@ -1,7 +1,7 @@
 package dev.rclonebackup.spring;
 
 import dev.rclonebackup.ConfigurationException;
-import dev.rclonebackup.cli.Main;
+import dev.rclonebackup.cli.RcloneBackupCommandLine;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -25,8 +25,8 @@ public class OneShotCommands {
      * Spring property arguments ({@code --spring.profiles.active=prod}).
      */
     public static boolean isCommand(String... args) {
-        String name = Main.commandName(withoutPropertyArguments(args));
-        return name != null && Main.COMMAND_NAMES.contains(name);
+        String name = RcloneBackupCommandLine.commandName(withoutPropertyArguments(args));
+        return name != null && RcloneBackupCommandLine.COMMAND_NAMES.contains(name);
     }
 
     /**
@@ -35,7 +35,7 @@ public class OneShotCommands {
      */
     public int run(String[] args, InputStream in, PrintStream out, PrintStream err, Map<String, String> environment) {
         String[] commandArgs = withoutPropertyArguments(args);
-        return Main.run(
+        return RcloneBackupCommandLine.run(
                 in,
                 out,
                 err,

@@ -78,7 +78,7 @@ final class FailureHandler implements IExecutionExceptionHandler, IParameterExce
             List<String> unmatched = unmatchedArguments.getUnmatched();
             if (!unmatched.isEmpty() && !unmatched.get(0).startsWith("-")) {
                 return "Unknown command '" + unmatched.get(0) + "'; use one of "
-                        + String.join(", ", Main.COMMAND_NAMES);
+                        + String.join(", ", RcloneBackupCommandLine.COMMAND_NAMES);
             }
         }
         return ex.getMessage();

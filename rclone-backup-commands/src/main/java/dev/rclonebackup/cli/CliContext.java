@@ -16,7 +16,7 @@ import java.util.Map;
  * @param workingDirectory where a relative {@code --config} and {@code ./rclone-backup.yml} are resolved
  * @param outIsTerminal    whether {@code out} is a terminal (colour of normal output)
  * @param errIsTerminal    whether {@code err} is a terminal (colour of errors, live progress)
- * @param backups          builds the facade; null to load {@code rclone-backup.yml}
+ * @param backups          builds the facade the commands run against
  */
 record CliContext(
         InputStream in,
@@ -30,16 +30,5 @@ record CliContext(
 
     CliContext {
         environment = Map.copyOf(environment);
-    }
-
-    CliContext(
-            InputStream in,
-            PrintStream out,
-            PrintStream err,
-            Map<String, String> environment,
-            Path workingDirectory,
-            boolean outIsTerminal,
-            boolean errIsTerminal) {
-        this(in, out, err, environment, workingDirectory, outIsTerminal, errIsTerminal, null);
     }
 }

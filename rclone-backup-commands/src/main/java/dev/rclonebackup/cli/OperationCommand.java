@@ -1,9 +1,6 @@
 package dev.rclonebackup.cli;
 
 import dev.rclonebackup.RcloneBackup;
-import dev.rclonebackup.Reporter;
-import dev.rclonebackup.cli.config.ConfigLoader;
-import dev.rclonebackup.settings.Settings;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Model.CommandSpec;
@@ -63,18 +60,8 @@ abstract class OperationCommand<O> implements Callable<Integer> {
         O options = options(spec());
         ConsoleReporter reporter = ConsoleReporter.of(context, commonOptions);
         Path configFile = configFile(commonOptions);
-        run(
-                context.backups() == null
-                        ? fromConfigurationFile(configFile, reporter)
-                        : context.backups().create(configFile, reporter),
-                reporter,
-                options);
+        run(context.backups().create(configFile, reporter), reporter, options);
         return 0;
-    }
-
-    private RcloneBackup fromConfigurationFile(Path configFile, Reporter reporter) {
-        Settings settings = ConfigLoader.load(configFile, context.environment(), context.workingDirectory());
-        return RcloneBackup.configure().settings(settings).reporter(reporter).load();
     }
 
     /** The common options this command ran with; null before they were read or when they were invalid. */

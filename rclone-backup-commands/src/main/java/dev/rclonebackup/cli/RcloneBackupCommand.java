@@ -53,7 +53,8 @@ final class RcloneBackupCommand implements Runnable {
     @Override
     public void run() {
         throw new ParameterException(
-                spec.commandLine(), "Missing command: give one of " + String.join(", ", Main.COMMAND_NAMES));
+                spec.commandLine(),
+                "Missing command: give one of " + String.join(", ", RcloneBackupCommandLine.COMMAND_NAMES));
     }
 
     /**
