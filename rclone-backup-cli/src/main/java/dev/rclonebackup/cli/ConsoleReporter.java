@@ -126,6 +126,11 @@ final class ConsoleReporter implements Reporter {
         println(out, line);
     }
 
+    /** Prints a result that is a failure on stdout, red when colour is on, whatever the verbosity. */
+    synchronized void failedResult(String line) {
+        println(out, Colors.red(line, outColor));
+    }
+
     /** Several lines of {@link #result(String)}, written out at once. */
     void results(List<String> lines) {
         println(out, lines);

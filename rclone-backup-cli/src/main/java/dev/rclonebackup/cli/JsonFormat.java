@@ -1,6 +1,7 @@
 package dev.rclonebackup.cli;
 
 import dev.rclonebackup.BackupFile;
+import dev.rclonebackup.CheckResult;
 import dev.rclonebackup.MediaFile;
 import dev.rclonebackup.MediaListing;
 import java.io.StringWriter;
@@ -55,6 +56,27 @@ final class JsonFormat {
                 json.writeStartObject();
                 json.writeStringProperty("path", file.path());
                 size(json, file.size());
+                json.writeEndObject();
+            }
+        });
+    }
+
+    /** {@code [{"database", "ok", "newest", "age_seconds", "size", "problem"}, …]}, null where there is no value. */
+    static String checks(List<CheckResult> results) {
+        return array(json -> {
+            for (CheckResult result : results) {
+                json.writeStartObject();
+                json.writeStringProperty("database", result.database());
+                json.writeBooleanProperty("ok", result.ok());
+                BackupFile newest = result.newest();
+                json.writeStringProperty("newest", newest == null ? null : newest.name());
+                if (result.age() == null) {
+                    json.writeNullProperty("age_seconds");
+                } else {
+                    json.writeNumberProperty("age_seconds", result.age().toSeconds());
+                }
+                size(json, newest == null ? -1 : newest.size());
+                json.writeStringProperty("problem", result.problem());
                 json.writeEndObject();
             }
         });
