@@ -189,6 +189,26 @@ class CheckCommandTest {
     }
 
     @Test
+    void theReasonNeverShowsAPasswordOfTheRemote() throws Exception {
+        Files.writeString(
+                workspace.config,
+                Files.readString(workspace.config)
+                        .replace(
+                                "remote: " + workspace.remote,
+                                "remote: \":webdav,url='http://127.0.0.1:1',pass=SECRETVALUE123:\""));
+
+        CliRun text = workspace.run("check", "-d", "default");
+        CliRun json = workspace.run("check", "-d", "default", "--json");
+
+        assertThat(text.exitCode()).isEqualTo(1);
+        assertThat(text.out())
+                .startsWith("FAILED default: cannot list the backups: ")
+                .contains("pass=****");
+        assertThat(array(json.out()).get(0).get("problem").asString()).contains("pass=****");
+        assertThat(text.out() + text.err() + json.out() + json.err()).doesNotContain("SECRETVALUE123");
+    }
+
+    @Test
     void aMissingRcloneBinaryIsAFailureNamingIt() throws Exception {
         workspace.writeConfig(ANALYTICS + "check: {}", "");
         Files.writeString(
