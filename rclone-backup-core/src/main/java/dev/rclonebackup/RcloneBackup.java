@@ -3,6 +3,7 @@ package dev.rclonebackup;
 import dev.rclonebackup.connector.Connector;
 import dev.rclonebackup.connector.ConnectorRegistry;
 import dev.rclonebackup.naming.FilenameTemplate;
+import dev.rclonebackup.operation.CheckOperation;
 import dev.rclonebackup.operation.Context;
 import dev.rclonebackup.operation.DbBackupOperation;
 import dev.rclonebackup.operation.DbRestoreOperation;
@@ -16,6 +17,7 @@ import dev.rclonebackup.settings.Settings;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -94,6 +96,19 @@ public final class RcloneBackup {
     /** The media copy on the remote. */
     public MediaListing listMedia() {
         return call(() -> new ListOperations(context).media());
+    }
+
+    /**
+     * Checks that the newest backup of each of {@code databases} (every configured database when
+     * empty) exists, is at most {@code maxAge} old (null: {@code check.max-age}), is not empty and,
+     * with {@code check.min-size-ratio}, is not much smaller than the previous one. A remote that
+     * cannot be listed fails every database rather than throwing.
+     *
+     * @return one result per database, in the order asked for (else configuration order)
+     * @throws ConfigurationException when a database is not configured or none is
+     */
+    public List<CheckResult> check(List<String> databases, Duration maxAge) {
+        return call(() -> new CheckOperation(context).run(databases, maxAge));
     }
 
     private interface Operation<T> {

@@ -77,7 +77,7 @@ class HelpAndVersionTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"dbbackup", "dbrestore", "mediabackup", "mediarestore", "listbackups"})
+    @ValueSource(strings = {"dbbackup", "dbrestore", "mediabackup", "mediarestore", "listbackups", "check"})
     void onlyTheCommandBeingRunIsBuilt(String command) {
         CliContext context = new CliContext(
                 InputStream.nullInputStream(), System.out, System.err, Map.of(), Path.of("."), false, false, null);
@@ -89,16 +89,17 @@ class HelpAndVersionTest {
                         .getSubcommands())
                 .containsOnlyKeys(command);
         assertThat(RcloneBackupCommandLine.commandLine(context, "--help").getSubcommands())
-                .containsOnlyKeys("dbbackup", "dbrestore", "mediabackup", "mediarestore", "listbackups", "help");
+                .containsOnlyKeys(
+                        "dbbackup", "dbrestore", "mediabackup", "mediarestore", "listbackups", "check", "help");
         assertThat(RcloneBackupCommandLine.commandLine(context, "listbackup").getSubcommands())
-                .hasSize(6);
+                .hasSize(7);
         assertThat(RcloneBackupCommandLine.commandLine(context, "--config", command, "listbackup")
                         .getSubcommands())
-                .hasSize(6);
+                .hasSize(7);
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"dbbackup", "dbrestore", "mediabackup", "mediarestore", "listbackups"})
+    @ValueSource(strings = {"dbbackup", "dbrestore", "mediabackup", "mediarestore", "listbackups", "check"})
     void everyCommandDescribesTheCommonOptions(String command) {
         CliRun run = CliRun.of(command, "-h");
 
@@ -148,7 +149,7 @@ class HelpAndVersionTest {
         assertThat(help.exitCode()).isEqualTo(2);
         assertThat(help.err())
                 .startsWith("Error: Unknown command 'nope'; use one of dbbackup, dbrestore, "
-                        + "mediabackup, mediarestore, listbackups" + System.lineSeparator());
+                        + "mediabackup, mediarestore, listbackups, check" + System.lineSeparator());
         assertThat(help.out()).isEmpty();
     }
 

@@ -13,6 +13,7 @@ import java.util.List;
  */
 final class ConsoleReporter implements Reporter {
     private final PrintStream out;
+    private final PrintStream messages;
     private final PrintStream err;
     private final int verbosity;
     private final boolean outColor;
@@ -22,7 +23,19 @@ final class ConsoleReporter implements Reporter {
 
     ConsoleReporter(
             PrintStream out, PrintStream err, int verbosity, boolean outColor, boolean errColor, boolean showProgress) {
+        this(out, out, err, verbosity, outColor, errColor, showProgress);
+    }
+
+    private ConsoleReporter(
+            PrintStream out,
+            PrintStream messages,
+            PrintStream err,
+            int verbosity,
+            boolean outColor,
+            boolean errColor,
+            boolean showProgress) {
         this.out = out;
+        this.messages = messages;
         this.err = err;
         this.verbosity = verbosity;
         this.outColor = outColor;
@@ -42,17 +55,25 @@ final class ConsoleReporter implements Reporter {
                 context.errIsTerminal());
     }
 
+    /**
+     * This reporter with its info, success and detail lines on stderr (uncoloured unless stderr
+     * takes colour), so that stdout carries nothing but the results: for machine-readable output.
+     */
+    ConsoleReporter messagesOnStderr() {
+        return new ConsoleReporter(out, err, err, verbosity, errColor, errColor, showProgress);
+    }
+
     @Override
     public void info(String message) {
         if (verbosity >= 1) {
-            println(out, message);
+            println(messages, message);
         }
     }
 
     @Override
     public void success(String message) {
         if (verbosity >= 1) {
-            println(out, Colors.green(message, outColor));
+            println(messages, Colors.green(message, outColor));
         }
     }
 
@@ -67,7 +88,7 @@ final class ConsoleReporter implements Reporter {
     @Override
     public void detail(String message) {
         if (verbosity >= 2) {
-            println(out, message);
+            println(messages, message);
         }
     }
 
@@ -103,6 +124,11 @@ final class ConsoleReporter implements Reporter {
     /** Prints a result (such as a listing) on stdout, whatever the verbosity. */
     synchronized void result(String line) {
         println(out, line);
+    }
+
+    /** Prints a result that is a failure on stdout, red when colour is on, whatever the verbosity. */
+    synchronized void failedResult(String line) {
+        println(out, Colors.red(line, outColor));
     }
 
     /** Several lines of {@link #result(String)}, written out at once. */

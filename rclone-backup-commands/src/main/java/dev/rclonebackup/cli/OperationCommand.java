@@ -49,6 +49,14 @@ abstract class OperationCommand<O> implements Callable<Integer> {
     /** Runs the command; throws on failure. */
     abstract void run(RcloneBackup backups, ConsoleReporter reporter, O options);
 
+    /**
+     * Whether the command, run with {@code options}, writes machine-readable results on stdout;
+     * then every other line goes to stderr.
+     */
+    boolean machineReadable(O options) {
+        return false;
+    }
+
     /** {@code -d, --database ALIAS}, the first option of the commands that work on one database. */
     static OptionSpec.Builder databaseOption(String name, String description) {
         return Specs.option(1, "ALIAS", description, "-d", name);
@@ -58,7 +66,8 @@ abstract class OperationCommand<O> implements Callable<Integer> {
     public final Integer call() {
         commonOptions = CommonOptions.of(spec().commandLine());
         O options = options(spec());
-        ConsoleReporter reporter = ConsoleReporter.of(context, commonOptions);
+        ConsoleReporter console = ConsoleReporter.of(context, commonOptions);
+        ConsoleReporter reporter = machineReadable(options) ? console.messagesOnStderr() : console;
         Path configFile = configFile(commonOptions);
         run(context.backups().create(configFile, reporter), reporter, options);
         return 0;

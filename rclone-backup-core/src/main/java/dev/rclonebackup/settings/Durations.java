@@ -44,6 +44,26 @@ public final class Durations {
         return millis % 1000 == 0 ? millis / 1000 + "s" : millis + "ms";
     }
 
+    /**
+     * {@code duration} rounded down to its two largest units, for people: {@code 45s},
+     * {@code 12m 5s}, {@code 3h 20m}, {@code 30h 5m}, {@code 2d 4h}. Days are used from two days
+     * on, so that an age reads in the same unit as a limit such as {@code 26h}. Negative durations
+     * read as {@code 0s}.
+     */
+    public static String approximate(Duration duration) {
+        long seconds = Math.max(0, duration.toSeconds());
+        long[] sizes = {86_400, 3_600, 60, 1};
+        long[] from = {2 * 86_400, 3_600, 60};
+        String[] units = {"d", "h", "m", "s"};
+        for (int i = 0; i < from.length; i++) {
+            if (seconds >= from[i]) {
+                long rest = seconds % sizes[i] / sizes[i + 1];
+                return seconds / sizes[i] + units[i] + (rest == 0 ? "" : " " + rest + units[i + 1]);
+            }
+        }
+        return seconds + "s";
+    }
+
     private static Duration withUnit(String text) {
         Matcher matcher = WITH_UNIT.matcher(text);
         if (!matcher.matches()) {

@@ -17,7 +17,7 @@ import java.util.Optional;
  * from this one table: adding a setting is adding a constant here and the code that uses it.
  *
  * @param <T> the Java type of the value: {@code String}, {@code Integer}, {@code Boolean},
- *            {@code java.time.Duration}, {@code Path}, {@code List<String>} or a map
+ *            {@code Double}, {@code java.time.Duration}, {@code Path}, {@code List<String>} or a map
  */
 public final class Setting<T> {
     private static final String ENVIRONMENT_PREFIX = "RCLONE_BACKUP_";
@@ -73,6 +73,17 @@ public final class Setting<T> {
             50,
             "A media sync that would delete more than this share (0 to 100) of the "
                     + "destination's files refuses to run unless --force.");
+    public static final Setting<Duration> CHECK_MAX_AGE = new Setting<>(
+            "check.max-age",
+            ValueType.DURATION,
+            Duration.ofHours(26),
+            "check fails for a database whose newest backup is older than this; --max-age overrides it.");
+    public static final Setting<Double> CHECK_MIN_SIZE_RATIO = new Setting<>(
+            "check.min-size-ratio",
+            ValueType.DECIMAL,
+            null,
+            "When set (0 < R <= 1), check also fails for a database whose newest backup is smaller "
+                    + "than R times the previous one.");
     public static final Setting<Map<String, DatabaseSettings>> DATABASES = new Setting<>(
             "databases",
             ValueType.DATABASES,

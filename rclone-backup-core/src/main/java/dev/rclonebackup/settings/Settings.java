@@ -146,6 +146,19 @@ public final class Settings {
         return get(Setting.MEDIA_MAX_DELETE_PERCENT);
     }
 
+    /** {@code check.max-age}: the oldest a database's newest backup may be for check to pass; 26 hours by default. */
+    public Duration checkMaxAge() {
+        return get(Setting.CHECK_MAX_AGE);
+    }
+
+    /**
+     * {@code check.min-size-ratio}: when not null, the newest backup must be at least this share
+     * (0 &lt; R &le; 1) of the previous one's size for check to pass.
+     */
+    public Double checkMinSizeRatio() {
+        return get(Setting.CHECK_MIN_SIZE_RATIO);
+    }
+
     /** {@code databases}: alias to database, in configuration order. */
     public Map<String, DatabaseSettings> databases() {
         return get(Setting.DATABASES);
@@ -254,6 +267,16 @@ public final class Settings {
 
         public Builder mediaMaxDeletePercent(int mediaMaxDeletePercent) {
             return set(Setting.MEDIA_MAX_DELETE_PERCENT, mediaMaxDeletePercent);
+        }
+
+        /** The oldest a newest backup may be for check to pass (greater than zero). */
+        public Builder checkMaxAge(Duration checkMaxAge) {
+            return set(Setting.CHECK_MAX_AGE, checkMaxAge);
+        }
+
+        /** The least share (0 &lt; R &le; 1) of the previous backup's size the newest must have; null for no such check. */
+        public Builder checkMinSizeRatio(Double checkMinSizeRatio) {
+            return set(Setting.CHECK_MIN_SIZE_RATIO, checkMinSizeRatio);
         }
 
         /** Adds or replaces the database {@code alias}. */

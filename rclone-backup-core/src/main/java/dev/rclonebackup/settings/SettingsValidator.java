@@ -41,6 +41,7 @@ final class SettingsValidator {
             throw ConfigurationException.forKey(
                     "media.max-delete-percent", "must be between 0 and 100, got " + settings.mediaMaxDeletePercent());
         }
+        validateCheck(settings);
         for (Map.Entry<String, DatabaseSettings> database : settings.databases().entrySet()) {
             validateDatabase(database.getKey(), database.getValue());
         }
@@ -64,6 +65,18 @@ final class SettingsValidator {
         if (stallTimeout == null || stallTimeout.isZero() || stallTimeout.isNegative()) {
             throw ConfigurationException.forKey(
                     "rclone.stall-timeout", "must be a duration greater than zero, such as 10m");
+        }
+    }
+
+    private static void validateCheck(Settings settings) {
+        Duration maxAge = settings.checkMaxAge();
+        if (maxAge == null || maxAge.isZero() || maxAge.isNegative()) {
+            throw ConfigurationException.forKey("check.max-age", "must be a duration greater than zero, such as 26h");
+        }
+        Double ratio = settings.checkMinSizeRatio();
+        if (ratio != null && !(ratio > 0 && ratio <= 1)) {
+            throw ConfigurationException.forKey(
+                    "check.min-size-ratio", "must be greater than 0 and at most 1 (e.g. 0.5), got " + ratio);
         }
     }
 

@@ -75,6 +75,7 @@ final class ValueReader {
                 case REMOTE -> remote(key, text);
                 case INTEGER -> throw error(key, "must be a whole number, got " + quotedNumber(key, text));
                 case BOOLEAN -> throw error(key, "must be true or false, got a string; write it without quotes");
+                case DECIMAL -> throw error(key, "must be a number, got " + quotedNumber(key, text));
                 case DURATION -> duration(key, text);
                 case STRING_LIST ->
                     throw error(key, "must be a list of strings, written [\"...\", \"...\"], not a single string");
@@ -84,6 +85,7 @@ final class ValueReader {
         return switch (type) {
             case INTEGER -> integer(key, node);
             case BOOLEAN -> bool(key, node);
+            case DECIMAL -> decimal(key, node);
             case STRING_LIST -> stringList(key, node);
             case DURATION -> throw error(key, "must be a duration such as \"10m\" or \"90s\", got " + shown(key, node));
             case STRING, PATH, REMOTE ->
@@ -116,6 +118,7 @@ final class ValueReader {
             case REMOTE -> remote(key, text);
             case INTEGER -> parseInteger(key, text, notValid);
             case BOOLEAN -> parseBoolean(key, text, notValid);
+            case DECIMAL -> parseDecimal(key, text, notValid);
             case DURATION -> duration(key, text);
             case STRING_LIST ->
                 text.isBlank() ? List.of() : Arrays.asList(text.trim().split("\\s+"));
@@ -139,6 +142,21 @@ final class ValueReader {
             throw error(key, "must be true or false, got " + shown(key, node));
         }
         return (Boolean) node;
+    }
+
+    private Double decimal(String key, Object node) {
+        if (!(node instanceof Number number)) {
+            throw error(key, "must be a number, got " + shown(key, node));
+        }
+        return number.doubleValue();
+    }
+
+    private Double parseDecimal(String key, String text, String notANumber) {
+        try {
+            return Double.valueOf(text.trim());
+        } catch (NumberFormatException e) {
+            throw error(key, "must be a number, " + notANumber);
+        }
     }
 
     private Integer parseInteger(String key, String text, String notAnInteger) {

@@ -8,6 +8,8 @@ public enum ValueType {
     INTEGER("integer"),
     /** {@code true} or {@code false}. */
     BOOLEAN("boolean"),
+    /** A number that may have a fraction, such as {@code 0.5}; in a YAML file unquoted. */
+    DECIMAL("decimal number"),
     /** A duration: {@code 30s}, {@code 10m}, {@code 26h}, {@code 7d} or ISO-8601 {@code PT26H} (see {@link Durations}). */
     DURATION("duration"),
     /** A local file or folder; a relative path is resolved against the configuration file's folder. */

@@ -57,4 +57,21 @@ class DurationsTest {
         assertThat(Durations.format(duration)).isEqualTo(text);
         assertThat(Durations.parse(text)).isEqualTo(duration);
     }
+
+    @ParameterizedTest(name = "{0} is about {1}")
+    @CsvSource({
+        "PT0S,       0s",
+        "PT45S,      45s",
+        "PT12M5S,    12m 5s",
+        "PT3H,       3h",
+        "PT3H20M59S, 3h 20m",
+        "PT30H5M,    30h 5m",
+        "PT47H59M,   47h 59m",
+        "PT48H,      2d",
+        "P9DT23H59M, 9d 23h",
+        "PT-5S,      0s",
+    })
+    void approximatesToTheTwoLargestUnits(String duration, String expected) {
+        assertThat(Durations.approximate(Duration.parse(duration))).isEqualTo(expected);
+    }
 }

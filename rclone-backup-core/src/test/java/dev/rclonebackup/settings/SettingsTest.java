@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.rclonebackup.ConfigurationException;
 import dev.rclonebackup.ErrorCode;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
@@ -120,6 +121,25 @@ class SettingsTest {
     @ValueSource(ints = {0, -1, Integer.MIN_VALUE})
     void cleanupKeepIsAtLeastOne(int keep) {
         assertRejected(b -> b.cleanupKeep(keep), "db.cleanup-keep must be at least 1, got " + keep);
+    }
+
+    @ParameterizedTest
+    @ValueSource(doubles = {0, -0.5, 1.5, Double.NaN, Double.POSITIVE_INFINITY})
+    void checkMinSizeRatioIsAboveZeroAndAtMostOne(double ratio) {
+        assertRejected(b -> b.checkMinSizeRatio(ratio), "check.min-size-ratio must be greater than 0 and at most 1");
+    }
+
+    @ParameterizedTest
+    @ValueSource(doubles = {0.01, 0.5, 1})
+    void checkMinSizeRatiosInRangeAreAccepted(double ratio) {
+        assertThat(valid().checkMinSizeRatio(ratio).build().checkMinSizeRatio()).isEqualTo(ratio);
+    }
+
+    @Test
+    void checkMaxAgeIsGreaterThanZeroAndDefaultsTo26Hours() {
+        assertThat(valid().build().checkMaxAge()).isEqualTo(Duration.ofHours(26));
+        assertThat(valid().build().checkMinSizeRatio()).isNull();
+        assertRejected(b -> b.checkMaxAge(Duration.ZERO), "check.max-age must be a duration greater than zero");
     }
 
     @ParameterizedTest

@@ -178,6 +178,10 @@ class HostileInputTest {
                         "unknown hook event",
                         base -> base + "hooks:\n  before-everything: [\"touch\", \"x\"]\n",
                         "before-everything"),
+                new BadConfig("check.min-size-ratio 0", checkRatio("0"), "check.min-size-ratio"),
+                new BadConfig("check.min-size-ratio 1.5", checkRatio("1.5"), "check.min-size-ratio"),
+                new BadConfig("negative check.min-size-ratio", checkRatio("-0.5"), "check.min-size-ratio"),
+                new BadConfig("check.min-size-ratio as text", checkRatio("half"), "check.min-size-ratio"),
                 new BadConfig(
                         "unset environment variable",
                         base -> base + "    password: ${NO_SUCH_VARIABLE_FOR_TESTS}\n",
@@ -202,6 +206,11 @@ class HostileInputTest {
                 new BadArguments(
                         "input path with an empty segment", restore("sub//default-2024-01-15-120000.sqlite3"), "empty"),
                 new BadArguments("unknown database alias", List.of("dbbackup", "-d", "nope;ls"), "nope;ls"),
+                new BadArguments("check --max-age 0", List.of("check", "--max-age", "0"), "--max-age"),
+                new BadArguments("negative check --max-age", List.of("check", "--max-age", "-5m"), "--max-age"),
+                new BadArguments("check --max-age abc", List.of("check", "--max-age", "abc"), "--max-age"),
+                new BadArguments("check --max-age without a unit", List.of("check", "--max-age", "26"), "--max-age"),
+                new BadArguments("check of an unknown database", List.of("check", "-d", "nope;ls"), "nope;ls"),
                 new BadArguments("verbosity out of range", List.of("dbbackup", "-v", "7"), "verbosity"),
                 new BadArguments("unknown option", List.of("dbbackup", "--frobnicate"), "--frobnicate"),
                 new BadArguments("unknown command", List.of("dbbackupp"), "Unknown command 'dbbackupp'"),
@@ -213,6 +222,10 @@ class HostileInputTest {
 
     private static UnaryOperator<String> template(String template) {
         return base -> base.replace(BASE_TEMPLATE, "  filename-template: " + Sandbox.quoted(template));
+    }
+
+    private static UnaryOperator<String> checkRatio(String ratio) {
+        return base -> base + "check:\n  min-size-ratio: " + ratio + "\n";
     }
 
     private static UnaryOperator<String> alias(String quotedAlias) {

@@ -129,6 +129,38 @@ class StorageFaultTest {
     }
 
     @Test
+    void checkOfARemoteThatCannotBeReachedFailsEveryDatabaseWithRclonesReason() {
+        sandbox.writeRawConfig("remote: \"nosuchremote:backups\"\nrclone:\n  config: "
+                + Sandbox.quoted(directory.resolve("rclone.conf").toString()) + "\n"
+                + Sandbox.sqliteDatabase(sqlite.file()) + "\n");
+
+        Outcome outcome = cli.run("check");
+
+        assertThat(outcome.exitCode()).as(outcome.toString()).isEqualTo(1);
+        assertThat(outcome.stdout())
+                .startsWith("FAILED default: cannot list the backups: ")
+                .contains("rclone lsjson nosuchremote:backups/db")
+                .contains("nosuchremote");
+        assertThat(outcome.stderr())
+                .contains("Check failed for 1 of 1 databases: default")
+                .doesNotContain("Exception");
+    }
+
+    @Test
+    void checkWithoutAnRcloneBinaryFailsNamingIt() {
+        sandbox.rcloneBinary(directory.resolve("no-such-rclone").toString())
+                .writeConfig(Sandbox.sqliteDatabase(sqlite.file()));
+
+        Outcome outcome = cli.run("check", "--json");
+
+        assertThat(outcome.exitCode()).as(outcome.toString()).isEqualTo(1);
+        assertThat(outcome.stdout())
+                .contains("\"ok\" : false")
+                .contains("rclone not found at '" + directory.resolve("no-such-rclone") + "'");
+        assertThat(outcome.stderr()).doesNotContain("Exception").doesNotContain("\tat ");
+    }
+
+    @Test
     void backupFailingBeforeItsUploadStartsSaysNothingAboutAPartialUpload() {
         sandbox.writeConfig(Sandbox.sqliteDatabase(directory.resolve("missing.sqlite3")));
 

@@ -36,6 +36,8 @@ class RcloneBackupAutoConfigurationTest {
                         "rclone-backup.media.backup-dir=files",
                         "rclone-backup.media.follow-symlinks=false",
                         "rclone-backup.media.max-delete-percent=20",
+                        "rclone-backup.check.max-age=8d",
+                        "rclone-backup.check.min-size-ratio=0.5",
                         "rclone-backup.databases.analytics.engine=sqlite",
                         "rclone-backup.databases.analytics.name=/var/lib/analytics.sqlite3",
                         "rclone-backup.databases.reports.url=jdbc:postgresql://db:5432/reports",
@@ -63,6 +65,8 @@ class RcloneBackupAutoConfigurationTest {
                     assertThat(settings.mediaBackupDir()).isEqualTo("files");
                     assertThat(settings.mediaFollowSymlinks()).isFalse();
                     assertThat(settings.mediaMaxDeletePercent()).isEqualTo(20);
+                    assertThat(settings.checkMaxAge()).isEqualTo(Duration.ofDays(8));
+                    assertThat(settings.checkMinSizeRatio()).isEqualTo(0.5);
                     assertThat(settings.databases()).containsOnlyKeys("default", "analytics", "reports");
                     assertThat(settings.databases().get("analytics").engine()).isEqualTo("sqlite");
                     DatabaseSettings reports = settings.databases().get("reports");

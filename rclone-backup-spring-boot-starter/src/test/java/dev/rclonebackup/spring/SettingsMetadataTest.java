@@ -39,6 +39,7 @@ class SettingsMetadataTest {
             case STRING, REMOTE -> "java.lang.String";
             case INTEGER -> "java.lang.Integer";
             case BOOLEAN -> "java.lang.Boolean";
+            case DECIMAL -> "java.lang.Double";
             case DURATION -> "java.time.Duration";
             case PATH -> "java.nio.file.Path";
             case STRING_LIST -> "java.util.List<java.lang.String>";

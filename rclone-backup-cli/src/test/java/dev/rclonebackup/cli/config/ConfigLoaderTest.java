@@ -434,7 +434,9 @@ class ConfigLoaderTest {
                             "RCLONE_BACKUP_MEDIA_BACKUP_DIR",
                             "RCLONE_BACKUP_RCLONE_STALL_TIMEOUT",
                             "RCLONE_BACKUP_MEDIA_FOLLOW_SYMLINKS",
-                            "RCLONE_BACKUP_MEDIA_MAX_DELETE_PERCENT");
+                            "RCLONE_BACKUP_MEDIA_MAX_DELETE_PERCENT",
+                            "RCLONE_BACKUP_CHECK_MAX_AGE",
+                            "RCLONE_BACKUP_CHECK_MIN_SIZE_RATIO");
         }
 
         @Test
@@ -454,6 +456,31 @@ class ConfigLoaderTest {
             env.put("RCLONE_BACKUP_RCLONE_STALL_TIMEOUT", "90s");
             assertThat(load(MINIMAL + "rclone: {stall-timeout: 2s}\n").rcloneStallTimeout())
                     .isEqualTo(Duration.ofSeconds(90));
+        }
+
+        @Test
+        void theCheckSettingsComeFromTheFileAndTheEnvironment() {
+            assertThat(load(MINIMAL).checkMaxAge()).isEqualTo(Duration.ofHours(26));
+            assertThat(load(MINIMAL).checkMinSizeRatio()).isNull();
+            String file = MINIMAL + "check: {max-age: 8d, min-size-ratio: 0.5}\n";
+            assertThat(load(file).checkMaxAge()).isEqualTo(Duration.ofDays(8));
+            assertThat(load(file).checkMinSizeRatio()).isEqualTo(0.5);
+            assertThat(load(MINIMAL + "check: {min-size-ratio: 1}\n").checkMinSizeRatio())
+                    .isEqualTo(1.0);
+            assertThat(failure(MINIMAL + "check: {min-size-ratio: \"0.5\"}\n"))
+                    .hasMessage("rclone-backup.yml: check.min-size-ratio must be a number, "
+                            + "got the string \"0.5\"; write it without quotes");
+            assertThat(failure(MINIMAL + "check: {min-size-ratio: [0.5]}\n"))
+                    .hasMessage("rclone-backup.yml: check.min-size-ratio must be a number, got a list");
+
+            env.put("RCLONE_BACKUP_CHECK_MAX_AGE", "PT2H");
+            env.put("RCLONE_BACKUP_CHECK_MIN_SIZE_RATIO", "0.25");
+            assertThat(load(file).checkMaxAge()).isEqualTo(Duration.ofHours(2));
+            assertThat(load(file).checkMinSizeRatio()).isEqualTo(0.25);
+            env.put("RCLONE_BACKUP_CHECK_MIN_SIZE_RATIO", "a quarter");
+            assertThat(failure(file))
+                    .hasMessage("RCLONE_BACKUP_CHECK_MIN_SIZE_RATIO: check.min-size-ratio must be a number, "
+                            + "got 'a quarter'");
         }
 
         @Test
