@@ -114,7 +114,16 @@ public final class RcloneBackup {
      * database), after {@code confirmation} agreed.
      */
     public DbRestoreResult dbRestore(String database, String inputPath, RestoreConfirmation confirmation) {
-        return call(() -> new DbRestoreOperation(context).run(database, inputPath, confirmation));
+        return dbRestore(new DbRestoreOptions(database, null, inputPath), confirmation);
+    }
+
+    /**
+     * Restores {@code options.database()} from a backup, after {@code confirmation} agreed; with
+     * {@code options.from()}, from a backup of that other database (e.g. production's into staging),
+     * which must use the same connector. Everything is checked before the confirmation is asked.
+     */
+    public DbRestoreResult dbRestore(DbRestoreOptions options, RestoreConfirmation confirmation) {
+        return call(() -> new DbRestoreOperation(context).run(options, confirmation));
     }
 
     /** Mirrors {@code media.root} to the remote's media folder. */
