@@ -3,6 +3,7 @@ package dev.rclonebackup.spring;
 import dev.rclonebackup.BackupFile;
 import dev.rclonebackup.DbBackupResult;
 import dev.rclonebackup.DbBackupsResult;
+import dev.rclonebackup.DbRestoreOptions;
 import dev.rclonebackup.DbRestoreResult;
 import dev.rclonebackup.MediaBackupOptions;
 import dev.rclonebackup.MediaListing;
@@ -59,6 +60,12 @@ public class RcloneBackupOperations {
     public DbRestoreResult dbRestore(String database, String inputPath, RestoreConfirmation confirmation) {
         String tag = database == null ? singleDatabase() : database;
         return measured("db-restore", tag, () -> backups.dbRestore(database, inputPath, confirmation), result -> -1);
+    }
+
+    /** See {@link RcloneBackup#dbRestore(DbRestoreOptions, RestoreConfirmation)}; recorded under the database restored into. */
+    public DbRestoreResult dbRestore(DbRestoreOptions options, RestoreConfirmation confirmation) {
+        String tag = options.database() == null ? singleDatabase() : options.database();
+        return measured("db-restore", tag, () -> backups.dbRestore(options, confirmation), result -> -1);
     }
 
     /** See {@link RcloneBackup#mediaBackup}. */
