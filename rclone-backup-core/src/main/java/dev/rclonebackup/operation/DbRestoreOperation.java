@@ -21,8 +21,9 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * dbrestore: picks the backup (the given input path, or the newest of the database), asks for
- * confirmation, then streams {@code rclone cat} into the connector's restore. The connector's
+ * dbrestore: picks the backup (the given input path, or the newest of the database, or of the
+ * database given as {@code from}), asks for confirmation, then streams {@code rclone cat} into the
+ * connector's restore. The connector's
  * commit runs only when both ends succeeded; otherwise its abort keeps the existing data.
  */
 public final class DbRestoreOperation {
