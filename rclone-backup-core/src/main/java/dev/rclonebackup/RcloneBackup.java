@@ -20,6 +20,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -70,12 +71,60 @@ public final class RcloneBackup {
     }
 
     /**
+     * Backs up each of {@code databases} in turn, as {@link #dbBackup(String, boolean)} does (its
+     * events, hooks and lines for each), naming each database once however often it is listed. A
+     * database whose backup fails is reported to the reporter's {@link Reporter#failure} and does not
+     * stop the others; with {@code clean}, each database is cleaned up after its own successful backup.
+     *
+     * @return each database's result or failure, in the order they ran
+     * @throws ConfigurationException before anything runs, when a database is not configured or its
+     *         entry or connector cannot be resolved
+     * @throws RcloneBackupException  with {@link ErrorCode#INTERRUPTED} when interrupted; the databases
+     *         after the one running then are not backed up
+     */
+    public DbBackupsResult dbBackup(List<String> databases, boolean clean) {
+        List<String> aliases = resolvable(databases);
+        List<DbBackupsResult.Outcome> outcomes = new ArrayList<>();
+        for (String alias : aliases) {
+            stopIfInterrupted();
+            long started = System.nanoTime();
+            try {
+                DbBackupResult result = dbBackup(alias, clean);
+                outcomes.add(new DbBackupsResult.Outcome(alias, result, null, since(started)));
+            } catch (RuntimeException e) {
+                RcloneBackupException failure = asFailure(alias, e);
+                if (failure.errorCode() == ErrorCode.INTERRUPTED) {
+                    throw failure;
+                }
+                stopIfInterrupted();
+                context.reporter().failure(failure.getMessage());
+                outcomes.add(new DbBackupsResult.Outcome(alias, null, failure, since(started)));
+            }
+        }
+        return new DbBackupsResult(outcomes);
+    }
+
+    /** {@link #dbBackup(List, boolean)} of every configured database, in configuration order. */
+    public DbBackupsResult dbBackupAll(boolean clean) {
+        return dbBackup(List.copyOf(settings().databases().keySet()), clean);
+    }
+
+    /**
      * Restores {@code database} (may be null when exactly one database is configured) from
      * {@code inputPath} (relative to {@code db.backup-dir}; null for the newest backup of that
      * database), after {@code confirmation} agreed.
      */
     public DbRestoreResult dbRestore(String database, String inputPath, RestoreConfirmation confirmation) {
-        return call(() -> new DbRestoreOperation(context).run(database, inputPath, confirmation));
+        return dbRestore(new DbRestoreOptions(database, null, inputPath), confirmation);
+    }
+
+    /**
+     * Restores {@code options.database()} from a backup, after {@code confirmation} agreed; with
+     * {@code options.from()}, from a backup of that other database (e.g. production's into staging),
+     * which must use the same connector. Everything is checked before the confirmation is asked.
+     */
+    public DbRestoreResult dbRestore(DbRestoreOptions options, RestoreConfirmation confirmation) {
+        return call(() -> new DbRestoreOperation(context).run(options, confirmation));
     }
 
     /** Mirrors {@code media.root} to the remote's media folder. */
@@ -109,6 +158,44 @@ public final class RcloneBackup {
      */
     public List<CheckResult> check(List<String> databases, Duration maxAge) {
         return call(() -> new CheckOperation(context).run(databases, maxAge));
+    }
+
+    /** The aliases once each, in order, after checking that every one resolves to a database and a connector. */
+    private List<String> resolvable(List<String> databases) {
+        if (databases.isEmpty()) {
+            if (settings().databases().isEmpty()) {
+                throw new ConfigurationException("No databases are configured; add one under 'databases'");
+            }
+            throw new RcloneBackupException(ErrorCode.USAGE, "No database to back up was named");
+        }
+        List<String> aliases = List.copyOf(new LinkedHashSet<>(databases));
+        for (String alias : aliases) {
+            context.connectors().connectorFor(context.connectors().database(alias));
+        }
+        return aliases;
+    }
+
+    private static void stopIfInterrupted() {
+        if (Thread.currentThread().isInterrupted()) {
+            call(() -> {
+                throw new InterruptedException();
+            });
+        }
+    }
+
+    private static RcloneBackupException asFailure(String alias, RuntimeException e) {
+        if (e instanceof RcloneBackupException failure) {
+            return failure;
+        }
+        return new RcloneBackupException(
+                ErrorCode.OPERATION_FAILED,
+                "Backup of database '" + alias + "' failed: unexpected "
+                        + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()),
+                e);
+    }
+
+    private static Duration since(long startedNanos) {
+        return Duration.ofNanos(System.nanoTime() - startedNanos);
     }
 
     private interface Operation<T> {

@@ -26,6 +26,14 @@ public interface Reporter {
         info("Warning: " + message);
     }
 
+    /**
+     * A failure that does not end the run, shown at every verbosity: one database's backup failed
+     * while the others go on. The message is the failure's sentence, without an {@code Error:} prefix.
+     */
+    default void failure(String message) {
+        info("Error: " + message);
+    }
+
     /** Detail shown at verbosity 2: command lines run (credentials redacted), sizes, durations. */
     default void detail(String message) {}
 

@@ -85,6 +85,12 @@ final class ConsoleReporter implements Reporter {
         }
     }
 
+    /** Prints {@code Error: MESSAGE} on stderr whatever the verbosity, as a failure that ends a command would be. */
+    @Override
+    public void failure(String message) {
+        error(FailureHandler.ERROR_PREFIX + message);
+    }
+
     @Override
     public void detail(String message) {
         if (verbosity >= 2) {

@@ -53,7 +53,7 @@ final class FailureHandler implements IExecutionExceptionHandler, IParameterExce
         String message;
         if (ex instanceof RcloneBackupException failure) {
             exitCode = failure.errorCode().exitCode();
-            message = failure.errorCode() == ErrorCode.INTERRUPTED
+            message = failure.errorCode() == ErrorCode.INTERRUPTED || failure instanceof RunSummaryFailure
                     ? failure.getMessage()
                     : ERROR_PREFIX + failure.getMessage();
         } else {

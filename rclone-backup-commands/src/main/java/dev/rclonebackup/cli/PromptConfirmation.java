@@ -14,7 +14,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 
 /**
- * Asks {@code Restore database 'ALIAS' from 'db/NAME'? [y/N] } and reads one line: {@code y} or
+ * Asks {@code Restore database 'ALIAS' from 'db/NAME'? [y/N] } (with {@code (a backup of 'SOURCE')}
+ * before the question mark when restoring another database's backup) and reads one line: {@code y} or
  * {@code yes} (any case) proceeds, anything else cancels. An input that ends before an answer
  * (or no input at all) cannot confirm anything, so it is a usage error that suggests
  * {@code --noinput}. The line is read on a helper thread so that the wait stays interruptible
@@ -31,7 +32,13 @@ final class PromptConfirmation implements RestoreConfirmation {
 
     @Override
     public boolean confirm(String database, String path) {
-        out.print("Restore database '" + database + "' from '" + path + "'? [y/N] ");
+        return confirm(database, path, database);
+    }
+
+    @Override
+    public boolean confirm(String database, String path, String from) {
+        out.print("Restore database '" + database + "' from '" + path + "'"
+                + (from.equals(database) ? "" : " (a backup of '" + from + "')") + "? [y/N] ");
         out.flush();
         String answer = readLine();
         if (answer == null) {

@@ -3,6 +3,7 @@ package dev.rclonebackup.operation;
 import dev.rclonebackup.BackupEvent;
 import dev.rclonebackup.BackupFile;
 import dev.rclonebackup.ConfigurationException;
+import dev.rclonebackup.DbRestoreOptions;
 import dev.rclonebackup.DbRestoreResult;
 import dev.rclonebackup.ErrorCode;
 import dev.rclonebackup.RcloneBackupException;
@@ -20,8 +21,9 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * dbrestore: picks the backup (the given input path, or the newest of the database), asks for
- * confirmation, then streams {@code rclone cat} into the connector's restore. The connector's
+ * dbrestore: picks the backup (the given input path, or the newest of the database, or of the
+ * database given as {@code from}), asks for confirmation, then streams {@code rclone cat} into the
+ * connector's restore. The connector's
  * commit runs only when both ends succeeded; otherwise its abort keeps the existing data.
  */
 public final class DbRestoreOperation {
@@ -34,25 +36,59 @@ public final class DbRestoreOperation {
         this.context = context;
     }
 
-    public DbRestoreResult run(String requestedAlias, String inputPath, RestoreConfirmation confirmation)
+    public DbRestoreResult run(DbRestoreOptions options, RestoreConfirmation confirmation)
             throws IOException, InterruptedException {
-        String alias = chooseDatabase(requestedAlias);
+        String alias = chooseDatabase(options.database());
         Database database = context.connectors().database(alias);
         Connector connector = context.connectors().connectorFor(database);
-        String relative =
-                inputPath == null ? newest(alias) : existing(InputPath.check(inputPath, alias, context.template()));
+        String source = source(alias, connector, options.from());
+        String relative = options.inputPath() == null
+                ? newest(source)
+                : existing(InputPath.check(
+                        options.inputPath(),
+                        new InputPath.Owner(
+                                alias, source, context.settings().databases().keySet()),
+                        context.template()));
         String path = context.displayPath(relative);
 
-        if (!confirmation.confirm(alias, path)) {
-            return new DbRestoreResult(alias, path, true, Duration.ZERO);
+        if (!confirmation.confirm(alias, path, source)) {
+            return new DbRestoreResult(alias, path, true, Duration.ZERO, source);
         }
         long started = System.nanoTime();
         context.listener().on(new BackupEvent.BeforeDbRestore(alias, path));
-        context.reporter().info("Restoring database '" + alias + "' from " + path);
+        context.reporter()
+                .info("Restoring database '" + alias + "' from " + path
+                        + (source.equals(alias) ? "" : " (a backup of '" + source + "')"));
         restore(database, connector, RemotePaths.join(context.dbFolder(), relative), path);
         context.reporter().success("Restore completed from: " + path);
         context.listener().on(new BackupEvent.AfterDbRestore(alias));
-        return new DbRestoreResult(alias, path, false, Duration.ofNanos(System.nanoTime() - started));
+        return new DbRestoreResult(alias, path, false, Duration.ofNanos(System.nanoTime() - started), source);
+    }
+
+    /**
+     * The database whose backup is restored into {@code target}: {@code from} when given, which must
+     * be another configured database using the same connector, else {@code target} itself.
+     */
+    private String source(String target, Connector connector, String from) {
+        if (from == null) {
+            return target;
+        }
+        if (from.equals(target)) {
+            throw new RcloneBackupException(
+                    ErrorCode.USAGE,
+                    "--from names database '" + target + "', the one being restored; leave --from out to restore '"
+                            + target + "' from its own backups");
+        }
+        Connector sourceConnector =
+                context.connectors().connectorFor(context.connectors().database(from));
+        if (!sourceConnector.id().equals(connector.id())) {
+            throw new RcloneBackupException(
+                    ErrorCode.USAGE,
+                    "Cannot restore database '" + target + "' from a backup of '" + from + "': '" + target
+                            + "' uses the " + connector.id() + " connector and '" + from + "' the "
+                            + sourceConnector.id() + " connector; both must use the same one");
+        }
+        return from;
     }
 
     private String chooseDatabase(String requested) {

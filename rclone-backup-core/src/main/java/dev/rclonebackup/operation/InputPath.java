@@ -3,18 +3,29 @@ package dev.rclonebackup.operation;
 import dev.rclonebackup.ErrorCode;
 import dev.rclonebackup.RcloneBackupException;
 import dev.rclonebackup.naming.FilenameTemplate;
+import java.util.Set;
 
 /**
  * Checks a restore's input path (relative to {@code db.backup-dir}) before anything runs: it
  * must be relative, POSIX-style, short, free of {@code .}/{@code ..} segments and control
- * characters, and — when its name parses under the template — belong to the chosen database.
+ * characters, and — when its name parses under the template — belong to the database restored from
+ * (the chosen one, or the one given with --from).
  */
 final class InputPath {
     static final int MAX_LENGTH = 1024;
 
     private InputPath() {}
 
-    static String check(String path, String alias, FilenameTemplate template) {
+    /**
+     * Whose backup the input path must be.
+     *
+     * @param target     the database restored into
+     * @param source     the database whose backup is restored: {@code target}, or the one given with --from
+     * @param configured every configured alias, to suggest --from only when it would work
+     */
+    record Owner(String target, String source, Set<String> configured) {}
+
+    static String check(String path, Owner expected, FilenameTemplate template) {
         if (path.isEmpty()) {
             throw invalid(path, "it is empty");
         }
@@ -36,10 +47,23 @@ final class InputPath {
             }
         }
         String name = path.substring(path.lastIndexOf('/') + 1);
-        template.databaseOf(name).filter(owner -> !owner.equals(alias)).ifPresent(owner -> {
-            throw invalid(path, "it is a backup of database '" + owner + "', not of '" + alias + "'");
-        });
+        template.databaseOf(name)
+                .filter(owner -> !owner.equals(expected.source()))
+                .ifPresent(owner -> {
+                    throw invalid(path, wrongOwner(owner, expected));
+                });
         return path;
+    }
+
+    private static String wrongOwner(String owner, Owner expected) {
+        String problem = "it is a backup of database '" + owner + "', not of '" + expected.source() + "'";
+        if (!expected.source().equals(expected.target())) {
+            return problem + " (the database given with --from)";
+        }
+        if (expected.configured().contains(owner)) {
+            return problem + "; to restore it into '" + expected.target() + "', add --from " + owner;
+        }
+        return problem;
     }
 
     private static RcloneBackupException invalid(String path, String why) {

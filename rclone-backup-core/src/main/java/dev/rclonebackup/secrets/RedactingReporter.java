@@ -28,6 +28,11 @@ final class RedactingReporter implements Reporter {
     }
 
     @Override
+    public void failure(String message) {
+        reporter.failure(redactor.text(message));
+    }
+
+    @Override
     public void detail(String message) {
         reporter.detail(redactor.text(message));
     }

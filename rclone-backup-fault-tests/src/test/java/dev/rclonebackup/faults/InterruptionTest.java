@@ -101,6 +101,27 @@ class InterruptionTest {
     }
 
     @Test
+    void sigintDuringDbbackupAllStopsTheWholeRunWithoutStartingTheNextDatabase() {
+        SqliteDatabase analytics = SqliteDatabase.withRows(directory.resolve("analytics.sqlite3"), 10);
+        sandbox.rcloneFlags("--bwlimit", "32k", "--streaming-upload-cutoff", "1k");
+        sandbox.writeConfig(Sandbox.sqliteDatabase(sqlite.file()) + "\n  analytics:\n    engine: sqlite\n    name: "
+                + Sandbox.quoted(analytics.file().toString()));
+
+        Cli.Running run = cli.start("dbbackup", "--all");
+        run.awaitDescendant("rclone rcat", handle -> Processes.hasArgument(handle, "rcat"));
+        awaitPartialUpload(run);
+        List<ProcessHandle> children = run.descendants();
+        Processes.signal(run.pid(), "INT");
+        Outcome outcome = run.await(Duration.ofMinutes(1));
+
+        assertThat(outcome.exitCode()).as(outcome.toString()).isEqualTo(130);
+        assertThat(outcome.stderr()).contains("Interrupted").doesNotContain("Backup failed for");
+        assertThat(outcome.stdout()).contains("Backing up database 'default'").doesNotContain("analytics");
+        assertThat(sandbox.remoteFiles()).isEmpty();
+        assertThat(Processes.allEnded(children)).as("every child ended").isTrue();
+    }
+
+    @Test
     void killNineOfRcloneBackupLeavesOnlyAPartialThatIsIgnoredAndLaterCleanedOnceStale() throws IOException {
         sandbox.rcloneFlags("--bwlimit", "32k", "--streaming-upload-cutoff", "1k");
         sandbox.writeConfig(Sandbox.sqliteDatabase(sqlite.file()) + "\ndb:\n  cleanup-keep: 3");

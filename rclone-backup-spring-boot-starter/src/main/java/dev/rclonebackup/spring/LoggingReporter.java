@@ -6,7 +6,7 @@ import org.apache.commons.logging.LogFactory;
 
 /**
  * Sends what the operations report to the application's log (category {@code dev.rclonebackup}):
- * outcome lines at INFO, warnings (such as files rclone skipped) at WARN, command lines, sizes and durations at DEBUG, the tools' own output at TRACE.
+ * outcome lines at INFO, warnings (such as files rclone skipped) at WARN, the failure of one database among several at ERROR, command lines, sizes and durations at DEBUG, the tools' own output at TRACE.
  */
 public class LoggingReporter implements Reporter {
     private static final Log LOG = LogFactory.getLog("dev.rclonebackup");
@@ -19,6 +19,11 @@ public class LoggingReporter implements Reporter {
     @Override
     public void warning(String message) {
         LOG.warn(message);
+    }
+
+    @Override
+    public void failure(String message) {
+        LOG.error(message);
     }
 
     @Override

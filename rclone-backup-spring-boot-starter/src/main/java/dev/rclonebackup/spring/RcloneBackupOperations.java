@@ -2,6 +2,8 @@ package dev.rclonebackup.spring;
 
 import dev.rclonebackup.BackupFile;
 import dev.rclonebackup.DbBackupResult;
+import dev.rclonebackup.DbBackupsResult;
+import dev.rclonebackup.DbRestoreOptions;
 import dev.rclonebackup.DbRestoreResult;
 import dev.rclonebackup.MediaBackupOptions;
 import dev.rclonebackup.MediaListing;
@@ -41,10 +43,29 @@ public class RcloneBackupOperations {
         return measured("db-backup", database, () -> backups.dbBackup(database, clean), DbBackupResult::size);
     }
 
+    /**
+     * See {@link RcloneBackup#dbBackup(List, boolean)}; each database's backup is recorded as
+     * {@link #dbBackup(String, boolean)} records it.
+     */
+    public DbBackupsResult dbBackup(List<String> databases, boolean clean) {
+        return measured(backups.dbBackup(databases, clean));
+    }
+
+    /** See {@link RcloneBackup#dbBackupAll}; each database's backup is recorded. */
+    public DbBackupsResult dbBackupAll(boolean clean) {
+        return measured(backups.dbBackupAll(clean));
+    }
+
     /** See {@link RcloneBackup#dbRestore}. */
     public DbRestoreResult dbRestore(String database, String inputPath, RestoreConfirmation confirmation) {
         String tag = database == null ? singleDatabase() : database;
         return measured("db-restore", tag, () -> backups.dbRestore(database, inputPath, confirmation), result -> -1);
+    }
+
+    /** See {@link RcloneBackup#dbRestore(DbRestoreOptions, RestoreConfirmation)}; recorded under the database restored into. */
+    public DbRestoreResult dbRestore(DbRestoreOptions options, RestoreConfirmation confirmation) {
+        String tag = options.database() == null ? singleDatabase() : options.database();
+        return measured("db-restore", tag, () -> backups.dbRestore(options, confirmation), result -> -1);
     }
 
     /** See {@link RcloneBackup#mediaBackup}. */
@@ -71,6 +92,21 @@ public class RcloneBackupOperations {
         return settings().databases().size() == 1
                 ? settings().databases().keySet().iterator().next()
                 : "unknown";
+    }
+
+    private DbBackupsResult measured(DbBackupsResult result) {
+        for (DbBackupsResult.Outcome outcome : result.databases()) {
+            if (outcome.succeeded()) {
+                metrics.success(
+                        "db-backup",
+                        outcome.database(),
+                        outcome.duration(),
+                        outcome.result().size());
+            } else {
+                metrics.failure("db-backup", outcome.database(), outcome.duration());
+            }
+        }
+        return result;
     }
 
     private <T> T measured(String operation, String database, Supplier<T> call, ToLongFunction<T> size) {

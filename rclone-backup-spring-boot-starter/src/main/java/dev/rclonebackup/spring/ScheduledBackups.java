@@ -1,6 +1,7 @@
 package dev.rclonebackup.spring;
 
 import dev.rclonebackup.ConfigurationException;
+import dev.rclonebackup.DbBackupsResult;
 import dev.rclonebackup.MediaBackupOptions;
 import java.util.ArrayList;
 import java.util.List;
@@ -42,18 +43,27 @@ public class ScheduledBackups implements SmartLifecycle {
                 trigger("rclone-backup.schedule.media.cron", schedule.getMedia().getCron());
     }
 
-    /** Backs up the scheduled databases (all configured ones unless listed), cleaning up if configured. */
+    /**
+     * Backs up the scheduled databases (all configured ones, in configuration order, unless listed),
+     * one after the other, cleaning up if configured; a failed database does not stop the others.
+     */
     public void backUpDatabases() {
-        lock.runLocked(DB_LOCK, () -> {
-            List<String> databases = schedule.getDb().getDatabases().isEmpty()
-                    ? List.copyOf(operations.settings().databases().keySet())
-                    : schedule.getDb().getDatabases();
-            for (String database : databases) {
-                logFailure(
-                        "database '" + database + "'",
-                        () -> operations.dbBackup(database, schedule.getDb().isClean()));
-            }
-        });
+        lock.runLocked(
+                DB_LOCK,
+                () -> logFailure("databases", () -> {
+                    List<String> listed = schedule.getDb().getDatabases();
+                    boolean clean = schedule.getDb().isClean();
+                    DbBackupsResult result =
+                            listed.isEmpty() ? operations.dbBackupAll(clean) : operations.dbBackup(listed, clean);
+                    if (!result.succeeded()) {
+                        LOG.error("Scheduled run: " + result.failureSummary());
+                        for (DbBackupsResult.Outcome failed : result.failures()) {
+                            LOG.debug(
+                                    "Scheduled backup of database '" + failed.database() + "' failed",
+                                    failed.failure());
+                        }
+                    }
+                }));
     }
 
     /** Backs up the media folder. */

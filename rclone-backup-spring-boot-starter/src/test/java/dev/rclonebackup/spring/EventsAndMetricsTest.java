@@ -6,10 +6,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.rclonebackup.BackupEvent;
 import dev.rclonebackup.BackupListener;
 import dev.rclonebackup.DbBackupResult;
+import dev.rclonebackup.DbRestoreOptions;
+import dev.rclonebackup.DbRestoreResult;
 import dev.rclonebackup.RcloneBackupException;
+import dev.rclonebackup.RestoreConfirmation;
 import dev.rclonebackup.testing.RcloneFixture;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -117,6 +121,45 @@ class EventsAndMetricsTest {
                             .count())
                     .isEqualTo(1);
         });
+    }
+
+    @Test
+    void aRestoreFromAnotherDatabaseIsRecordedUnderTheDatabaseRestoredInto() throws Exception {
+        Path prod = folder.resolve("prod.sqlite3");
+        Path staging = folder.resolve("staging.sqlite3");
+        sqlite(prod, "CREATE TABLE t(x); INSERT INTO t VALUES ('production');");
+        sqlite(staging, "CREATE TABLE t(x); INSERT INTO t VALUES ('staging');");
+        runner.withBean(MeterRegistry.class, SimpleMeterRegistry::new)
+                .withPropertyValues(
+                        "rclone-backup.databases.prod.engine=sqlite",
+                        "rclone-backup.databases.prod.name=" + prod,
+                        "rclone-backup.databases.staging.engine=sqlite",
+                        "rclone-backup.databases.staging.name=" + staging)
+                .run(context -> {
+                    RcloneBackupOperations operations = context.getBean(RcloneBackupOperations.class);
+                    DbBackupResult backup = operations.dbBackup("prod", false);
+
+                    DbRestoreResult restored = operations.dbRestore(
+                            DbRestoreOptions.of("staging").withFrom("prod"), RestoreConfirmation.ALWAYS);
+
+                    assertThat(restored.path()).isEqualTo(backup.path());
+                    assertThat(sqlite(staging, "SELECT x FROM t;")).isEqualTo("production");
+                    assertThat(context.getBean(MeterRegistry.class)
+                                    .get("rclone.backup.duration")
+                                    .tags("database", "staging", "operation", "db-restore", "outcome", "success")
+                                    .timer()
+                                    .count())
+                            .isEqualTo(1);
+                });
+    }
+
+    private static String sqlite(Path file, String sql) throws Exception {
+        Process process = new ProcessBuilder("sqlite3", file.toString(), sql)
+                .redirectErrorStream(true)
+                .start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+        assertThat(process.waitFor()).as(output).isZero();
+        return output;
     }
 
     private List<Path> storedFiles() throws Exception {

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.rclonebackup.BackupEvent;
 import dev.rclonebackup.BackupListener;
 import dev.rclonebackup.testing.RcloneFixture;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -79,6 +81,44 @@ class ScheduledBackupsTest {
             Thread.sleep(3_000);
             assertThat(backups()).hasSize(1);
         }));
+    }
+
+    @Test
+    void aScheduledRunBacksUpEveryDatabasePastAFailedOneAndRecordsEach() throws Exception {
+        H2Database database = H2Database.create(folder);
+        Path analytics = folder.resolve("analytics.sqlite3");
+        Process sqlite = new ProcessBuilder("sqlite3", analytics.toString(), "CREATE TABLE a(y);")
+                .inheritIO()
+                .start();
+        assertThat(sqlite.waitFor()).isZero();
+        application(database)
+                .withBean(MeterRegistry.class, SimpleMeterRegistry::new)
+                .withPropertyValues(
+                        "rclone-backup.schedule.db.cron=0 0 0 1 1 *",
+                        "rclone-backup.databases.broken.engine=sqlite",
+                        "rclone-backup.databases.broken.name=" + folder.resolve("missing.sqlite3"),
+                        "rclone-backup.databases.analytics.engine=sqlite",
+                        "rclone-backup.databases.analytics.name=" + analytics)
+                .run(context -> {
+                    context.getBean(ScheduledBackups.class).backUpDatabases();
+
+                    assertThat(backups())
+                            .extracting(file -> file.getFileName().toString().replaceFirst("-.*", ""))
+                            .containsExactlyInAnyOrder("analytics", "default");
+                    MeterRegistry registry = context.getBean(MeterRegistry.class);
+                    for (String backedUp : List.of("analytics", "default")) {
+                        assertThat(registry.get("rclone.backup.duration")
+                                        .tags("database", backedUp, "operation", "db-backup", "outcome", "success")
+                                        .timer()
+                                        .count())
+                                .isEqualTo(1);
+                    }
+                    assertThat(registry.get("rclone.backup.failures")
+                                    .tags("database", "broken", "operation", "db-backup")
+                                    .counter()
+                                    .count())
+                            .isEqualTo(1);
+                });
     }
 
     @Configuration(proxyBeanMethods = false)
