@@ -10,6 +10,7 @@ import dev.rclonebackup.RcloneBackupException;
 import dev.rclonebackup.settings.DatabaseSettings;
 import dev.rclonebackup.settings.Settings;
 import dev.rclonebackup.testing.LoopbackServer;
+import dev.rclonebackup.testing.MariaDbServer;
 import dev.rclonebackup.testing.Passwords;
 import dev.rclonebackup.testing.PostgresServer;
 import java.nio.file.Files;
@@ -119,6 +120,118 @@ class DbVerifyServerTest {
                 .isEqualTo(ErrorCode.OPERATION_FAILED);
 
         assertThat(scratchPostgresDatabases(server, name)).isEmpty();
+    }
+
+    @Test
+    void mariadbBackupIsRestoredIntoAScratchDatabaseCountedAndDropped() throws Exception {
+        MariaDbServer server = MariaDbServer.shared();
+        String name = uniqueName();
+        mariadbApp(server, name);
+        mariadbSuperuser(
+                server,
+                "GRANT ALL PRIVILEGES ON `" + name.replace("_", "\\_") + "\\_verify\\_%`.* TO '" + name + "'@'%'");
+        fillMariadb(server, name, true);
+        RcloneBackup backups = backups(mariadb(server, name).build());
+        String backup = backups.dbBackup("default", false).path();
+        String before = snapshotMariadb(server, name);
+
+        DbVerifyResult result = backups.dbVerify("default", null);
+
+        assertThat(result.path()).isEqualTo(backup);
+        assertThat(reporter.lines).contains("Verify completed: " + backup + " restores cleanly (3 tables, 12 rows)");
+        assertThat(scratchMariadbDatabases(server, name)).isEmpty();
+        assertThat(snapshotMariadb(server, name)).isEqualTo(before);
+        assertThat(reporter.all()).doesNotContain(PASSWORD);
+    }
+
+    @Test
+    void mariadbAccountThatMayNotCreateTheScratchDatabaseVerifiesThroughTheAdminUser() throws Exception {
+        MariaDbServer server = MariaDbServer.shared();
+        String name = uniqueName();
+        String admin = name + "_admin";
+        mariadbApp(server, name);
+        server.createUser(admin, PASSWORD);
+        mariadbSuperuser(server, "GRANT ALL PRIVILEGES ON *.* TO '" + admin + "'@'%'");
+        // No view: a view whose definer may not use the admin's scratch database cannot be restored there.
+        fillMariadb(server, name, false);
+        DatabaseSettings.Builder settings = mariadb(server, name);
+        backups(settings.build()).dbBackup("default", false);
+        String before = snapshotMariadb(server, name);
+
+        assertThatThrownBy(() -> backups(settings.build()).dbVerify("default", null))
+                .isInstanceOf(RcloneBackupException.class)
+                .hasMessageContaining("GRANT", "databases.default.options.admin-user")
+                .extracting(e -> ((RcloneBackupException) e).errorCode())
+                .isEqualTo(ErrorCode.CONFIGURATION);
+
+        DbVerifyResult result = backups(settings.option("admin-user", admin)
+                        .option("admin-password", PASSWORD)
+                        .build())
+                .dbVerify("default", null);
+
+        assertThat(result.tables()).isEqualTo(3);
+        assertThat(result.rows()).isEqualTo(12);
+        assertThat(scratchMariadbDatabases(server, name)).isEmpty();
+        assertThat(snapshotMariadb(server, name)).isEqualTo(before);
+        assertThat(reporter.all()).doesNotContain(PASSWORD);
+    }
+
+    private static void mariadbApp(MariaDbServer server, String name) {
+        server.createDatabase(name);
+        server.createUser(name, PASSWORD);
+        server.grantAll(name, name);
+        server.grantRestoreScratch(name, name);
+    }
+
+    /** Three tables (5, 7 and 0 rows), and a view when asked for. */
+    private static void fillMariadb(MariaDbServer server, String name, boolean view) throws SQLException {
+        try (Connection c = server.connect(name, name, PASSWORD);
+                Statement s = c.createStatement()) {
+            s.execute("CREATE TABLE item (id INT AUTO_INCREMENT PRIMARY KEY, label VARCHAR(40))");
+            s.execute("INSERT INTO item (label) SELECT CONCAT('item ', seq) FROM seq_1_to_5");
+            s.execute("CREATE TABLE entry (id BIGINT PRIMARY KEY, note VARCHAR(40))");
+            s.execute("INSERT INTO entry SELECT seq, CONCAT('note ', seq) FROM seq_1_to_7");
+            s.execute("CREATE TABLE empty_table (id INT)");
+            if (view) {
+                s.execute("CREATE VIEW item_labels AS SELECT label FROM item");
+            }
+        }
+    }
+
+    private static String snapshotMariadb(MariaDbServer server, String name) throws SQLException {
+        return String.join(
+                ",",
+                String.join(",", strings(server, name, "SELECT CONCAT(id, ':', label) FROM item ORDER BY id")),
+                String.join(",", strings(server, name, "SELECT COUNT(*) FROM entry")),
+                String.join(
+                        ",",
+                        strings(
+                                server,
+                                name,
+                                "SELECT TABLE_NAME FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE()"
+                                        + " ORDER BY TABLE_NAME")));
+    }
+
+    private static List<String> scratchMariadbDatabases(MariaDbServer server, String name) throws SQLException {
+        return strings(
+                server,
+                "",
+                "SELECT SCHEMA_NAME FROM information_schema.SCHEMATA WHERE SCHEMA_NAME LIKE '"
+                        + name.replace("_", "\\_") + "\\_verify\\_%'");
+    }
+
+    private static void mariadbSuperuser(MariaDbServer server, String sql) throws SQLException {
+        try (Connection c = server.connectAsSuperuser("");
+                Statement s = c.createStatement()) {
+            s.execute(sql);
+        }
+    }
+
+    private static DatabaseSettings.Builder mariadb(MariaDbServer server, String name) {
+        return DatabaseSettings.builder()
+                .url(server.jdbcUrl(name))
+                .username(name)
+                .password(PASSWORD);
     }
 
     private static void grantCreateDb(PostgresServer server, String role) throws SQLException {
