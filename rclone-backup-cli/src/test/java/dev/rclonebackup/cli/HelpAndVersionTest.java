@@ -70,14 +70,14 @@ class HelpAndVersionTest {
         assertThat(run.out())
                 .contains("Usage: rclone-backup [-hqV] [--force-color] [--no-color] [--traceback]")
                 .contains("[--config=FILE] [-v=LEVEL] COMMAND")
-                .contains("dbbackup", "dbrestore", "mediabackup", "mediarestore", "listbackups")
+                .contains("dbbackup", "dbrestore", "mediabackup", "mediarestore", "listbackups", "dbverify")
                 .contains("./rclone-backup.yml", "RCLONE_BACKUP_CONFIG")
                 .contains("130", "143");
         assertThat(run.err()).isEmpty();
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"dbbackup", "dbrestore", "mediabackup", "mediarestore", "listbackups"})
+    @ValueSource(strings = {"dbbackup", "dbrestore", "mediabackup", "mediarestore", "listbackups", "dbverify"})
     void onlyTheCommandBeingRunIsBuilt(String command) {
         CliContext context = new CliContext(
                 InputStream.nullInputStream(), System.out, System.err, Map.of(), Path.of("."), false, false);
@@ -88,14 +88,15 @@ class HelpAndVersionTest {
                         .getSubcommands())
                 .containsOnlyKeys(command);
         assertThat(Main.commandLine(context, "--help").getSubcommands())
-                .containsOnlyKeys("dbbackup", "dbrestore", "mediabackup", "mediarestore", "listbackups", "help");
-        assertThat(Main.commandLine(context, "listbackup").getSubcommands()).hasSize(6);
+                .containsOnlyKeys(
+                        "dbbackup", "dbrestore", "mediabackup", "mediarestore", "listbackups", "dbverify", "help");
+        assertThat(Main.commandLine(context, "listbackup").getSubcommands()).hasSize(7);
         assertThat(Main.commandLine(context, "--config", command, "listbackup").getSubcommands())
-                .hasSize(6);
+                .hasSize(7);
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"dbbackup", "dbrestore", "mediabackup", "mediarestore", "listbackups"})
+    @ValueSource(strings = {"dbbackup", "dbrestore", "mediabackup", "mediarestore", "listbackups", "dbverify"})
     void everyCommandDescribesTheCommonOptions(String command) {
         CliRun run = CliRun.of(command, "-h");
 
@@ -116,7 +117,7 @@ class HelpAndVersionTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"dbbackup", "dbrestore", "mediabackup", "mediarestore", "listbackups"})
+    @ValueSource(strings = {"dbbackup", "dbrestore", "mediabackup", "mediarestore", "listbackups", "dbverify"})
     void helpCommandPrintsTheSameAsTheCommandsHelpOption(String command) {
         CliRun help = CliRun.of("help", command);
 
@@ -145,7 +146,7 @@ class HelpAndVersionTest {
         assertThat(help.exitCode()).isEqualTo(2);
         assertThat(help.err())
                 .startsWith("Error: Unknown command 'nope'; use one of dbbackup, dbrestore, "
-                        + "mediabackup, mediarestore, listbackups" + System.lineSeparator());
+                        + "mediabackup, mediarestore, listbackups, dbverify" + System.lineSeparator());
         assertThat(help.out()).isEmpty();
     }
 
