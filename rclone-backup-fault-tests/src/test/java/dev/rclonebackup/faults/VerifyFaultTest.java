@@ -18,7 +18,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * Guarantee 11: dbverify removes its scratch database whatever happens — a signal in the middle of
+ * Guarantee 14: dbverify removes its scratch database whatever happens — a signal in the middle of
  * the restore, a truncated backup, random bytes, a backup of another engine — and never changes the
  * configured database.
  */
