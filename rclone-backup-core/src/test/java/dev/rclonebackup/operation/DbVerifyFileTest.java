@@ -82,6 +82,31 @@ class DbVerifyFileTest {
     }
 
     @Test
+    void sqliteBackupThatRestoresButFailsTheIntegrityCheckFailsWithItsOutput() throws Exception {
+        Path file = SqliteFile.create(data.resolve("app.sqlite3"));
+        RcloneBackup backups = backups(sqlite(file));
+        Path stored = remote.resolve(backups.dbBackup("default", false).path());
+        // Restores without an error, but the row breaks the table's CHECK constraint.
+        Files.writeString(stored, """
+                PRAGMA ignore_check_constraints=ON;
+                BEGIN TRANSACTION;
+                CREATE TABLE amount (value INTEGER CHECK (value > 0));
+                INSERT INTO amount VALUES (-1);
+                COMMIT;
+                """);
+        List<Path> temporaryBefore = verifyFolders();
+
+        assertThatThrownBy(() -> backups.dbVerify("default", null))
+                .isInstanceOf(RcloneBackupException.class)
+                .hasMessageEndingWith(
+                        "failed: PRAGMA integrity_check on the restored file reported: CHECK constraint failed in amount")
+                .extracting(e -> ((RcloneBackupException) e).errorCode())
+                .isEqualTo(ErrorCode.OPERATION_FAILED);
+
+        assertThat(verifyFolders()).isEqualTo(temporaryBefore);
+    }
+
+    @Test
     void h2BackupIsRestoredIntoATemporaryDatabaseCountedAndDeleted() throws Exception {
         String url = "jdbc:h2:" + data.resolve("app") + ";MODE=PostgreSQL";
         try (Connection c = DriverManager.getConnection(url, "sa", "s3cret-pw");
