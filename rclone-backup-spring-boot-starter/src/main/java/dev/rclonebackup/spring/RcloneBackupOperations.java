@@ -3,6 +3,7 @@ package dev.rclonebackup.spring;
 import dev.rclonebackup.BackupFile;
 import dev.rclonebackup.DbBackupResult;
 import dev.rclonebackup.DbRestoreResult;
+import dev.rclonebackup.DbVerifyResult;
 import dev.rclonebackup.MediaBackupOptions;
 import dev.rclonebackup.MediaListing;
 import dev.rclonebackup.MediaRestoreOptions;
@@ -45,6 +46,12 @@ public class RcloneBackupOperations {
     public DbRestoreResult dbRestore(String database, String inputPath, RestoreConfirmation confirmation) {
         String tag = database == null ? singleDatabase() : database;
         return measured("db-restore", tag, () -> backups.dbRestore(database, inputPath, confirmation), result -> -1);
+    }
+
+    /** See {@link RcloneBackup#dbVerify}; recorded as the operation {@code db-verify}. */
+    public DbVerifyResult dbVerify(String database, String inputPath) {
+        String tag = database == null ? singleDatabase() : database;
+        return measured("db-verify", tag, () -> backups.dbVerify(database, inputPath), result -> -1);
     }
 
     /** See {@link RcloneBackup#mediaBackup}. */
