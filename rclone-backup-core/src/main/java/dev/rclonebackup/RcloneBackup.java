@@ -7,6 +7,7 @@ import dev.rclonebackup.operation.CheckOperation;
 import dev.rclonebackup.operation.Context;
 import dev.rclonebackup.operation.DbBackupOperation;
 import dev.rclonebackup.operation.DbRestoreOperation;
+import dev.rclonebackup.operation.DbVerifyOperation;
 import dev.rclonebackup.operation.HookRunner;
 import dev.rclonebackup.operation.ListOperations;
 import dev.rclonebackup.operation.Listeners;
@@ -125,6 +126,19 @@ public final class RcloneBackup {
      */
     public DbRestoreResult dbRestore(DbRestoreOptions options, RestoreConfirmation confirmation) {
         return call(() -> new DbRestoreOperation(context).run(options, confirmation));
+    }
+
+    /**
+     * Restores {@code database}'s backup {@code inputPath} (null for the newest) into a scratch
+     * database or file, counts its tables and rows, and removes the scratch target again; the
+     * configured database is never written to.
+     *
+     * @throws RcloneBackupException {@link ErrorCode#USAGE} when the database's connector cannot
+     *                               verify, {@link ErrorCode#OPERATION_FAILED} when the backup does
+     *                               not restore
+     */
+    public DbVerifyResult dbVerify(String database, String inputPath) {
+        return call(() -> new DbVerifyOperation(context).run(database, inputPath));
     }
 
     /** Mirrors {@code media.root} to the remote's media folder. */

@@ -70,14 +70,14 @@ class HelpAndVersionTest {
         assertThat(run.out())
                 .contains("Usage: rclone-backup [-hqV] [--force-color] [--no-color] [--traceback]")
                 .contains("[--config=FILE] [-v=LEVEL] COMMAND")
-                .contains("dbbackup", "dbrestore", "mediabackup", "mediarestore", "listbackups")
+                .contains("dbbackup", "dbrestore", "mediabackup", "mediarestore", "listbackups", "dbverify")
                 .contains("./rclone-backup.yml", "RCLONE_BACKUP_CONFIG")
                 .contains("130", "143");
         assertThat(run.err()).isEmpty();
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"dbbackup", "dbrestore", "mediabackup", "mediarestore", "listbackups", "check"})
+    @ValueSource(strings = {"dbbackup", "dbrestore", "mediabackup", "mediarestore", "listbackups", "check", "dbverify"})
     void onlyTheCommandBeingRunIsBuilt(String command) {
         CliContext context = new CliContext(
                 InputStream.nullInputStream(), System.out, System.err, Map.of(), Path.of("."), false, false, null);
@@ -90,16 +90,16 @@ class HelpAndVersionTest {
                 .containsOnlyKeys(command);
         assertThat(RcloneBackupCommandLine.commandLine(context, "--help").getSubcommands())
                 .containsOnlyKeys(
-                        "dbbackup", "dbrestore", "mediabackup", "mediarestore", "listbackups", "check", "help");
+                        "dbbackup", "dbrestore", "mediabackup", "mediarestore", "listbackups", "check", "dbverify", "help");
         assertThat(RcloneBackupCommandLine.commandLine(context, "listbackup").getSubcommands())
-                .hasSize(7);
+                .hasSize(8);
         assertThat(RcloneBackupCommandLine.commandLine(context, "--config", command, "listbackup")
                         .getSubcommands())
-                .hasSize(7);
+                .hasSize(8);
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"dbbackup", "dbrestore", "mediabackup", "mediarestore", "listbackups", "check"})
+    @ValueSource(strings = {"dbbackup", "dbrestore", "mediabackup", "mediarestore", "listbackups", "check", "dbverify"})
     void everyCommandDescribesTheCommonOptions(String command) {
         CliRun run = CliRun.of(command, "-h");
 
@@ -120,7 +120,7 @@ class HelpAndVersionTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"dbbackup", "dbrestore", "mediabackup", "mediarestore", "listbackups"})
+    @ValueSource(strings = {"dbbackup", "dbrestore", "mediabackup", "mediarestore", "listbackups", "dbverify"})
     void helpCommandPrintsTheSameAsTheCommandsHelpOption(String command) {
         CliRun help = CliRun.of("help", command);
 
@@ -149,7 +149,7 @@ class HelpAndVersionTest {
         assertThat(help.exitCode()).isEqualTo(2);
         assertThat(help.err())
                 .startsWith("Error: Unknown command 'nope'; use one of dbbackup, dbrestore, "
-                        + "mediabackup, mediarestore, listbackups, check" + System.lineSeparator());
+                        + "mediabackup, mediarestore, listbackups, check, dbverify" + System.lineSeparator());
         assertThat(help.out()).isEmpty();
     }
 

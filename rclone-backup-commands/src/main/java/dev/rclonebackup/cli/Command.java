@@ -44,6 +44,12 @@ public enum Command {
         OperationCommand<?> create(CliContext context) {
             return new CheckCommand(context);
         }
+    },
+    DBVERIFY {
+        @Override
+        OperationCommand<?> create(CliContext context) {
+            return new DbVerifyCommand(context);
+        }
     };
 
     /** What the user types: the constant's name in lower case. */

@@ -1,6 +1,7 @@
 package dev.rclonebackup.connector;
 
 import java.io.IOException;
+import java.util.Optional;
 
 /**
  * Service provider interface: describes how to dump and restore one kind of database. A
@@ -27,4 +28,12 @@ public interface Connector {
 
     /** Describes the restore of {@code database} from a backup stream. */
     Restore restore(Database database) throws IOException;
+
+    /**
+     * Describes how to verify a backup of {@code database} in a scratch copy ({@code dbverify}):
+     * empty, the default, when this connector cannot.
+     */
+    default Optional<Verification> verification(Database database) throws IOException {
+        return Optional.empty();
+    }
 }

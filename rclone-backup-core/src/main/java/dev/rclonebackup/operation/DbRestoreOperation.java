@@ -59,7 +59,11 @@ public final class DbRestoreOperation {
         context.reporter()
                 .info("Restoring database '" + alias + "' from " + path
                         + (source.equals(alias) ? "" : " (a backup of '" + source + "')"));
-        restore(database, connector, RemotePaths.join(context.dbFolder(), relative), path);
+        restore(
+                database,
+                connector,
+                RemotePaths.join(context.dbFolder(), relative),
+                "Restore of database '" + alias + "' from " + path);
         context.reporter().success("Restore completed from: " + path);
         context.listener().on(new BackupEvent.AfterDbRestore(alias));
         return new DbRestoreResult(alias, path, false, Duration.ofNanos(System.nanoTime() - started), source);
@@ -91,7 +95,7 @@ public final class DbRestoreOperation {
         return from;
     }
 
-    private String chooseDatabase(String requested) {
+    String chooseDatabase(String requested) {
         if (requested != null) {
             return requested;
         }
@@ -107,7 +111,7 @@ public final class DbRestoreOperation {
                 "Several databases are configured (" + String.join(", ", configured) + "); choose one with --database");
     }
 
-    private String newest(String alias) throws IOException, InterruptedException {
+    String newest(String alias) throws IOException, InterruptedException {
         List<BackupFile> backups = new ListOperations(context).backups(alias);
         if (backups.isEmpty()) {
             throw new RcloneBackupException(
@@ -116,7 +120,7 @@ public final class DbRestoreOperation {
         return backups.get(0).name();
     }
 
-    private String existing(String relative) throws IOException, InterruptedException {
+    String existing(String relative) throws IOException, InterruptedException {
         if (context.rclone()
                 .lsjson(RemotePaths.join(context.dbFolder(), relative), false)
                 .isEmpty()) {
@@ -128,7 +132,12 @@ public final class DbRestoreOperation {
         return relative;
     }
 
-    private void restore(Database database, Connector connector, String source, String path)
+    /**
+     * Streams {@code source} into {@code connector}'s restore of {@code database}.
+     *
+     * @param operation what is running, starting every failure message, e.g. {@code Restore of database 'x' from db/…}
+     */
+    void restore(Database database, Connector connector, String source, String operation)
             throws IOException, InterruptedException {
         try (Restore restore = connector.restore(database)) {
             boolean committed = false;
@@ -138,30 +147,21 @@ public final class DbRestoreOperation {
                     if (inspection.isEmpty()) {
                         break;
                     }
-                    inspect(database, inspection.get(), source, path);
+                    inspect(inspection.get(), source, operation);
                 }
                 restore.prepare(context.reporter());
-                PipelineResult result = Streams.run(
-                        context,
-                        context.rclone().cat(source),
-                        restore.step(),
-                        "Restore of database '" + database.alias() + "' from " + path);
+                PipelineResult result = Streams.run(context, context.rclone().cat(source), restore.step(), operation);
                 if (!result.succeeded()) {
                     String cause = restore.failureExplanation()
                             .orElseGet(() ->
                                     StageFailure.describe(result.rootCause().orElseThrow()));
-                    throw new RcloneBackupException(
-                            ErrorCode.OPERATION_FAILED,
-                            "Restore of database '" + database.alias() + "' from " + path + " failed: " + cause);
+                    throw new RcloneBackupException(ErrorCode.OPERATION_FAILED, operation + " failed: " + cause);
                 }
                 try {
                     restore.commit();
                 } catch (IOException e) {
                     throw new RcloneBackupException(
-                            ErrorCode.OPERATION_FAILED,
-                            "Restore of database '" + database.alias() + "' from " + path + " failed: "
-                                    + e.getMessage(),
-                            e);
+                            ErrorCode.OPERATION_FAILED, operation + " failed: " + e.getMessage(), e);
                 }
                 committed = true;
             } finally {
@@ -173,9 +173,8 @@ public final class DbRestoreOperation {
     }
 
     /** Streams the backup into the restore's inspection, which may stop reading once it has seen enough. */
-    private void inspect(Database database, Step.Command inspection, String source, String path)
+    private void inspect(Step.Command inspection, String source, String operation)
             throws IOException, InterruptedException {
-        String operation = "Restore of database '" + database.alias() + "' from " + path;
         PipelineResult result = Streams.run(context, context.rclone().cat(source), inspection, operation);
         boolean read = result.consumer().succeeded()
                 && (result.producer().succeeded() || result.producer().brokenPipe());

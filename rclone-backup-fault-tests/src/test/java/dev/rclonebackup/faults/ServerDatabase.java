@@ -114,6 +114,50 @@ final class ServerDatabase {
         return names;
     }
 
+    /** Lets this database's account create databases (PostgreSQL's CREATEDB; MariaDB: its verify databases). */
+    void allowCreatingDatabases() {
+        if (engine == Engine.POSTGRESQL) {
+            asSuperuser("ALTER ROLE " + user + " CREATEDB");
+        } else {
+            asSuperuser(
+                    "GRANT ALL PRIVILEGES ON `" + name.replace("_", "\\_") + "\\_verify\\_%`.* TO '" + user + "'@'%'");
+        }
+    }
+
+    /** The scratch databases of this database's verifies ({@code NAME_verify_…}) that still exist. */
+    java.util.List<String> verifyDatabases() {
+        String pattern = "'" + name.replace("_", "\\_") + "\\_verify\\_%'";
+        String sql = engine == Engine.POSTGRESQL
+                ? "SELECT datname FROM pg_database WHERE datname LIKE " + pattern
+                : "SELECT SCHEMA_NAME FROM information_schema.SCHEMATA WHERE SCHEMA_NAME LIKE " + pattern;
+        java.util.List<String> names = new java.util.ArrayList<>();
+        try (Connection connection = superuser();
+                Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery(sql)) {
+            while (rows.next()) {
+                names.add(rows.getString(1));
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot list databases: " + e.getMessage(), e);
+        }
+        return names;
+    }
+
+    private void asSuperuser(String sql) {
+        try (Connection connection = superuser();
+                Statement statement = connection.createStatement()) {
+            statement.execute(sql);
+        } catch (SQLException e) {
+            throw new IllegalStateException(engine + " refused: " + sql + ": " + e.getMessage(), e);
+        }
+    }
+
+    private Connection superuser() throws SQLException {
+        return engine == Engine.POSTGRESQL
+                ? PostgresServer.shared().connectAsSuperuser("postgres")
+                : MariaDbServer.shared().connectAsSuperuser("");
+    }
+
     private Connection connect() throws SQLException {
         return engine == Engine.POSTGRESQL
                 ? PostgresServer.shared().connect(name, user, password)

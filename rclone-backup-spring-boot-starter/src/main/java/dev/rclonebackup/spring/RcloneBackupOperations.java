@@ -5,6 +5,7 @@ import dev.rclonebackup.DbBackupResult;
 import dev.rclonebackup.DbBackupsResult;
 import dev.rclonebackup.DbRestoreOptions;
 import dev.rclonebackup.DbRestoreResult;
+import dev.rclonebackup.DbVerifyResult;
 import dev.rclonebackup.MediaBackupOptions;
 import dev.rclonebackup.MediaListing;
 import dev.rclonebackup.MediaRestoreOptions;
@@ -66,6 +67,12 @@ public class RcloneBackupOperations {
     public DbRestoreResult dbRestore(DbRestoreOptions options, RestoreConfirmation confirmation) {
         String tag = options.database() == null ? singleDatabase() : options.database();
         return measured("db-restore", tag, () -> backups.dbRestore(options, confirmation), result -> -1);
+    }
+
+    /** See {@link RcloneBackup#dbVerify}; recorded as the operation {@code db-verify}. */
+    public DbVerifyResult dbVerify(String database, String inputPath) {
+        String tag = database == null ? singleDatabase() : database;
+        return measured("db-verify", tag, () -> backups.dbVerify(database, inputPath), result -> -1);
     }
 
     /** See {@link RcloneBackup#mediaBackup}. */

@@ -8,6 +8,7 @@ import dev.rclonebackup.BackupListener;
 import dev.rclonebackup.DbBackupResult;
 import dev.rclonebackup.DbRestoreOptions;
 import dev.rclonebackup.DbRestoreResult;
+import dev.rclonebackup.DbVerifyResult;
 import dev.rclonebackup.RcloneBackupException;
 import dev.rclonebackup.RestoreConfirmation;
 import dev.rclonebackup.testing.RcloneFixture;
@@ -63,6 +64,26 @@ class EventsAndMetricsTest {
                             new BackupEvent.BeforeDbBackup("default"),
                             new BackupEvent.AfterDbBackup("default", result.path()));
             assertThat(context.getBean(Recorder.class).listenerPaths).containsExactly(result.path());
+        });
+    }
+
+    @Test
+    void verifyRestoresTheApplicationsBackupIntoAScratchDatabaseAndIsMeasured() {
+        runner.withBean(MeterRegistry.class, SimpleMeterRegistry::new).run(context -> {
+            RcloneBackupOperations operations = context.getBean(RcloneBackupOperations.class);
+            DbBackupResult backup = operations.dbBackup("default", false);
+
+            DbVerifyResult verified = operations.dbVerify("default", null);
+
+            assertThat(verified.path()).isEqualTo(backup.path());
+            assertThat(verified.tables()).isEqualTo(1);
+            assertThat(verified.rows()).isEqualTo(1);
+            assertThat(context.getBean(MeterRegistry.class)
+                            .get("rclone.backup.duration")
+                            .tags("database", "default", "operation", "db-verify", "outcome", "success")
+                            .timer()
+                            .count())
+                    .isEqualTo(1);
         });
     }
 

@@ -5,6 +5,8 @@ import dev.rclonebackup.connector.Database;
 import dev.rclonebackup.connector.Dump;
 import dev.rclonebackup.connector.Restore;
 import dev.rclonebackup.connector.Step;
+import dev.rclonebackup.connector.Verification;
+import java.util.Optional;
 
 /**
  * Backs up H2 databases inside the JVM through JDBC, with no external tool and no intermediate
@@ -60,5 +62,13 @@ public final class H2Connector implements Connector {
         String url = H2Url.of(database);
         H2Driver.require(H2Connector.class.getClassLoader());
         return new H2ScriptRestore(database, url);
+    }
+
+    /** Verifies in a new file database in a private temporary folder, with the configured credentials. */
+    @Override
+    public Optional<Verification> verification(Database database) {
+        H2Url.of(database);
+        H2Driver.require(H2Connector.class.getClassLoader());
+        return Optional.of(new H2Verification(database));
     }
 }

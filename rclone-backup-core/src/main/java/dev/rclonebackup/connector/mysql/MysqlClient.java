@@ -96,7 +96,7 @@ final class MysqlClient {
     }
 
     /**
-     * Runs {@code sql} through the client in database {@code schema}, in batch mode without
+     * Runs {@code sql} through the client in database {@code schema} (none when null), in batch mode without
      * column names, with {@code initCommand} (may be null) first.
      */
     ProcessResult run(String sql, String schema, String initCommand) throws IOException {
@@ -110,7 +110,9 @@ final class MysqlClient {
             argv.add("--init-command=" + initCommand);
         }
         argv.addAll(connectionArguments());
-        argv.add(schema);
+        if (schema != null) {
+            argv.add(schema);
+        }
         try {
             return ProcessRunner.run(command(argv), sql, Reporter.SILENT);
         } catch (InterruptedException e) {

@@ -4,7 +4,9 @@ import dev.rclonebackup.connector.Connector;
 import dev.rclonebackup.connector.Database;
 import dev.rclonebackup.connector.Dump;
 import dev.rclonebackup.connector.Restore;
+import dev.rclonebackup.connector.Verification;
 import java.time.Duration;
+import java.util.Optional;
 
 /**
  * MySQL and MariaDB through {@code mysqldump} and {@code mysql}, or MariaDB's own
@@ -54,6 +56,15 @@ public class MysqlConnector implements Connector {
     @Override
     public Restore restore(Database database) {
         return new ScratchRestore(new MysqlClient(database), lockTimeouts(database));
+    }
+
+    /**
+     * Verifies in a scratch database created without connecting to the configured one, by the
+     * configured account or, when that may not create it, by {@code options.admin-user}.
+     */
+    @Override
+    public Optional<Verification> verification(Database database) {
+        return Optional.of(new MysqlVerification(database));
     }
 
     /**

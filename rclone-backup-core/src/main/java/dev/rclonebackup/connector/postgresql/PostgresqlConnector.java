@@ -5,11 +5,13 @@ import dev.rclonebackup.connector.Database;
 import dev.rclonebackup.connector.Dump;
 import dev.rclonebackup.connector.Restore;
 import dev.rclonebackup.connector.Step;
+import dev.rclonebackup.connector.Verification;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * PostgreSQL through {@code pg_dump} and {@code pg_restore}, in pg_dump's custom format.
@@ -62,6 +64,15 @@ public class PostgresqlConnector implements Connector {
         trailing.add("--dbname=");
         return new PostgresqlRestore(
                 database, leading, trailing, database.durationOption(LOCK_TIMEOUT, DEFAULT_LOCK_TIMEOUT));
+    }
+
+    /**
+     * Verifies in a scratch database created through the maintenance database {@code postgres},
+     * as the configured role or, when that may not create databases, as {@code options.admin-user}.
+     */
+    @Override
+    public Optional<Verification> verification(Database database) {
+        return Optional.of(new PostgresqlVerification(database));
     }
 
     /** {@code --host}, {@code --port} and {@code --username} for those that are set. */

@@ -6,10 +6,12 @@ import dev.rclonebackup.connector.Connector;
 import dev.rclonebackup.connector.Database;
 import dev.rclonebackup.connector.Dump;
 import dev.rclonebackup.connector.Restore;
+import dev.rclonebackup.connector.Verification;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Optional;
 
 /**
  * SQLite through the {@code sqlite3} shell: the backup is its {@code .dump} (plain SQL).
@@ -69,6 +71,15 @@ public class SqliteConnector implements Connector {
             file = file.toRealPath();
         }
         return new SqliteRestore(file, database.listOption("restore-args"));
+    }
+
+    /**
+     * Verifies in a new file in a private temporary folder, which {@code PRAGMA integrity_check}
+     * must find intact.
+     */
+    @Override
+    public Optional<Verification> verification(Database database) {
+        return Optional.of(new SqliteVerification(database));
     }
 
     /** The database file as an absolute path, which also keeps a name like {@code -x} from reading as an option. */
