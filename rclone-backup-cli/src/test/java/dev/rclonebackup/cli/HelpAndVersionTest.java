@@ -90,7 +90,14 @@ class HelpAndVersionTest {
                 .containsOnlyKeys(command);
         assertThat(RcloneBackupCommandLine.commandLine(context, "--help").getSubcommands())
                 .containsOnlyKeys(
-                        "dbbackup", "dbrestore", "mediabackup", "mediarestore", "listbackups", "check", "dbverify", "help");
+                        "dbbackup",
+                        "dbrestore",
+                        "mediabackup",
+                        "mediarestore",
+                        "listbackups",
+                        "check",
+                        "dbverify",
+                        "help");
         assertThat(RcloneBackupCommandLine.commandLine(context, "listbackup").getSubcommands())
                 .hasSize(8);
         assertThat(RcloneBackupCommandLine.commandLine(context, "--config", command, "listbackup")

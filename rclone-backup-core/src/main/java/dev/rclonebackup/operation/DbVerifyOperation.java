@@ -36,7 +36,11 @@ public final class DbVerifyOperation {
                                 + " connector, which cannot verify backups (not supported)."));
         String relative = inputPath == null
                 ? restores.newest(alias)
-                : restores.existing(InputPath.check(inputPath, alias, context.template()));
+                : restores.existing(InputPath.check(
+                        inputPath,
+                        new InputPath.Owner(
+                                alias, alias, context.settings().databases().keySet()),
+                        context.template()));
         String path = context.displayPath(relative);
         long started = System.nanoTime();
         try {
