@@ -113,7 +113,7 @@ public final class RcloneBackup {
                     "No database is configured under databases: there is nothing to clean up.");
         }
         aliases.forEach(context.connectors()::requireConfigured);
-        return call(() -> new Retention(context).run(aliases, dryRun));
+        return call(() -> new Retention(context).cleanup(aliases, dryRun));
     }
 
     /** The media copy on the remote. */

@@ -38,6 +38,12 @@ public enum Command {
         OperationCommand<?> create(CliContext context) {
             return new ListBackupsCommand(context);
         }
+    },
+    CLEANUP {
+        @Override
+        OperationCommand<?> create(CliContext context) {
+            return new CleanupCommand(context);
+        }
     };
 
     /** What the user types: the constant's name in lower case. */

@@ -77,7 +77,7 @@ class HelpAndVersionTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"dbbackup", "dbrestore", "mediabackup", "mediarestore", "listbackups"})
+    @ValueSource(strings = {"dbbackup", "dbrestore", "mediabackup", "mediarestore", "listbackups", "cleanup"})
     void onlyTheCommandBeingRunIsBuilt(String command) {
         CliContext context = new CliContext(
                 InputStream.nullInputStream(), System.out, System.err, Map.of(), Path.of("."), false, false);
@@ -88,14 +88,15 @@ class HelpAndVersionTest {
                         .getSubcommands())
                 .containsOnlyKeys(command);
         assertThat(Main.commandLine(context, "--help").getSubcommands())
-                .containsOnlyKeys("dbbackup", "dbrestore", "mediabackup", "mediarestore", "listbackups", "help");
-        assertThat(Main.commandLine(context, "listbackup").getSubcommands()).hasSize(6);
+                .containsOnlyKeys(
+                        "dbbackup", "dbrestore", "mediabackup", "mediarestore", "listbackups", "cleanup", "help");
+        assertThat(Main.commandLine(context, "listbackup").getSubcommands()).hasSize(7);
         assertThat(Main.commandLine(context, "--config", command, "listbackup").getSubcommands())
-                .hasSize(6);
+                .hasSize(7);
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"dbbackup", "dbrestore", "mediabackup", "mediarestore", "listbackups"})
+    @ValueSource(strings = {"dbbackup", "dbrestore", "mediabackup", "mediarestore", "listbackups", "cleanup"})
     void everyCommandDescribesTheCommonOptions(String command) {
         CliRun run = CliRun.of(command, "-h");
 
@@ -116,7 +117,7 @@ class HelpAndVersionTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"dbbackup", "dbrestore", "mediabackup", "mediarestore", "listbackups"})
+    @ValueSource(strings = {"dbbackup", "dbrestore", "mediabackup", "mediarestore", "listbackups", "cleanup"})
     void helpCommandPrintsTheSameAsTheCommandsHelpOption(String command) {
         CliRun help = CliRun.of("help", command);
 
@@ -145,7 +146,7 @@ class HelpAndVersionTest {
         assertThat(help.exitCode()).isEqualTo(2);
         assertThat(help.err())
                 .startsWith("Error: Unknown command 'nope'; use one of dbbackup, dbrestore, "
-                        + "mediabackup, mediarestore, listbackups" + System.lineSeparator());
+                        + "mediabackup, mediarestore, listbackups, cleanup" + System.lineSeparator());
         assertThat(help.out()).isEmpty();
     }
 
@@ -210,5 +211,17 @@ class HelpAndVersionTest {
                 .contains("-d, --database=ALIAS")
                 .contains("(default: all")
                 .contains("--media");
+    }
+
+    @Test
+    void cleanupHelpExplainsItsOptions() {
+        String help = CliRun.of("cleanup", "--help").out();
+
+        assertThat(help)
+                .contains("-d, --database=ALIAS")
+                .contains("may be repeated")
+                .contains("--all")
+                .contains("--dry-run")
+                .contains("db.retention");
     }
 }

@@ -39,6 +39,30 @@ public final class Retention {
         return run(List.of(alias), false).removed();
     }
 
+    /** {@code cleanup}: {@link #run}, then a closing line saying how many files went and how many backups stay. */
+    public CleanupResult cleanup(List<String> aliases, boolean dryRun) throws IOException, InterruptedException {
+        CleanupResult result = run(aliases, dryRun);
+        int removed = result.removed().size();
+        int kept = result.databases().stream()
+                .mapToInt(database -> database.kept().size())
+                .sum();
+        context.reporter()
+                .success(
+                        dryRun
+                                ? "Dry run of the cleanup: " + files(removed) + " would be removed, " + backups(kept)
+                                        + " kept; nothing was changed."
+                                : "Cleanup completed: removed " + files(removed) + ", kept " + backups(kept) + ".");
+        return result;
+    }
+
+    private static String files(int count) {
+        return count + (count == 1 ? " file" : " files");
+    }
+
+    private static String backups(int count) {
+        return count + (count == 1 ? " backup" : " backups");
+    }
+
     /**
      * Cleans up {@code aliases} (each a configured database) in one listing and at most one
      * deletion; with {@code dryRun}, only says what would be removed.
