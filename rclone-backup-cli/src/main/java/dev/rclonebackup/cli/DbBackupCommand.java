@@ -10,7 +10,7 @@ final class DbBackupCommand extends OperationCommand<DbBackupCommand.Options> {
 
     /**
      * @param database the database's alias
-     * @param clean    whether to delete the oldest backups afterwards
+     * @param clean    whether to apply the retention policy afterwards
      */
     record Options(String database, boolean clean) {}
 
@@ -37,8 +37,9 @@ final class DbBackupCommand extends OperationCommand<DbBackupCommand.Options> {
         spec.addOption(Specs.flag(
                 CLEAN,
                 2,
-                "After a successful backup, delete this database's oldest backups so that only "
-                        + "db.cleanup-keep remain (default 10); the newest by modification time are kept."));
+                "After a successful backup, delete this database's backups that the retention policy "
+                        + "does not keep (db.retention, else the newest db.cleanup-keep, default 10), "
+                        + "as the cleanup command does."));
         return spec;
     }
 
