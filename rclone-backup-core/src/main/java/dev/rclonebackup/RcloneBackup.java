@@ -12,6 +12,7 @@ import dev.rclonebackup.operation.HookRunner;
 import dev.rclonebackup.operation.ListOperations;
 import dev.rclonebackup.operation.Listeners;
 import dev.rclonebackup.operation.MediaOperations;
+import dev.rclonebackup.operation.Retention;
 import dev.rclonebackup.rclone.Rclone;
 import dev.rclonebackup.secrets.Redactor;
 import dev.rclonebackup.settings.Settings;
@@ -65,7 +66,7 @@ public final class RcloneBackup {
 
     /**
      * Dumps {@code database} straight into the remote ({@code db/NAME}); with {@code clean}, then
-     * deletes that database's backups beyond {@code db.cleanup-keep}.
+     * applies the retention policy to that database (see {@link #cleanup}).
      */
     public DbBackupResult dbBackup(String database, boolean clean) {
         return call(() -> new DbBackupOperation(context).run(database, clean));
@@ -154,6 +155,29 @@ public final class RcloneBackup {
     /** Database backups on the remote, newest first; only those of {@code database} unless null. */
     public List<BackupFile> listBackups(String database) {
         return call(() -> new ListOperations(context).backups(database));
+    }
+
+    /**
+     * Applies the retention policy ({@code db.retention}, or keep-last {@code db.cleanup-keep}) to
+     * the backups of {@code databases} without making a backup, and removes their partial uploads
+     * older than a day; all deletions are one rclone call, made only after the whole backup folder
+     * was listed.
+     *
+     * @param databases the aliases to clean up; null or empty for every configured database
+     * @param dryRun    only report what would be removed
+     * @throws dev.rclonebackup.ConfigurationException when an alias is not configured, before
+     *                                                 anything is listed or deleted
+     */
+    public CleanupResult cleanup(List<String> databases, boolean dryRun) {
+        List<String> aliases = databases == null || databases.isEmpty()
+                ? List.copyOf(context.settings().databases().keySet())
+                : List.copyOf(new LinkedHashSet<>(databases));
+        if (aliases.isEmpty()) {
+            throw new ConfigurationException(
+                    "No database is configured under databases: there is nothing to clean up.");
+        }
+        aliases.forEach(context.connectors()::requireConfigured);
+        return call(() -> new Retention(context).cleanup(aliases, dryRun));
     }
 
     /** The media copy on the remote. */

@@ -77,7 +77,7 @@ class HelpAndVersionTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"dbbackup", "dbrestore", "mediabackup", "mediarestore", "listbackups", "check", "dbverify"})
+    @ValueSource(strings = {"dbbackup", "dbrestore", "mediabackup", "mediarestore", "listbackups", "cleanup", "check", "dbverify"})
     void onlyTheCommandBeingRunIsBuilt(String command) {
         CliContext context = new CliContext(
                 InputStream.nullInputStream(), System.out, System.err, Map.of(), Path.of("."), false, false, null);
@@ -95,18 +95,19 @@ class HelpAndVersionTest {
                         "mediabackup",
                         "mediarestore",
                         "listbackups",
+                        "cleanup",
                         "check",
                         "dbverify",
                         "help");
         assertThat(RcloneBackupCommandLine.commandLine(context, "listbackup").getSubcommands())
-                .hasSize(8);
+                .hasSize(9);
         assertThat(RcloneBackupCommandLine.commandLine(context, "--config", command, "listbackup")
                         .getSubcommands())
-                .hasSize(8);
+                .hasSize(9);
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"dbbackup", "dbrestore", "mediabackup", "mediarestore", "listbackups", "check", "dbverify"})
+    @ValueSource(strings = {"dbbackup", "dbrestore", "mediabackup", "mediarestore", "listbackups", "cleanup", "check", "dbverify"})
     void everyCommandDescribesTheCommonOptions(String command) {
         CliRun run = CliRun.of(command, "-h");
 
@@ -127,7 +128,7 @@ class HelpAndVersionTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"dbbackup", "dbrestore", "mediabackup", "mediarestore", "listbackups", "dbverify"})
+    @ValueSource(strings = {"dbbackup", "dbrestore", "mediabackup", "mediarestore", "listbackups", "cleanup", "check", "dbverify"})
     void helpCommandPrintsTheSameAsTheCommandsHelpOption(String command) {
         CliRun help = CliRun.of("help", command);
 
@@ -156,7 +157,7 @@ class HelpAndVersionTest {
         assertThat(help.exitCode()).isEqualTo(2);
         assertThat(help.err())
                 .startsWith("Error: Unknown command 'nope'; use one of dbbackup, dbrestore, "
-                        + "mediabackup, mediarestore, listbackups, check, dbverify" + System.lineSeparator());
+                        + "mediabackup, mediarestore, listbackups, cleanup, check, dbverify" + System.lineSeparator());
         assertThat(help.out()).isEmpty();
     }
 
@@ -221,5 +222,17 @@ class HelpAndVersionTest {
                 .contains("-d, --database=ALIAS")
                 .contains("(default: all")
                 .contains("--media");
+    }
+
+    @Test
+    void cleanupHelpExplainsItsOptions() {
+        String help = CliRun.of("cleanup", "--help").out();
+
+        assertThat(help)
+                .contains("-d, --database=ALIAS")
+                .contains("may be repeated")
+                .contains("--all")
+                .contains("--dry-run")
+                .contains("db.retention");
     }
 }

@@ -31,7 +31,7 @@ class UsageErrorTest {
 
         assertUsageError(
                 run,
-                "Unknown command 'dbbakup'; use one of dbbackup, dbrestore, mediabackup, mediarestore, listbackups, check, dbverify");
+                "Unknown command 'dbbakup'; use one of dbbackup, dbrestore, mediabackup, mediarestore, listbackups, cleanup, check, dbverify");
         assertThat(run.err()).contains("Did you mean: rclone-backup dbbackup");
     }
 

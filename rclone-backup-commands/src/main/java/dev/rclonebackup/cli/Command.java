@@ -39,6 +39,12 @@ public enum Command {
             return new ListBackupsCommand(context);
         }
     },
+    CLEANUP {
+        @Override
+        OperationCommand<?> create(CliContext context) {
+            return new CleanupCommand(context);
+        }
+    },
     CHECK {
         @Override
         OperationCommand<?> create(CliContext context) {

@@ -18,7 +18,7 @@ final class DbBackupCommand extends OperationCommand<DbBackupCommand.Options> {
      * @param databases the aliases given, once each in the order given; empty for {@code default}
      *                  (or, with {@code all}, every configured database)
      * @param all       whether to back up every configured database
-     * @param clean     whether to delete the oldest backups afterwards
+     * @param clean     whether to apply the retention policy afterwards
      */
     record Options(List<String> databases, boolean all, boolean clean) {
         /** Whether this is a run over several databases rather than the backup of one. */
@@ -60,9 +60,10 @@ final class DbBackupCommand extends OperationCommand<DbBackupCommand.Options> {
         spec.addOption(Specs.flag(
                 CLEAN,
                 3,
-                "After a successful backup, delete this database's oldest backups so that only "
-                        + "db.cleanup-keep remain (default 10); the newest by modification time are kept. "
-                        + "With several databases, each is cleaned up after its own successful backup."));
+                "After a successful backup, delete this database's backups that the retention policy "
+                        + "does not keep (db.retention, else the newest db.cleanup-keep, default 10), "
+                        + "as the cleanup command does. With several databases, each is cleaned up after "
+                        + "its own successful backup."));
         return spec;
     }
 

@@ -7,7 +7,6 @@ import dev.rclonebackup.connector.mysql.MysqlConnector;
 import dev.rclonebackup.connector.postgis.PostgisConnector;
 import dev.rclonebackup.connector.postgresql.PostgresqlConnector;
 import dev.rclonebackup.connector.sqlite.SqliteConnector;
-import dev.rclonebackup.settings.DatabaseSettings;
 import dev.rclonebackup.settings.Settings;
 import java.lang.reflect.InvocationTargetException;
 import java.util.LinkedHashMap;
@@ -62,15 +61,21 @@ public final class ConnectorRegistry {
      *         (naming the configured ones) or the entry cannot be resolved
      */
     public Database database(String alias) {
-        DatabaseSettings entry = settings.databases().get(alias);
-        if (entry == null) {
+        requireConfigured(alias);
+        return DatabaseResolver.resolve(alias, settings.databases().get(alias));
+    }
+
+    /**
+     * @throws ConfigurationException naming the configured databases when {@code alias} is not one
+     */
+    public void requireConfigured(String alias) {
+        if (!settings.databases().containsKey(alias)) {
             String configured = settings.databases().isEmpty()
                     ? "none is configured"
                     : "configured: " + String.join(", ", settings.databases().keySet());
             throw new ConfigurationException(
                     "Database '" + alias + "' is not configured under databases (" + configured + ").");
         }
-        return DatabaseResolver.resolve(alias, entry);
     }
 
     /**

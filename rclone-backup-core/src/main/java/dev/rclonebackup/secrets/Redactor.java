@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -37,7 +38,8 @@ public final class Redactor {
     /** A redactor that knows no secret values: it hides values by their position only. */
     public static final Redactor POSITIONAL = new Redactor(Set.of());
 
-    private static final String SENSITIVE_WORD = "(?i:pass|pwd|secret|key|token|credential)";
+    private static final List<String> SENSITIVE_WORDS = List.of("pass", "pwd", "secret", "key", "token", "credential");
+    private static final String SENSITIVE_WORD = "(?i:" + String.join("|", SENSITIVE_WORDS) + ")";
     private static final Pattern SENSITIVE_NAME = Pattern.compile("[\\w.-]*" + SENSITIVE_WORD + "[\\w.-]*");
     private static final Pattern SENSITIVE_FLAG = Pattern.compile("--?[\\w.-]*" + SENSITIVE_WORD + "[\\w.-]*");
     private static final String QUOTED = "\"(?:[^\"\\\\]|\\\\.)*\"|'[^']*'";
@@ -116,13 +118,33 @@ public final class Redactor {
 
     /** {@code text} with every credential found by its position replaced by {@link #MASK}. */
     public String text(String text) {
-        if (text == null || text.indexOf('=') < 0 && text.indexOf('-') < 0 && text.indexOf('@') < 0) {
+        if (text == null
+                || text.indexOf('=') < 0 && text.indexOf('-') < 0 && text.indexOf('@') < 0
+                || !mayHoldCredential(text)) {
             return text;
         }
         String out = replaceGroup(FLAG_SPACE, text, 4, true);
         out = replaceGroup(FLAG_EQUALS, out, 2, false);
         out = replaceGroup(PARAMETER, out, 2, false);
         return URL_PASSWORD.matcher(out).replaceAll(MASK);
+    }
+
+    /**
+     * Whether a pattern of {@link #text} can match at all: each needs a sensitive word or, for a
+     * URL's password, {@code ://}. Checked first because most lines (file names, progress) have
+     * neither, and the patterns cost far more than this scan.
+     */
+    private static boolean mayHoldCredential(String text) {
+        if (text.contains("://")) {
+            return true;
+        }
+        String lower = text.toLowerCase(Locale.ROOT);
+        for (String word : SENSITIVE_WORDS) {
+            if (lower.contains(word)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

@@ -62,7 +62,7 @@ public record RetentionPolicy(
         nonNegative(Rule.WEEKLY, keepWeekly);
         nonNegative(Rule.MONTHLY, keepMonthly);
         nonNegative(Rule.YEARLY, keepYearly);
-        if (keepLast + keepHourly + keepDaily + keepWeekly + keepMonthly + keepYearly == 0) {
+        if ((keepLast | keepHourly | keepDaily | keepWeekly | keepMonthly | keepYearly) == 0) {
             throw ConfigurationException.forKey(
                     "db.retention",
                     "keeps nothing: set at least one of keep-last, keep-hourly, "

@@ -21,6 +21,9 @@ import java.util.Optional;
  */
 public final class Setting<T> {
     private static final String ENVIRONMENT_PREFIX = "RCLONE_BACKUP_";
+    /** The block of {@code db.retention.keep-*} settings. */
+    public static final String RETENTION_SECTION = "db.retention";
+
     private static final List<Setting<?>> ALL = new ArrayList<>();
     private static final Map<String, Setting<?>> BY_KEY = new LinkedHashMap<>();
 
@@ -57,7 +60,23 @@ public final class Setting<T> {
             "yyyy-MM-dd-HHmmss",
             "The {datetime} of file names: a java.time pattern, rendered in UTC.");
     public static final Setting<Integer> DB_CLEANUP_KEEP = new Setting<>(
-            "db.cleanup-keep", ValueType.INTEGER, 10, "Backups kept per database by dbbackup --clean (at least 1).");
+            "db.cleanup-keep",
+            ValueType.INTEGER,
+            10,
+            "Backups kept per database by cleanup and dbbackup --clean (at least 1): the shorthand for "
+                    + "db.retention.keep-last.");
+    public static final Setting<Integer> DB_RETENTION_KEEP_LAST = retention(
+            "keep-last", "Retention policy: the newest N backups of each database (replaces db.cleanup-keep).");
+    public static final Setting<Integer> DB_RETENTION_KEEP_HOURLY =
+            retention("keep-hourly", "Retention policy: the newest backup of each of the newest N hours (UTC).");
+    public static final Setting<Integer> DB_RETENTION_KEEP_DAILY =
+            retention("keep-daily", "Retention policy: the newest backup of each of the newest N days (UTC).");
+    public static final Setting<Integer> DB_RETENTION_KEEP_WEEKLY =
+            retention("keep-weekly", "Retention policy: the newest backup of each of the newest N ISO weeks.");
+    public static final Setting<Integer> DB_RETENTION_KEEP_MONTHLY =
+            retention("keep-monthly", "Retention policy: the newest backup of each of the newest N months.");
+    public static final Setting<Integer> DB_RETENTION_KEEP_YEARLY =
+            retention("keep-yearly", "Retention policy: the newest backup of each of the newest N years.");
     public static final Setting<Path> MEDIA_ROOT =
             new Setting<>("media.root", ValueType.PATH, null, "The local media folder; the media commands need it.");
     public static final Setting<String> MEDIA_BACKUP_DIR =
@@ -117,6 +136,11 @@ public final class Setting<T> {
         this.description = description;
         ALL.add(this);
         BY_KEY.put(key, this);
+    }
+
+    /** One key of {@code db.retention}: an integer of at least 0, unset by default. */
+    private static Setting<Integer> retention(String name, String description) {
+        return new Setting<>(RETENTION_SECTION + "." + name, ValueType.INTEGER, null, description);
     }
 
     /** Every setting, in the order the documentation lists them. */

@@ -6,9 +6,11 @@ import dev.rclonebackup.secrets.Redactor;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The complete, validated configuration of rclone-backup: the same keys as
@@ -26,7 +28,17 @@ public final class Settings {
     /** The events a {@code hooks} entry may name, in the order they are documented. */
     public static final List<String> HOOK_EVENTS = BackupEvent.Type.ids();
 
+    /** The {@code db.retention.*} settings, in the order of {@link RetentionPolicy}'s components. */
+    public static final List<Setting<Integer>> RETENTION = List.of(
+            Setting.DB_RETENTION_KEEP_LAST,
+            Setting.DB_RETENTION_KEEP_HOURLY,
+            Setting.DB_RETENTION_KEEP_DAILY,
+            Setting.DB_RETENTION_KEEP_WEEKLY,
+            Setting.DB_RETENTION_KEEP_MONTHLY,
+            Setting.DB_RETENTION_KEEP_YEARLY);
+
     private final Map<Setting<?>, Object> values;
+    private final Set<Setting<?>> configured;
 
     private Settings(Builder b) {
         Map<Setting<?>, Object> copy = new LinkedHashMap<>();
@@ -34,6 +46,7 @@ public final class Settings {
             copy.put(value.getKey(), immutable(value.getValue()));
         }
         this.values = Collections.unmodifiableMap(copy);
+        this.configured = Set.copyOf(b.configured);
     }
 
     /** Lists and maps as unmodifiable copies, keeping the configuration's order. */
@@ -63,6 +76,7 @@ public final class Settings {
                     value.getKey(),
                     value.getValue() instanceof Map<?, ?> map ? new LinkedHashMap<>(map) : value.getValue());
         }
+        b.configured.addAll(configured);
         return b;
     }
 
@@ -118,6 +132,30 @@ public final class Settings {
     /** {@code db.cleanup-keep}: backups kept per database by a cleaning backup (at least 1). */
     public int cleanupKeep() {
         return get(Setting.DB_CLEANUP_KEEP);
+    }
+
+    /** Whether {@code setting} was given a value rather than left at its default. */
+    public boolean isConfigured(Setting<?> setting) {
+        return configured.contains(setting);
+    }
+
+    /** Whether any {@code db.retention.*} key has a value. */
+    public boolean hasRetention() {
+        return RETENTION.stream().anyMatch(setting -> get(setting) != null);
+    }
+
+    /**
+     * The policy that {@code cleanup} and {@code dbbackup --clean} apply: {@code db.retention}
+     * (keys left out are 0) when any of its keys is set, else keep-last {@code db.cleanup-keep}.
+     */
+    public RetentionPolicy retentionPolicy() {
+        if (!hasRetention()) {
+            return RetentionPolicy.keepLast(cleanupKeep());
+        }
+        int[] keep = RETENTION.stream()
+                .mapToInt(setting -> get(setting) == null ? 0 : get(setting))
+                .toArray();
+        return new RetentionPolicy(keep[0], keep[1], keep[2], keep[3], keep[4], keep[5]);
     }
 
     /** {@code media.root}: the local media folder, or {@code null} when not configured. */
@@ -187,6 +225,7 @@ public final class Settings {
     /** Fluent, mutable builder; {@link #build()} validates and names the offending key. */
     public static final class Builder {
         private final Map<Setting<?>, Object> values = new LinkedHashMap<>();
+        private final Set<Setting<?>> configured = new HashSet<>();
 
         private Builder() {
             for (Setting<?> setting : Setting.all()) {
@@ -198,6 +237,7 @@ public final class Settings {
         /** Sets {@code setting}; {@code null} is an empty list or mapping for those, else no value. */
         public <T> Builder set(Setting<T> setting, T value) {
             if (value == null) {
+                configured.remove(setting);
                 Object fallback = setting.defaultValue();
                 values.put(
                         setting,
@@ -205,6 +245,7 @@ public final class Settings {
                                 ? new LinkedHashMap<>()
                                 : fallback instanceof List ? List.of() : null);
             } else {
+                configured.add(setting);
                 values.put(setting, value instanceof Map<?, ?> map ? new LinkedHashMap<>(map) : value);
             }
             return this;
@@ -251,6 +292,19 @@ public final class Settings {
 
         public Builder cleanupKeep(int cleanupKeep) {
             return set(Setting.DB_CLEANUP_KEEP, cleanupKeep);
+        }
+
+        /**
+         * Sets every {@code db.retention.*} key from {@code policy}, which then replaces
+         * {@code db.cleanup-keep}; {@code null} unsets them.
+         */
+        public Builder retention(RetentionPolicy policy) {
+            set(Setting.DB_RETENTION_KEEP_LAST, policy == null ? null : policy.keepLast());
+            set(Setting.DB_RETENTION_KEEP_HOURLY, policy == null ? null : policy.keepHourly());
+            set(Setting.DB_RETENTION_KEEP_DAILY, policy == null ? null : policy.keepDaily());
+            set(Setting.DB_RETENTION_KEEP_WEEKLY, policy == null ? null : policy.keepWeekly());
+            set(Setting.DB_RETENTION_KEEP_MONTHLY, policy == null ? null : policy.keepMonthly());
+            return set(Setting.DB_RETENTION_KEEP_YEARLY, policy == null ? null : policy.keepYearly());
         }
 
         public Builder mediaRoot(Path mediaRoot) {

@@ -93,11 +93,14 @@ public final class SettingsReader {
             String name = child.getKey();
             String key = section + "." + name;
             Optional<Setting<?>> setting = Setting.forKey(key);
-            if (setting.isEmpty()) {
+            if (setting.isPresent()) {
+                set(setting.get(), child.getValue(), builder);
+            } else if (keysIn(key).isEmpty()) {
                 throw values.error(
                         key, "is not a known setting" + KeySuggestion.hint(name, keysIn(section), section + "."));
+            } else {
+                readSection(key, child.getValue(), builder);
             }
-            set(setting.get(), child.getValue(), builder);
         }
     }
 
@@ -173,15 +176,20 @@ public final class SettingsReader {
         return sections;
     }
 
-    /** The keys directly under {@code section}, e.g. {@code binary}, {@code config}, {@code flags} under {@code rclone}. */
+    /**
+     * The names directly under {@code section}, e.g. {@code binary}, {@code config}, {@code flags}
+     * under {@code rclone}, {@code retention} under {@code db}; empty when it is no section.
+     */
     private static List<String> keysIn(String section) {
-        List<String> keys = new ArrayList<>();
+        Set<String> keys = new LinkedHashSet<>();
         for (Setting<?> setting : Setting.all()) {
-            if (setting.section().filter(section::equals).isPresent()) {
-                keys.add(setting.key().substring(section.length() + 1));
+            if (setting.key().startsWith(section + ".")) {
+                String rest = setting.key().substring(section.length() + 1);
+                int dot = rest.indexOf('.');
+                keys.add(dot < 0 ? rest : rest.substring(0, dot));
             }
         }
-        return keys;
+        return new ArrayList<>(keys);
     }
 
     private String topLevelHint(String key) {

@@ -31,6 +31,7 @@ final class SettingsValidator {
         if (settings.cleanupKeep() < 1) {
             throw ConfigurationException.forKey("db.cleanup-keep", "must be at least 1, got " + settings.cleanupKeep());
         }
+        validateRetention(settings);
         Path mediaRoot = settings.mediaRoot();
         if (mediaRoot != null && mediaRoot.toString().isEmpty()) {
             throw ConfigurationException.forKey(
@@ -49,6 +50,20 @@ final class SettingsValidator {
         for (Map.Entry<String, List<String>> hook : settings.hooks().entrySet()) {
             validateHook(hook.getKey(), hook.getValue());
         }
+    }
+
+    /** {@code db.retention} replaces {@code db.cleanup-keep}; its values are checked by {@link RetentionPolicy}. */
+    private static void validateRetention(Settings settings) {
+        if (!settings.hasRetention()) {
+            return;
+        }
+        if (settings.isConfigured(Setting.DB_CLEANUP_KEEP)) {
+            throw ConfigurationException.forKey(
+                    Setting.RETENTION_SECTION,
+                    "and db.cleanup-keep are both set: use one of them "
+                            + "(cleanup-keep: N is the shorthand for retention: {keep-last: N})");
+        }
+        settings.retentionPolicy();
     }
 
     private static void validateRclone(Settings settings) {

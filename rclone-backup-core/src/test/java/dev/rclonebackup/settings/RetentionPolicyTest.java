@@ -163,6 +163,13 @@ class RetentionPolicyTest {
     }
 
     @Test
+    void valuesWhoseSumOverflowsToZeroAreNotAllZero() {
+        RetentionPolicy huge = new RetentionPolicy(Integer.MAX_VALUE, 0, Integer.MAX_VALUE, 2, 0, 0);
+
+        assertThat(huge.keepDaily()).isEqualTo(Integer.MAX_VALUE);
+    }
+
+    @Test
     void allZeroIsAConfigurationErrorSinceItWouldDeleteAlmostEverything() {
         assertThatThrownBy(() -> policy("last=0"))
                 .isInstanceOf(ConfigurationException.class)

@@ -172,6 +172,60 @@ class StorageFaultTest {
         assertThat(sandbox.remoteFiles()).isEmpty();
     }
 
+    /** Five backups that cleanup-keep 1 would thin out, in a folder that cannot be changed. */
+    @Test
+    void cleanupOfAReadOnlyRemoteFailsWithRclonesReasonAndDeletesNothing() throws IOException {
+        Path db = Files.createDirectories(sandbox.remote().resolve("db"));
+        for (int day = 1; day <= 5; day++) {
+            Files.writeString(db.resolve("default-2026-01-0" + day + "-030000.sqlite3"), "backup " + day);
+        }
+        List<String> before = sandbox.remoteFiles();
+        if (!mounts.readOnly(db)) {
+            Files.setPosixFilePermissions(db, PosixFilePermissions.fromString("r-xr-xr-x"));
+        }
+        sandbox.writeConfig("db:\n  cleanup-keep: 1\n" + Sandbox.sqliteDatabase(sqlite.file()));
+
+        Outcome outcome = cli.run("cleanup");
+
+        assertThat(outcome.exitCode()).as(outcome.toString()).isEqualTo(1);
+        assertThat(outcome.stderr())
+                .contains("rclone delete")
+                .contains("failed to delete 4 files")
+                .doesNotContain("Exception");
+        assertThat(sandbox.remoteFiles()).isEqualTo(before);
+    }
+
+    /** An rclone whose listing fails as an unreachable server does; nothing may be deleted then. */
+    @Test
+    void cleanupOfARemoteThatCannotBeListedDeletesNothing() throws IOException {
+        Path db = Files.createDirectories(sandbox.remote().resolve("db"));
+        for (int day = 1; day <= 5; day++) {
+            Files.writeString(db.resolve("default-2026-01-0" + day + "-030000.sqlite3"), "backup " + day);
+        }
+        List<String> before = sandbox.remoteFiles();
+        Path calls = directory.resolve("rclone-calls");
+        Path wrapper = Sandbox.script(
+                directory.resolve("rclone-unreachable"),
+                String.join(
+                        "\n",
+                        "echo \"$1\" >> '" + calls + "'",
+                        "if [ \"$1\" = lsjson ]; then",
+                        "  echo 'ERROR : Failed to lsjson: dial tcp 127.0.0.1:22: connect: connection refused' >&2",
+                        "  exit 1",
+                        "fi",
+                        "exec '" + RcloneFixture.binary() + "' \"$@\""));
+        sandbox.rcloneBinary(wrapper.toString())
+                .writeConfig("db:\n  cleanup-keep: 1\n" + Sandbox.sqliteDatabase(sqlite.file()));
+
+        Outcome outcome = cli.run("cleanup");
+
+        assertThat(outcome.exitCode()).as(outcome.toString()).isEqualTo(1);
+        assertThat(outcome.stderr()).contains("connection refused").doesNotContain("Exception");
+        assertThat(outcome.output()).doesNotContain("Removing");
+        assertThat(sandbox.remoteFiles()).isEqualTo(before);
+        assertThat(Files.readAllLines(calls)).containsExactly("lsjson");
+    }
+
     private void useRcloneFailingAfter(int bytes) {
         Path wrapper = Sandbox.script(
                 directory.resolve("rclone-filling-up"),

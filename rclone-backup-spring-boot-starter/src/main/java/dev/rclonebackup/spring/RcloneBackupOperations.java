@@ -1,6 +1,7 @@
 package dev.rclonebackup.spring;
 
 import dev.rclonebackup.BackupFile;
+import dev.rclonebackup.CleanupResult;
 import dev.rclonebackup.DbBackupResult;
 import dev.rclonebackup.DbBackupsResult;
 import dev.rclonebackup.DbRestoreOptions;
@@ -19,7 +20,7 @@ import java.util.function.Supplier;
 import java.util.function.ToLongFunction;
 
 /**
- * The five operations of {@link RcloneBackup} as an application bean: the same methods, each run
+ * The operations of {@link RcloneBackup} as an application bean: the same methods, each run
  * recorded in {@link BackupMetrics}. Inject this rather than the {@link RcloneBackup} bean to have
  * metrics; failures are the core's {@link dev.rclonebackup.RcloneBackupException}s.
  */
@@ -83,6 +84,15 @@ public class RcloneBackupOperations {
     /** See {@link RcloneBackup#mediaRestore}. */
     public MediaResult mediaRestore(MediaRestoreOptions options) {
         return measured("media-restore", MEDIA, () -> backups.mediaRestore(options), result -> -1);
+    }
+
+    /**
+     * See {@link RcloneBackup#cleanup}; recorded as operation {@code cleanup} of database
+     * {@code all} when no database is given, else of the given aliases joined with commas.
+     */
+    public CleanupResult cleanup(List<String> databases, boolean dryRun) {
+        String tag = databases == null || databases.isEmpty() ? "all" : String.join(",", databases);
+        return measured("cleanup", tag, () -> backups.cleanup(databases, dryRun), result -> -1);
     }
 
     /** See {@link RcloneBackup#listBackups}. */
