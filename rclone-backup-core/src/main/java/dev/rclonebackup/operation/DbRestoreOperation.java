@@ -29,19 +29,35 @@ public final class DbRestoreOperation {
     private static final int MAX_INSPECTIONS = 8;
 
     private final Context context;
+    /** The database and backup, for the failure event: null until chosen. */
+    private String alias;
+
+    private String path;
 
     public DbRestoreOperation(Context context) {
         this.context = context;
     }
 
+    /** Restores the database; any failure (an interrupt included) sends {@code db-restore-failed}. */
     public DbRestoreResult run(String requestedAlias, String inputPath, RestoreConfirmation confirmation)
             throws IOException, InterruptedException {
-        String alias = chooseDatabase(requestedAlias);
+        try {
+            return restore(requestedAlias, inputPath, confirmation);
+        } catch (IOException | InterruptedException | RuntimeException e) {
+            Failures.report(context, e, error -> new BackupEvent.DbRestoreFailed(alias, path, error));
+            throw e;
+        }
+    }
+
+    private DbRestoreResult restore(String requestedAlias, String inputPath, RestoreConfirmation confirmation)
+            throws IOException, InterruptedException {
+        alias = requestedAlias;
+        alias = chooseDatabase(requestedAlias);
         Database database = context.connectors().database(alias);
         Connector connector = context.connectors().connectorFor(database);
         String relative =
                 inputPath == null ? newest(alias) : existing(InputPath.check(inputPath, alias, context.template()));
-        String path = context.displayPath(relative);
+        path = context.displayPath(relative);
 
         if (!confirmation.confirm(alias, path)) {
             return new DbRestoreResult(alias, path, true, Duration.ZERO);
