@@ -31,6 +31,11 @@ final class SettingsValidator {
         if (settings.cleanupKeep() < 1) {
             throw ConfigurationException.forKey("db.cleanup-keep", "must be at least 1, got " + settings.cleanupKeep());
         }
+        if (settings.dbRetries() < 0) {
+            throw ConfigurationException.forKey("db.retries", "must be 0 or more, got " + settings.dbRetries());
+        }
+        positive("db.retry-delay", settings.dbRetryDelay(), "30s");
+        validateNotify(settings);
         Path mediaRoot = settings.mediaRoot();
         if (mediaRoot != null && mediaRoot.toString().isEmpty()) {
             throw ConfigurationException.forKey(
@@ -65,6 +70,19 @@ final class SettingsValidator {
             throw ConfigurationException.forKey(
                     "rclone.stall-timeout", "must be a duration greater than zero, such as 10m");
         }
+    }
+
+    private static void positive(String key, Duration duration, String example) {
+        if (duration == null || duration.isZero() || duration.isNegative()) {
+            throw ConfigurationException.forKey(key, "must be a duration greater than zero, such as " + example);
+        }
+    }
+
+    private static void validateNotify(Settings settings) {
+        NotifyUrls.check(Setting.NOTIFY_START_URL.key(), settings.notifyStartUrl());
+        NotifyUrls.check(Setting.NOTIFY_SUCCESS_URL.key(), settings.notifySuccessUrl());
+        NotifyUrls.check(Setting.NOTIFY_FAILURE_URL.key(), settings.notifyFailureUrl());
+        positive("notify.timeout", settings.notifyTimeout(), "10s");
     }
 
     /**

@@ -13,7 +13,10 @@ import dev.rclonebackup.operation.DbBackupTest.ScriptConnector;
 import dev.rclonebackup.settings.Settings;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicReference;
@@ -47,7 +50,7 @@ class FailureEventsTest extends SqliteOperationTest {
                 .reporter(reporter)
                 .listener(events::add)
                 .serviceLoaderListeners(false)
-                .clock(java.time.Clock.fixed(NOON, java.time.ZoneOffset.UTC));
+                .clock(Clock.fixed(NOON, ZoneOffset.UTC));
         for (ScriptConnector connector : connectors) {
             builder.connector(connector);
         }
@@ -57,7 +60,7 @@ class FailureEventsTest extends SqliteOperationTest {
     /** A database file that is not one: sqlite3 .dump reports the error inside its output. */
     private void corruptTheDatabase() throws Exception {
         Files.write(database, new byte[4096]);
-        Files.writeString(database, "this is not a database", java.nio.file.StandardOpenOption.WRITE);
+        Files.writeString(database, "this is not a database", StandardOpenOption.WRITE);
     }
 
     @Test
