@@ -1,6 +1,7 @@
 package dev.rclonebackup.cli;
 
 import dev.rclonebackup.RcloneBackup;
+import java.util.List;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code dbbackup}: dumps a database straight into the remote. */
@@ -45,6 +46,11 @@ final class DbBackupCommand extends OperationCommand<DbBackupCommand.Options> {
     @Override
     Options options(CommandSpec spec) {
         return new Options(Specs.text(spec, DATABASE), Specs.isSet(spec, CLEAN));
+    }
+
+    @Override
+    List<String> databases(Options options) {
+        return List.of(options.database());
     }
 
     @Override

@@ -3,6 +3,7 @@ package dev.rclonebackup.cli;
 import dev.rclonebackup.DbRestoreResult;
 import dev.rclonebackup.RcloneBackup;
 import dev.rclonebackup.RestoreConfirmation;
+import java.util.List;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code dbrestore}: streams a backup from the remote into a database, after confirmation. */
@@ -59,6 +60,11 @@ final class DbRestoreCommand extends OperationCommand<DbRestoreCommand.Options> 
     @Override
     Options options(CommandSpec spec) {
         return new Options(Specs.text(spec, DATABASE), Specs.text(spec, INPUT_PATH), Specs.isSet(spec, NO_INPUT));
+    }
+
+    @Override
+    List<String> databases(Options options) {
+        return options.database() == null ? List.of() : List.of(options.database());
     }
 
     @Override

@@ -46,6 +46,12 @@ final class ListBackupsCommand extends OperationCommand<ListBackupsCommand.Optio
         return options;
     }
 
+    /** A listing changes nothing: it is not announced as a run. */
+    @Override
+    boolean notifies() {
+        return false;
+    }
+
     @Override
     void run(RcloneBackup backups, ConsoleReporter reporter, Options options) {
         reporter.results(
