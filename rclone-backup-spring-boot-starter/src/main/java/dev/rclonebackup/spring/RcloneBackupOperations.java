@@ -1,6 +1,7 @@
 package dev.rclonebackup.spring;
 
 import dev.rclonebackup.BackupFile;
+import dev.rclonebackup.CommandRun;
 import dev.rclonebackup.DbBackupResult;
 import dev.rclonebackup.DbRestoreResult;
 import dev.rclonebackup.MediaBackupOptions;
@@ -17,7 +18,8 @@ import java.util.function.ToLongFunction;
 
 /**
  * The five operations of {@link RcloneBackup} as an application bean: the same methods, each run
- * recorded in {@link BackupMetrics}. Inject this rather than the {@link RcloneBackup} bean to have
+ * recorded in {@link BackupMetrics} and, except the listings, announced to the {@code notify.*-url}
+ * settings as one {@link CommandRun}. Inject this rather than the {@link RcloneBackup} bean to have
  * metrics; failures are the core's {@link dev.rclonebackup.RcloneBackupException}s.
  */
 public class RcloneBackupOperations {
@@ -38,23 +40,37 @@ public class RcloneBackupOperations {
 
     /** See {@link RcloneBackup#dbBackup}. */
     public DbBackupResult dbBackup(String database, boolean clean) {
-        return measured("db-backup", database, () -> backups.dbBackup(database, clean), DbBackupResult::size);
+        return measured(
+                "db-backup",
+                "dbbackup",
+                database,
+                named(database),
+                () -> backups.dbBackup(database, clean),
+                DbBackupResult::size);
     }
 
     /** See {@link RcloneBackup#dbRestore}. */
     public DbRestoreResult dbRestore(String database, String inputPath, RestoreConfirmation confirmation) {
         String tag = database == null ? singleDatabase() : database;
-        return measured("db-restore", tag, () -> backups.dbRestore(database, inputPath, confirmation), result -> -1);
+        return measured(
+                "db-restore",
+                "dbrestore",
+                tag,
+                named(database),
+                () -> backups.dbRestore(database, inputPath, confirmation),
+                result -> -1);
     }
 
     /** See {@link RcloneBackup#mediaBackup}. */
     public MediaResult mediaBackup(MediaBackupOptions options) {
-        return measured("media-backup", MEDIA, () -> backups.mediaBackup(options), result -> -1);
+        return measured(
+                "media-backup", "mediabackup", MEDIA, List.of(), () -> backups.mediaBackup(options), result -> -1);
     }
 
     /** See {@link RcloneBackup#mediaRestore}. */
     public MediaResult mediaRestore(MediaRestoreOptions options) {
-        return measured("media-restore", MEDIA, () -> backups.mediaRestore(options), result -> -1);
+        return measured(
+                "media-restore", "mediarestore", MEDIA, List.of(), () -> backups.mediaRestore(options), result -> -1);
     }
 
     /** See {@link RcloneBackup#listBackups}. */
@@ -67,20 +83,34 @@ public class RcloneBackupOperations {
         return backups.listMedia();
     }
 
+    private static List<String> named(String database) {
+        return database == null ? List.of() : List.of(database);
+    }
+
     private String singleDatabase() {
         return settings().databases().size() == 1
                 ? settings().databases().keySet().iterator().next()
                 : "unknown";
     }
 
-    private <T> T measured(String operation, String database, Supplier<T> call, ToLongFunction<T> size) {
+    /** Runs {@code call} as one run of {@code command}, notified as on the command line, and measured. */
+    private <T> T measured(
+            String operation,
+            String command,
+            String database,
+            List<String> databases,
+            Supplier<T> call,
+            ToLongFunction<T> size) {
         long start = System.nanoTime();
+        CommandRun run = backups.startRun(command, databases);
         try {
             T result = call.get();
             metrics.success(operation, database, Duration.ofNanos(System.nanoTime() - start), size.applyAsLong(result));
+            run.succeeded();
             return result;
         } catch (RuntimeException e) {
             metrics.failure(operation, database, Duration.ofNanos(System.nanoTime() - start));
+            run.failed(e);
             throw e;
         }
     }
