@@ -5,6 +5,7 @@ import dev.rclonebackup.settings.Durations;
 import dev.rclonebackup.settings.NotifyUrls;
 import dev.rclonebackup.settings.Setting;
 import dev.rclonebackup.settings.Settings;
+import java.net.ConnectException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -125,7 +126,7 @@ public final class HttpNotifier {
         String message = cause.getMessage();
         String kind = cause.getClass().getSimpleName();
         if (message == null || message.isBlank()) {
-            return kind;
+            return cause instanceof ConnectException ? "could not connect (" + kind + ")" : kind;
         }
         for (String secret : new String[] {
             target.toString(),

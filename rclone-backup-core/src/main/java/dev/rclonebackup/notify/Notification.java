@@ -3,6 +3,7 @@ package dev.rclonebackup.notify;
 import java.io.StringWriter;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.ObjectWriteContext;
@@ -16,7 +17,7 @@ import tools.jackson.core.json.JsonFactory;
  * @param databases the database aliases the run worked on, in the order it met them
  * @param paths     the backups it stored or restored from, e.g. {@code db/default-2024-01-15-120000.dump}
  * @param error     why it failed (credentials hidden), or null
- * @param started   when the run started
+ * @param started   when the run started (in the JSON: UTC, whole seconds)
  * @param finished  when it ended, or null for {@code start}
  * @param host      the name of the machine it ran on
  */
@@ -76,13 +77,18 @@ public record Notification(
             writeArray(json, "databases", databases);
             writeArray(json, "paths", paths);
             json.writeStringProperty("error", error);
-            json.writeStringProperty("started", started == null ? null : started.toString());
-            json.writeStringProperty("finished", finished == null ? null : finished.toString());
+            json.writeStringProperty("started", inSeconds(started));
+            json.writeStringProperty("finished", inSeconds(finished));
             json.writeStringProperty("host", host);
             json.writeStringProperty("text", text());
             json.writeEndObject();
         }
         return text.toString();
+    }
+
+    /** UTC, whole seconds, {@code Z}: as {@code listbackups} shows times. */
+    private static String inSeconds(Instant instant) {
+        return instant == null ? null : instant.truncatedTo(ChronoUnit.SECONDS).toString();
     }
 
     private static void writeArray(JsonGenerator json, String name, List<String> values) {
