@@ -100,6 +100,30 @@ class FailureEventsTest extends SqliteOperationTest {
     }
 
     @Test
+    void everyListenerHearsAFailureEventEvenWhenAnEarlierOneThrows() throws Exception {
+        corruptTheDatabase();
+        RcloneBackup backups = RcloneBackup.configure()
+                .settings(settings().hook("db-backup-failed", recordHook).build())
+                .reporter(reporter)
+                .listener(event -> {
+                    if (event.type().isFailure()) {
+                        throw new IllegalStateException("the pager is down");
+                    }
+                })
+                .listener(events::add)
+                .serviceLoaderListeners(false)
+                .clock(Clock.fixed(NOON, ZoneOffset.UTC))
+                .load();
+
+        assertThatThrownBy(() -> backups.dbBackup("default", false))
+                .hasMessageStartingWith("Backup of database 'default' to " + BACKUP + " failed: ");
+
+        assertThat(events).last().isInstanceOf(BackupEvent.DbBackupFailed.class);
+        assertThat(Files.readAllLines(hookLog)).hasSize(1);
+        assertThat(reporter.lines).contains("Warning: the pager is down");
+    }
+
+    @Test
     void anInterruptedBackupIsAFailureAndItsHookStillRuns() throws Exception {
         ScriptConnector slow = new ScriptConnector("echo 'first rows'; exec sleep 60");
         Settings settings = settings()
