@@ -10,7 +10,9 @@ import java.util.Optional;
  * also the key of the event's hook in the configuration.
  *
  * <p>A listener that throws while handling a {@code Before…} event aborts the operation before
- * anything is changed.
+ * anything is changed. An operation that fails (an interrupt included) sends its failure event
+ * ({@code db-backup-failed} …) once; a listener that throws for it is reported as a warning and
+ * changes neither the operation's error nor its outcome.
  */
 public sealed interface BackupEvent {
 
@@ -23,7 +25,11 @@ public sealed interface BackupEvent {
         PRE_MEDIA_BACKUP("pre-media-backup"),
         POST_MEDIA_BACKUP("post-media-backup"),
         PRE_MEDIA_RESTORE("pre-media-restore"),
-        POST_MEDIA_RESTORE("post-media-restore");
+        POST_MEDIA_RESTORE("post-media-restore"),
+        DB_BACKUP_FAILED("db-backup-failed"),
+        DB_RESTORE_FAILED("db-restore-failed"),
+        MEDIA_BACKUP_FAILED("media-backup-failed"),
+        MEDIA_RESTORE_FAILED("media-restore-failed");
 
         private final String id;
 
@@ -34,6 +40,11 @@ public sealed interface BackupEvent {
         /** The event's name in configuration and hooks, e.g. {@code pre-db-backup}. */
         public String id() {
             return id;
+        }
+
+        /** Whether this type reports a failed operation ({@code db-backup-failed} …). */
+        public boolean isFailure() {
+            return id.endsWith("-failed");
         }
 
         /** The type whose {@link #id()} is {@code id}. */
@@ -66,6 +77,14 @@ public sealed interface BackupEvent {
 
     /** The backup's remote path ({@code db/NAME}), or {@code null} when the event has none. */
     default String path() {
+        return null;
+    }
+
+    /**
+     * Why the operation failed, one sentence with credentials hidden; {@code null} except for the
+     * failure events.
+     */
+    default String error() {
         return null;
     }
 
@@ -130,6 +149,44 @@ public sealed interface BackupEvent {
         @Override
         public Type type() {
             return Type.POST_MEDIA_RESTORE;
+        }
+    }
+
+    /**
+     * A backup of {@code database} failed or was interrupted; nothing was stored. {@code path} is the
+     * name it was being stored under, or {@code null} when it failed before one was chosen.
+     */
+    record DbBackupFailed(String database, String path, String error) implements BackupEvent {
+        @Override
+        public Type type() {
+            return Type.DB_BACKUP_FAILED;
+        }
+    }
+
+    /**
+     * A restore of {@code database} failed or was interrupted. {@code path} is the backup it was
+     * restoring from, or {@code null} when it failed before one was chosen.
+     */
+    record DbRestoreFailed(String database, String path, String error) implements BackupEvent {
+        @Override
+        public Type type() {
+            return Type.DB_RESTORE_FAILED;
+        }
+    }
+
+    /** A media backup failed or was interrupted. */
+    record MediaBackupFailed(String error) implements BackupEvent {
+        @Override
+        public Type type() {
+            return Type.MEDIA_BACKUP_FAILED;
+        }
+    }
+
+    /** A media restore failed or was interrupted. */
+    record MediaRestoreFailed(String error) implements BackupEvent {
+        @Override
+        public Type type() {
+            return Type.MEDIA_RESTORE_FAILED;
         }
     }
 }

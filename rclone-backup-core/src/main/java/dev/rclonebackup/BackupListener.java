@@ -15,7 +15,8 @@ package dev.rclonebackup;
  *
  * <p>An exception thrown for a {@code Before…} event aborts the operation before anything is
  * changed; the exception is reported as the operation's failure. An exception thrown for an
- * {@code After…} event fails the operation too, but what it did is not undone.
+ * {@code After…} event fails the operation too, but what it did is not undone. An exception thrown
+ * for a failure event ({@code db-backup-failed} …) is reported as a warning only.
  */
 @FunctionalInterface
 public interface BackupListener {

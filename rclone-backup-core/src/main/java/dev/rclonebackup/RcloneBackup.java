@@ -3,11 +3,13 @@ package dev.rclonebackup;
 import dev.rclonebackup.connector.Connector;
 import dev.rclonebackup.connector.ConnectorRegistry;
 import dev.rclonebackup.naming.FilenameTemplate;
+import dev.rclonebackup.notify.HttpNotifier;
 import dev.rclonebackup.operation.CheckOperation;
 import dev.rclonebackup.operation.Context;
 import dev.rclonebackup.operation.DbBackupOperation;
 import dev.rclonebackup.operation.DbRestoreOperation;
 import dev.rclonebackup.operation.DbVerifyOperation;
+import dev.rclonebackup.operation.Failures;
 import dev.rclonebackup.operation.HookRunner;
 import dev.rclonebackup.operation.ListOperations;
 import dev.rclonebackup.operation.Listeners;
@@ -21,6 +23,7 @@ import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -49,9 +52,13 @@ import java.util.Objects;
  */
 public final class RcloneBackup {
     private final Context context;
+    private final HttpNotifier notifier;
+    private final RunRecorder runs;
 
-    private RcloneBackup(Context context) {
+    private RcloneBackup(Context context, HttpNotifier notifier, RunRecorder runs) {
         this.context = context;
+        this.notifier = notifier;
+        this.runs = runs;
     }
 
     /** Starts a fluent configuration. */
@@ -62,6 +69,22 @@ public final class RcloneBackup {
     /** The settings this instance was built from. */
     public Settings settings() {
         return context.settings();
+    }
+
+    /**
+     * Starts a run of {@code command} (e.g. {@code dbbackup}) on this thread and sends the
+     * {@code notify.start-url} notification. The operations called on this thread until the run's
+     * {@link CommandRun#succeeded()} or {@link CommandRun#failed} belong to it; that call sends the
+     * success or failure notification, listing every database and path they named. A notification
+     * that fails or takes longer than {@code notify.timeout} is a warning, never an exception.
+     *
+     * @param databases the databases the run is about, as far as known before it starts (may be empty)
+     */
+    public CommandRun startRun(String command, Collection<String> databases) {
+        CommandRun run = new CommandRun(command, databases, notifier, context.clock(), runs::detach);
+        runs.attach(run);
+        run.start();
+        return run;
     }
 
     /**
@@ -245,8 +268,7 @@ public final class RcloneBackup {
             return operation.run();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new RcloneBackupException(
-                    ErrorCode.INTERRUPTED, "Interrupted; everything started was stopped and cleaned up.", e);
+            throw new RcloneBackupException(ErrorCode.INTERRUPTED, Failures.INTERRUPTED, e);
         } catch (IOException e) {
             throw new RcloneBackupException(ErrorCode.OPERATION_FAILED, String.valueOf(e.getMessage()), e);
         } catch (UncheckedIOException e) {
@@ -308,23 +330,25 @@ public final class RcloneBackup {
             }
             // Every line passes through the redactor, whoever prints it: no reporter sees a credential.
             Reporter redacting = Redactor.of(settings).reporter(reporter);
+            RunRecorder runs = new RunRecorder();
             Context context = new Context(
                     settings,
                     Rclone.of(settings, redacting),
                     new ConnectorRegistry(settings, connectors),
                     FilenameTemplate.of(settings.filenameTemplate(), settings.dateFormat()),
-                    new Listeners(serviceLoaderListeners, withHooks(redacting)),
+                    new Listeners(serviceLoaderListeners, withHooks(redacting, runs)),
                     redacting,
                     clock);
-            return new RcloneBackup(context);
+            return new RcloneBackup(context, HttpNotifier.of(settings, redacting), runs);
         }
 
-        private List<BackupListener> withHooks(Reporter redacting) {
-            if (settings.hooks().isEmpty()) {
-                return listeners;
+        private List<BackupListener> withHooks(Reporter redacting, RunRecorder runs) {
+            List<BackupListener> all = new ArrayList<>();
+            all.add(runs);
+            all.addAll(listeners);
+            if (!settings.hooks().isEmpty()) {
+                all.add(new HookRunner(settings.hooks(), redacting, Redactor.of(settings)));
             }
-            List<BackupListener> all = new ArrayList<>(listeners);
-            all.add(new HookRunner(settings.hooks(), redacting, Redactor.of(settings)));
             return all;
         }
     }

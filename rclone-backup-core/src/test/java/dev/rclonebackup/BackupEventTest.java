@@ -21,7 +21,19 @@ class BackupEventTest {
                 Arguments.of(new BackupEvent.BeforeMediaBackup(), "pre-media-backup", null, null),
                 Arguments.of(new BackupEvent.AfterMediaBackup(), "post-media-backup", null, null),
                 Arguments.of(new BackupEvent.BeforeMediaRestore(), "pre-media-restore", null, null),
-                Arguments.of(new BackupEvent.AfterMediaRestore(), "post-media-restore", null, null));
+                Arguments.of(new BackupEvent.AfterMediaRestore(), "post-media-restore", null, null),
+                Arguments.of(
+                        new BackupEvent.DbBackupFailed("app", "db/app-1.dump", "it broke"),
+                        "db-backup-failed",
+                        "app",
+                        "db/app-1.dump"),
+                Arguments.of(
+                        new BackupEvent.DbRestoreFailed("app", "db/app-1.dump", "it broke"),
+                        "db-restore-failed",
+                        "app",
+                        "db/app-1.dump"),
+                Arguments.of(new BackupEvent.MediaBackupFailed("it broke"), "media-backup-failed", null, null),
+                Arguments.of(new BackupEvent.MediaRestoreFailed("it broke"), "media-restore-failed", null, null));
     }
 
     @ParameterizedTest(name = "{1}")
@@ -31,6 +43,8 @@ class BackupEventTest {
         assertThat(BackupEvent.Type.byId(id)).contains(event.type());
         assertThat(event.database()).isEqualTo(database);
         assertThat(event.path()).isEqualTo(path);
+        assertThat(event.error()).isEqualTo(event.type().isFailure() ? "it broke" : null);
+        assertThat(event.type().isFailure()).isEqualTo(id.endsWith("-failed"));
     }
 
     @Test
@@ -54,7 +68,11 @@ class BackupEventTest {
                         "pre-media-backup",
                         "post-media-backup",
                         "pre-media-restore",
-                        "post-media-restore");
+                        "post-media-restore",
+                        "db-backup-failed",
+                        "db-restore-failed",
+                        "media-backup-failed",
+                        "media-restore-failed");
         assertThat(BackupEvent.Type.byId("after-backup")).isEmpty();
     }
 }

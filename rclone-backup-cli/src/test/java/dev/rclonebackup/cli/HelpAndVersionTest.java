@@ -77,7 +77,17 @@ class HelpAndVersionTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"dbbackup", "dbrestore", "mediabackup", "mediarestore", "listbackups", "cleanup", "check", "dbverify"})
+    @ValueSource(
+            strings = {
+                "dbbackup",
+                "dbrestore",
+                "mediabackup",
+                "mediarestore",
+                "listbackups",
+                "cleanup",
+                "check",
+                "dbverify"
+            })
     void onlyTheCommandBeingRunIsBuilt(String command) {
         CliContext context = new CliContext(
                 InputStream.nullInputStream(), System.out, System.err, Map.of(), Path.of("."), false, false, null);
@@ -107,7 +117,17 @@ class HelpAndVersionTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"dbbackup", "dbrestore", "mediabackup", "mediarestore", "listbackups", "cleanup", "check", "dbverify"})
+    @ValueSource(
+            strings = {
+                "dbbackup",
+                "dbrestore",
+                "mediabackup",
+                "mediarestore",
+                "listbackups",
+                "cleanup",
+                "check",
+                "dbverify"
+            })
     void everyCommandDescribesTheCommonOptions(String command) {
         CliRun run = CliRun.of(command, "-h");
 
@@ -128,7 +148,17 @@ class HelpAndVersionTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"dbbackup", "dbrestore", "mediabackup", "mediarestore", "listbackups", "cleanup", "check", "dbverify"})
+    @ValueSource(
+            strings = {
+                "dbbackup",
+                "dbrestore",
+                "mediabackup",
+                "mediarestore",
+                "listbackups",
+                "cleanup",
+                "check",
+                "dbverify"
+            })
     void helpCommandPrintsTheSameAsTheCommandsHelpOption(String command) {
         CliRun help = CliRun.of("help", command);
 

@@ -78,6 +78,12 @@ final class CheckCommand extends OperationCommand<CheckCommand.Options> {
         return options.json();
     }
 
+    /** A check only reads: it must not look like a backup to a dead-man's switch. */
+    @Override
+    boolean notifies() {
+        return false;
+    }
+
     @Override
     void run(RcloneBackup backups, ConsoleReporter reporter, Options options) {
         List<CheckResult> results = backups.check(options.databases(), options.maxAge());

@@ -79,6 +79,14 @@ final class DbBackupCommand extends OperationCommand<DbBackupCommand.Options> {
     }
 
     @Override
+    List<String> databases(Options options) {
+        if (options.all()) {
+            return List.of();
+        }
+        return options.databases().isEmpty() ? List.of(DEFAULT_DATABASE) : options.databases();
+    }
+
+    @Override
     void run(RcloneBackup backups, ConsoleReporter reporter, Options options) {
         if (!options.several()) {
             String database = options.databases().isEmpty()

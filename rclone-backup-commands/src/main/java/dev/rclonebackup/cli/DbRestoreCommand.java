@@ -4,6 +4,7 @@ import dev.rclonebackup.DbRestoreOptions;
 import dev.rclonebackup.DbRestoreResult;
 import dev.rclonebackup.RcloneBackup;
 import dev.rclonebackup.RestoreConfirmation;
+import java.util.List;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code dbrestore}: streams a backup from the remote into a database, after confirmation. */
@@ -78,6 +79,11 @@ final class DbRestoreCommand extends OperationCommand<DbRestoreCommand.Options> 
                 Specs.text(spec, FROM),
                 Specs.text(spec, INPUT_PATH),
                 Specs.isSet(spec, NO_INPUT));
+    }
+
+    @Override
+    List<String> databases(Options options) {
+        return options.database() == null ? List.of() : List.of(options.database());
     }
 
     @Override

@@ -53,6 +53,12 @@ final class ListBackupsCommand extends OperationCommand<ListBackupsCommand.Optio
         return options;
     }
 
+    /** A listing changes nothing: it is not announced as a run. */
+    @Override
+    boolean notifies() {
+        return false;
+    }
+
     @Override
     boolean machineReadable(Options options) {
         return options.json();

@@ -1,7 +1,9 @@
 package dev.rclonebackup.cli;
 
+import dev.rclonebackup.CommandRun;
 import dev.rclonebackup.RcloneBackup;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
@@ -10,7 +12,7 @@ import picocli.CommandLine.Model.OptionSpec;
  * Base of the five commands: describes the command, reads its options into a typed value
  * ({@code O}, a record of the command's class) and the common ones into {@link CommonOptions},
  * loads the configuration, builds the core facade with a console reporter and the configured
- * hooks, and runs the command against it. Failures propagate as exceptions, which
+ * hooks, and runs the command against it as one notified run ({@link CommandRun}). Failures propagate as exceptions, which
  * {@link FailureHandler} turns into a message and an exit status.
  *
  * @param <O> the command's own options, as parsed
@@ -69,8 +71,33 @@ abstract class OperationCommand<O> implements Callable<Integer> {
         ConsoleReporter console = ConsoleReporter.of(context, commonOptions);
         ConsoleReporter reporter = machineReadable(options) ? console.messagesOnStderr() : console;
         Path configFile = configFile(commonOptions);
-        run(context.backups().create(configFile, reporter), reporter, options);
+        RcloneBackup backups = context.backups().create(configFile, reporter);
+        if (!notifies()) {
+            run(backups, reporter, options);
+            return 0;
+        }
+        CommandRun commandRun = backups.startRun(spec().name(), databases(options));
+        try {
+            run(backups, reporter, options);
+        } catch (RuntimeException e) {
+            commandRun.failed(e);
+            throw e;
+        }
+        commandRun.succeeded();
         return 0;
+    }
+
+    /**
+     * Whether a run of this command is announced to the {@code notify.*-url} settings; a command
+     * that only reads must not look like a backup to a dead-man's switch.
+     */
+    boolean notifies() {
+        return true;
+    }
+
+    /** The databases the command is asked to work on, as far as its options tell (for notifications). */
+    List<String> databases(O options) {
+        return List.of();
     }
 
     /** The common options this command ran with; null before they were read or when they were invalid. */

@@ -9,7 +9,9 @@ import dev.rclonebackup.connector.Database;
 import dev.rclonebackup.connector.Dump;
 import dev.rclonebackup.naming.RemotePaths;
 import dev.rclonebackup.process.PipelineResult;
+import dev.rclonebackup.process.StageResult;
 import dev.rclonebackup.process.ToolNotFoundException;
+import dev.rclonebackup.settings.Durations;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
@@ -22,29 +24,55 @@ import java.util.Optional;
  */
 public final class DbBackupOperation {
     private final Context context;
+    /** The backup being made, for the failure event: null until its name is chosen. */
+    private String path;
 
     public DbBackupOperation(Context context) {
         this.context = context;
     }
 
+    /**
+     * Backs up {@code alias}. An upload that rclone failed is tried again from a fresh dump, up to
+     * {@code db.retries} more times, {@code db.retry-delay} apart; a failure of the dump tool, a
+     * configuration error or an interrupt is never retried. Any failure sends {@code db-backup-failed}.
+     */
     public DbBackupResult run(String alias, boolean clean) throws IOException, InterruptedException {
+        try {
+            return backUp(alias, clean);
+        } catch (IOException | InterruptedException | RuntimeException e) {
+            Failures.report(context, e, error -> new BackupEvent.DbBackupFailed(alias, path, error));
+            throw e;
+        }
+    }
+
+    private DbBackupResult backUp(String alias, boolean clean) throws IOException, InterruptedException {
         Database database = context.connectors().database(alias);
         Connector connector = context.connectors().connectorFor(database);
         long started = System.nanoTime();
         String name = context.template().render(alias, context.clock().instant(), connector.extension());
-        String path = context.displayPath(name);
+        path = context.displayPath(name);
 
         context.listener().on(new BackupEvent.BeforeDbBackup(alias));
-        context.reporter().info("Backing up database '" + alias + "' to " + path);
-        String partialName = PartialUpload.nameFor(name);
-        String partial = RemotePaths.join(context.dbFolder(), partialName);
+        int attempts = context.settings().dbRetries() + 1;
         long size;
-        try (Dump dump = connector.dump(database)) {
-            dump.prepareDump();
-            for (String warning : dump.warnings()) {
-                context.reporter().warning(warning);
+        for (int attempt = 1; ; attempt++) {
+            if (attempt > 1) {
+                name = context.template().render(alias, context.clock().instant(), connector.extension());
+                path = context.displayPath(name);
             }
-            size = upload(dump, database, partial, path, partialName, name);
+            try {
+                size = attempt(connector, database, name);
+                break;
+            } catch (UploadFailure e) {
+                if (attempt >= attempts) {
+                    throw attempts == 1 ? e : e.after(attempt);
+                }
+                Duration delay = context.settings().dbRetryDelay();
+                context.reporter()
+                        .warning("Upload failed (attempt " + attempt + " of " + attempts + "): " + e.getMessage()
+                                + "; retrying in " + Durations.format(delay));
+                Thread.sleep(delay.toMillis());
+            }
         }
         context.reporter().success("Backup completed: " + path);
         Duration duration = Duration.ofNanos(System.nanoTime() - started);
@@ -52,6 +80,20 @@ public final class DbBackupOperation {
         context.listener().on(new BackupEvent.AfterDbBackup(alias, path));
         List<String> removed = clean ? new Retention(context).apply(alias) : List.of();
         return new DbBackupResult(alias, path, size, duration, removed);
+    }
+
+    /** One dump streamed to a fresh partial name, then moved to {@code name}. */
+    private long attempt(Connector connector, Database database, String name) throws IOException, InterruptedException {
+        context.reporter().info("Backing up database '" + database.alias() + "' to " + path);
+        String partialName = PartialUpload.nameFor(name);
+        String partial = RemotePaths.join(context.dbFolder(), partialName);
+        try (Dump dump = connector.dump(database)) {
+            dump.prepareDump();
+            for (String warning : dump.warnings()) {
+                context.reporter().warning(warning);
+            }
+            return upload(dump, database, partial, path, partialName, name);
+        }
     }
 
     /**
@@ -82,10 +124,12 @@ public final class DbBackupOperation {
                 context.rclone().rcat(partial),
                 "Backup of database '" + database.alias() + "' to " + path);
         if (!result.succeeded()) {
-            String cause = StageFailure.describe(result.rootCause().orElseThrow());
-            throw new RcloneBackupException(
-                    ErrorCode.OPERATION_FAILED,
-                    "Backup of database '" + database.alias() + "' to " + path + " failed: " + cause);
+            StageResult rootCause = result.rootCause().orElseThrow();
+            String message = "Backup of database '" + database.alias() + "' to " + path + " failed: "
+                    + StageFailure.describe(rootCause);
+            throw rootCause == result.consumer()
+                    ? new UploadFailure(message)
+                    : new RcloneBackupException(ErrorCode.OPERATION_FAILED, message);
         }
         Optional<Dump.TailCheck> tailCheck = dump.tailCheck();
         if (tailCheck.isPresent()) {
@@ -109,5 +153,20 @@ public final class DbBackupOperation {
                 ErrorCode.OPERATION_FAILED,
                 "A backup named " + path + " already exists; refusing to overwrite it (wait a second and try again, "
                         + "or put a finer {datetime} in db.date-format)");
+    }
+
+    /** rclone failed while the dump streamed into it: worth another attempt from a fresh dump. */
+    private static final class UploadFailure extends RcloneBackupException {
+        private static final long serialVersionUID = 1L;
+
+        UploadFailure(String message) {
+            super(ErrorCode.OPERATION_FAILED, message);
+        }
+
+        /** The failure of the last of {@code attempts} attempts. */
+        RcloneBackupException after(int attempts) {
+            return new RcloneBackupException(
+                    ErrorCode.OPERATION_FAILED, getMessage() + " (attempt " + attempts + " of " + attempts + ")", this);
+        }
     }
 }

@@ -31,14 +31,30 @@ public final class DbRestoreOperation {
     private static final int MAX_INSPECTIONS = 8;
 
     private final Context context;
+    /** The database and backup, for the failure event: null until chosen. */
+    private String alias;
+
+    private String path;
 
     public DbRestoreOperation(Context context) {
         this.context = context;
     }
 
+    /** Restores the database; any failure (an interrupt included) sends {@code db-restore-failed}. */
     public DbRestoreResult run(DbRestoreOptions options, RestoreConfirmation confirmation)
             throws IOException, InterruptedException {
-        String alias = chooseDatabase(options.database());
+        try {
+            return restore(options, confirmation);
+        } catch (IOException | InterruptedException | RuntimeException e) {
+            Failures.report(context, e, error -> new BackupEvent.DbRestoreFailed(alias, path, error));
+            throw e;
+        }
+    }
+
+    private DbRestoreResult restore(DbRestoreOptions options, RestoreConfirmation confirmation)
+            throws IOException, InterruptedException {
+        alias = options.database();
+        alias = chooseDatabase(options.database());
         Database database = context.connectors().database(alias);
         Connector connector = context.connectors().connectorFor(database);
         String source = source(alias, connector, options.from());
@@ -49,7 +65,7 @@ public final class DbRestoreOperation {
                         new InputPath.Owner(
                                 alias, source, context.settings().databases().keySet()),
                         context.template()));
-        String path = context.displayPath(relative);
+        path = context.displayPath(relative);
 
         if (!confirmation.confirm(alias, path, source)) {
             return new DbRestoreResult(alias, path, true, Duration.ZERO, source);

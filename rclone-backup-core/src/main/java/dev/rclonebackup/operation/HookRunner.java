@@ -18,14 +18,16 @@ import java.util.stream.Collectors;
 
 /**
  * Runs the configured {@code hooks}: each event's id maps to a command (argv) that runs with
- * {@code RCLONE_BACKUP_EVENT}, {@code RCLONE_BACKUP_DATABASE} and {@code RCLONE_BACKUP_PATH}
- * added to its environment (empty when the event has no database or path). A hook that exits
+ * {@code RCLONE_BACKUP_EVENT}, {@code RCLONE_BACKUP_DATABASE}, {@code RCLONE_BACKUP_PATH} and
+ * {@code RCLONE_BACKUP_ERROR} added to its environment (empty when the event has no database, path
+ * or error; only the failure events have an error). A hook that exits
  * non-zero fails the operation; for a {@code pre-} event that happens before anything changed.
  */
 public final class HookRunner implements BackupListener {
     static final String EVENT_VARIABLE = "RCLONE_BACKUP_EVENT";
     static final String DATABASE_VARIABLE = "RCLONE_BACKUP_DATABASE";
     static final String PATH_VARIABLE = "RCLONE_BACKUP_PATH";
+    static final String ERROR_VARIABLE = "RCLONE_BACKUP_ERROR";
 
     private static final int MAX_QUOTED_LINES = 3;
     private static final int MAX_QUOTED_CHARS = 500;
@@ -50,7 +52,14 @@ public final class HookRunner implements BackupListener {
         String id = event.type().id();
         List<String> argv = hooks.get(id);
         if (argv != null) {
-            run(id, argv, orEmpty(event.database()), orEmpty(event.path()));
+            run(
+                    id,
+                    argv,
+                    Map.of(
+                            EVENT_VARIABLE, id,
+                            DATABASE_VARIABLE, orEmpty(event.database()),
+                            PATH_VARIABLE, orEmpty(event.path()),
+                            ERROR_VARIABLE, orEmpty(event.error())));
         }
     }
 
@@ -58,9 +67,7 @@ public final class HookRunner implements BackupListener {
         return value == null ? "" : value;
     }
 
-    private void run(String event, List<String> argv, String database, String path) {
-        Map<String, String> environment =
-                Map.of(EVENT_VARIABLE, event, DATABASE_VARIABLE, database, PATH_VARIABLE, path);
+    private void run(String event, List<String> argv, Map<String, String> environment) {
         ProcessResult result;
         try {
             result = ProcessRunner.run(new Step.Command(argv, environment, null), null, reporter, supervision);

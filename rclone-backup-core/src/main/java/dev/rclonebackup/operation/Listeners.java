@@ -10,7 +10,7 @@ import java.util.ServiceLoader;
 
 /**
  * Calls several listeners in order, those listed in {@code META-INF/services} first; the first
- * exception stops the call and propagates. The listed ones are looked up at the first event, not
+ * exception stops the call and propagates (except for failure events, see {@link #on}). The listed ones are looked up at the first event, not
  * before: listing backups sends none, and the lookup opens every jar on the class path.
  */
 public final class Listeners implements BackupListener {
@@ -57,10 +57,32 @@ public final class Listeners implements BackupListener {
         return List.copyOf(all);
     }
 
+    /**
+     * Calls every listener in order. For a failure event every listener is called whatever the
+     * others do, and the first exception (with the later ones suppressed in it) is thrown at the end.
+     */
     @Override
     public void on(BackupEvent event) {
+        if (!event.type().isFailure()) {
+            for (BackupListener listener : listeners()) {
+                listener.on(event);
+            }
+            return;
+        }
+        RuntimeException failed = null;
         for (BackupListener listener : listeners()) {
-            listener.on(event);
+            try {
+                listener.on(event);
+            } catch (RuntimeException e) {
+                if (failed == null) {
+                    failed = e;
+                } else {
+                    failed.addSuppressed(e);
+                }
+            }
+        }
+        if (failed != null) {
+            throw failed;
         }
     }
 }

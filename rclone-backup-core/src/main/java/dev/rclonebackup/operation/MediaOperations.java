@@ -40,6 +40,15 @@ public final class MediaOperations {
      *                                link loop or a broken link; when a folder in it cannot be read
      */
     public MediaResult backup(MediaBackupOptions options) throws IOException, InterruptedException {
+        try {
+            return syncUp(options);
+        } catch (IOException | InterruptedException | RuntimeException e) {
+            Failures.report(context, e, BackupEvent.MediaBackupFailed::new);
+            throw e;
+        }
+    }
+
+    private MediaResult syncUp(MediaBackupOptions options) throws IOException, InterruptedException {
         Path root = mediaRoot();
         String remote = context.mediaFolder();
         long start = System.nanoTime();
@@ -88,9 +97,19 @@ public final class MediaOperations {
      * @throws RcloneBackupException  when a sync would delete more than {@code media.max-delete-percent}
      *                                of the media folder's files, unless {@link MediaRestoreOptions#force()};
      *                                when, following links, the media folder has a link loop or a broken
-     *                                link; when a folder in it cannot be read
+     *                                link; when a folder in it cannot be read; any failure sends
+     *                                {@code media-restore-failed}
      */
     public MediaResult restore(MediaRestoreOptions options) throws IOException, InterruptedException {
+        try {
+            return syncDown(options);
+        } catch (IOException | InterruptedException | RuntimeException e) {
+            Failures.report(context, e, BackupEvent.MediaRestoreFailed::new);
+            throw e;
+        }
+    }
+
+    private MediaResult syncDown(MediaRestoreOptions options) throws IOException, InterruptedException {
         Path root = mediaRoot();
         String remote = context.mediaFolder();
         long start = System.nanoTime();

@@ -81,7 +81,8 @@ public final class Redactor {
 
     /**
      * The redactor for {@code settings}: it knows the databases' passwords, their options whose
-     * names are sensitive ({@code admin-password} …), and the values of sensitive {@code rclone.flags}.
+     * names are sensitive ({@code admin-password} …), the values of sensitive {@code rclone.flags} and
+     * the {@code notify.*-url} settings.
      */
     public static Redactor of(Settings settings) {
         List<String> secrets = new ArrayList<>();
@@ -95,6 +96,9 @@ public final class Redactor {
             }
         }
         secrets.addAll(flagValues(settings.rcloneFlags()));
+        secrets.add(settings.notifyStartUrl());
+        secrets.add(settings.notifySuccessUrl());
+        secrets.add(settings.notifyFailureUrl());
         return of(secrets);
     }
 

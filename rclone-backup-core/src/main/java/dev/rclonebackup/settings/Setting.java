@@ -77,6 +77,14 @@ public final class Setting<T> {
             retention("keep-monthly", "Retention policy: the newest backup of each of the newest N months.");
     public static final Setting<Integer> DB_RETENTION_KEEP_YEARLY =
             retention("keep-yearly", "Retention policy: the newest backup of each of the newest N years.");
+    public static final Setting<Integer> DB_RETRIES = new Setting<>(
+            "db.retries",
+            ValueType.INTEGER,
+            0,
+            "How many more times dbbackup tries, each from a fresh dump, when rclone fails the upload "
+                    + "(never after a dump tool error or an interrupt).");
+    public static final Setting<Duration> DB_RETRY_DELAY = new Setting<>(
+            "db.retry-delay", ValueType.DURATION, Duration.ofSeconds(30), "The wait before each retry of dbbackup.");
     public static final Setting<Path> MEDIA_ROOT =
             new Setting<>("media.root", ValueType.PATH, null, "The local media folder; the media commands need it.");
     public static final Setting<String> MEDIA_BACKUP_DIR =
@@ -123,6 +131,27 @@ public final class Setting<T> {
             ValueType.COMMAND_MAP,
             Map.of(),
             "Event (pre-db-backup, post-db-backup, …) to the command to run, as an argv list.");
+    public static final Setting<String> NOTIFY_START_URL = new Setting<>(
+            "notify.start-url",
+            ValueType.STRING,
+            null,
+            "An http(s) URL that receives a JSON POST when a command starts; kept secret in all output.");
+    public static final Setting<String> NOTIFY_SUCCESS_URL = new Setting<>(
+            "notify.success-url",
+            ValueType.STRING,
+            null,
+            "An http(s) URL that receives a JSON POST when a command succeeds; kept secret in all output.");
+    public static final Setting<String> NOTIFY_FAILURE_URL = new Setting<>(
+            "notify.failure-url",
+            ValueType.STRING,
+            null,
+            "An http(s) URL that receives a JSON POST when a command fails or is interrupted; "
+                    + "kept secret in all output.");
+    public static final Setting<Duration> NOTIFY_TIMEOUT = new Setting<>(
+            "notify.timeout",
+            ValueType.DURATION,
+            Duration.ofSeconds(10),
+            "The most a notification may take, connecting included; a slower one is a warning.");
 
     private final String key;
     private final ValueType type;

@@ -158,6 +158,16 @@ public final class Settings {
         return new RetentionPolicy(keep[0], keep[1], keep[2], keep[3], keep[4], keep[5]);
     }
 
+    /** {@code db.retries}: how many more times a backup whose upload rclone failed is tried (0 by default). */
+    public int dbRetries() {
+        return get(Setting.DB_RETRIES);
+    }
+
+    /** {@code db.retry-delay}: the wait before each retry of a backup (30 s by default). */
+    public Duration dbRetryDelay() {
+        return get(Setting.DB_RETRY_DELAY);
+    }
+
     /** {@code media.root}: the local media folder, or {@code null} when not configured. */
     public Path mediaRoot() {
         return get(Setting.MEDIA_ROOT);
@@ -215,6 +225,26 @@ public final class Settings {
     /** {@code hooks}: event name (e.g. {@code pre-db-backup}) to the command (argv) to run. */
     public Map<String, List<String>> hooks() {
         return get(Setting.HOOKS);
+    }
+
+    /** {@code notify.start-url}: where a command's start is posted, or {@code null} for nowhere. */
+    public String notifyStartUrl() {
+        return get(Setting.NOTIFY_START_URL);
+    }
+
+    /** {@code notify.success-url}: where a command's success is posted, or {@code null} for nowhere. */
+    public String notifySuccessUrl() {
+        return get(Setting.NOTIFY_SUCCESS_URL);
+    }
+
+    /** {@code notify.failure-url}: where a command's failure is posted, or {@code null} for nowhere. */
+    public String notifyFailureUrl() {
+        return get(Setting.NOTIFY_FAILURE_URL);
+    }
+
+    /** {@code notify.timeout}: the most one notification may take, connecting included. */
+    public Duration notifyTimeout() {
+        return get(Setting.NOTIFY_TIMEOUT);
     }
 
     @Override
@@ -305,6 +335,16 @@ public final class Settings {
             set(Setting.DB_RETENTION_KEEP_WEEKLY, policy == null ? null : policy.keepWeekly());
             set(Setting.DB_RETENTION_KEEP_MONTHLY, policy == null ? null : policy.keepMonthly());
             return set(Setting.DB_RETENTION_KEEP_YEARLY, policy == null ? null : policy.keepYearly());
+        }
+
+        /** How many more times a backup whose upload rclone failed is tried (at least 0). */
+        public Builder dbRetries(int dbRetries) {
+            return set(Setting.DB_RETRIES, dbRetries);
+        }
+
+        /** The wait before each retry of a backup. */
+        public Builder dbRetryDelay(Duration dbRetryDelay) {
+            return set(Setting.DB_RETRY_DELAY, dbRetryDelay);
         }
 
         public Builder mediaRoot(Path mediaRoot) {

@@ -32,6 +32,11 @@ final class SettingsValidator {
             throw ConfigurationException.forKey("db.cleanup-keep", "must be at least 1, got " + settings.cleanupKeep());
         }
         validateRetention(settings);
+        if (settings.dbRetries() < 0) {
+            throw ConfigurationException.forKey("db.retries", "must be 0 or more, got " + settings.dbRetries());
+        }
+        positive("db.retry-delay", settings.dbRetryDelay(), "30s");
+        validateNotify(settings);
         Path mediaRoot = settings.mediaRoot();
         if (mediaRoot != null && mediaRoot.toString().isEmpty()) {
             throw ConfigurationException.forKey(
@@ -93,6 +98,19 @@ final class SettingsValidator {
             throw ConfigurationException.forKey(
                     "check.min-size-ratio", "must be greater than 0 and at most 1 (e.g. 0.5), got " + ratio);
         }
+    }
+
+    private static void positive(String key, Duration duration, String example) {
+        if (duration == null || duration.isZero() || duration.isNegative()) {
+            throw ConfigurationException.forKey(key, "must be a duration greater than zero, such as " + example);
+        }
+    }
+
+    private static void validateNotify(Settings settings) {
+        NotifyUrls.check(Setting.NOTIFY_START_URL.key(), settings.notifyStartUrl());
+        NotifyUrls.check(Setting.NOTIFY_SUCCESS_URL.key(), settings.notifySuccessUrl());
+        NotifyUrls.check(Setting.NOTIFY_FAILURE_URL.key(), settings.notifyFailureUrl());
+        positive("notify.timeout", settings.notifyTimeout(), "10s");
     }
 
     /**

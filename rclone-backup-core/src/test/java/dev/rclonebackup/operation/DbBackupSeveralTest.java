@@ -103,6 +103,7 @@ class DbBackupSeveralTest extends SqliteOperationTest {
                         "pre-db-backup default",
                         "post-db-backup default db/default-2024-01-15-120000.sqlite3",
                         "pre-db-backup broken",
+                        "db-backup-failed broken db/broken-2024-01-15-120000.sqlite3",
                         "pre-db-backup analytics",
                         "post-db-backup analytics db/analytics-2024-01-15-120000.sqlite3");
         assertThat(reporter.lines)
@@ -192,7 +193,8 @@ class DbBackupSeveralTest extends SqliteOperationTest {
         assertThat(worker.isAlive()).isFalse();
         assertThat(thrown.get()).isInstanceOf(RcloneBackupException.class);
         assertThat(((RcloneBackupException) thrown.get()).errorCode()).isEqualTo(ErrorCode.INTERRUPTED);
-        assertThat(listener.events).containsExactly("pre-db-backup default");
+        assertThat(listener.events)
+                .containsExactly("pre-db-backup default", "db-backup-failed default db/default-2024-01-15-120000.dump");
         assertThat(remoteFiles()).isEmpty();
         assertThat(failures).isEmpty();
     }

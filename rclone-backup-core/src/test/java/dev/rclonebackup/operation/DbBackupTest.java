@@ -102,7 +102,8 @@ class DbBackupTest extends SqliteOperationTest {
                         + "sh exited with status 2: dump: out of memory");
 
         assertThat(remoteFiles()).isEmpty();
-        assertThat(listener.events).containsExactly("pre-db-backup default");
+        assertThat(listener.events)
+                .containsExactly("pre-db-backup default", "db-backup-failed default db/default-2024-01-15-120000.dump");
     }
 
     @Test

@@ -190,6 +190,9 @@ class DbRestoreFromTest extends SqliteOperationTest {
                 .satisfies(
                         e -> assertThat(((RcloneBackupException) e).errorCode()).isEqualTo(ErrorCode.USAGE));
         assertThat(reporter.all()).doesNotContain("Restoring");
-        assertThat(listener.events).noneMatch(event -> event.contains("restore"));
+        // Nothing started: only the failure is announced (to hooks and notifications).
+        assertThat(listener.events)
+                .filteredOn(event -> event.contains("restore"))
+                .allMatch(event -> event.startsWith("db-restore-failed "));
     }
 }

@@ -91,7 +91,7 @@ class SettingsTest {
         Settings.Builder builder = valid();
         Settings.HOOK_EVENTS.forEach(event -> builder.hook(event, List.of("true")));
 
-        assertThat(builder.build().hooks()).hasSize(8);
+        assertThat(builder.build().hooks()).hasSize(12);
     }
 
     @ParameterizedTest

@@ -199,6 +199,18 @@ final class Cli {
             }
         }
 
+        /** Waits until the run's standard error contains {@code text}; fails when the run ends first or after a minute. */
+        void awaitStderr(String text) {
+            long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(1);
+            while (!read(stderr).contains(text)) {
+                if (!process.isAlive() || System.nanoTime() > deadline) {
+                    destroyTree();
+                    fail("Gave up waiting for '" + text + "' on stderr; stderr:\n" + read(stderr));
+                }
+                Processes.pause(Duration.ofMillis(20));
+            }
+        }
+
         /** Every process this run started, directly or not, at this moment. */
         List<ProcessHandle> descendants() {
             return process.descendants().toList();

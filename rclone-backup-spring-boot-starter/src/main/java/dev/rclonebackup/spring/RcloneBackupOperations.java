@@ -2,16 +2,19 @@ package dev.rclonebackup.spring;
 
 import dev.rclonebackup.BackupFile;
 import dev.rclonebackup.CleanupResult;
+import dev.rclonebackup.CommandRun;
 import dev.rclonebackup.DbBackupResult;
 import dev.rclonebackup.DbBackupsResult;
 import dev.rclonebackup.DbRestoreOptions;
 import dev.rclonebackup.DbRestoreResult;
 import dev.rclonebackup.DbVerifyResult;
+import dev.rclonebackup.ErrorCode;
 import dev.rclonebackup.MediaBackupOptions;
 import dev.rclonebackup.MediaListing;
 import dev.rclonebackup.MediaRestoreOptions;
 import dev.rclonebackup.MediaResult;
 import dev.rclonebackup.RcloneBackup;
+import dev.rclonebackup.RcloneBackupException;
 import dev.rclonebackup.RestoreConfirmation;
 import dev.rclonebackup.settings.Settings;
 import java.time.Duration;
@@ -21,7 +24,8 @@ import java.util.function.ToLongFunction;
 
 /**
  * The operations of {@link RcloneBackup} as an application bean: the same methods, each run
- * recorded in {@link BackupMetrics}. Inject this rather than the {@link RcloneBackup} bean to have
+ * recorded in {@link BackupMetrics} and, except the listings, announced to the {@code notify.*-url}
+ * settings as one {@link CommandRun}. Inject this rather than the {@link RcloneBackup} bean to have
  * metrics; failures are the core's {@link dev.rclonebackup.RcloneBackupException}s.
  */
 public class RcloneBackupOperations {
@@ -42,7 +46,13 @@ public class RcloneBackupOperations {
 
     /** See {@link RcloneBackup#dbBackup}. */
     public DbBackupResult dbBackup(String database, boolean clean) {
-        return measured("db-backup", database, () -> backups.dbBackup(database, clean), DbBackupResult::size);
+        return measured(
+                "db-backup",
+                "dbbackup",
+                database,
+                named(database),
+                () -> backups.dbBackup(database, clean),
+                DbBackupResult::size);
     }
 
     /**
@@ -50,40 +60,60 @@ public class RcloneBackupOperations {
      * {@link #dbBackup(String, boolean)} records it.
      */
     public DbBackupsResult dbBackup(List<String> databases, boolean clean) {
-        return measured(backups.dbBackup(databases, clean));
+        return measuredRun(databases, () -> backups.dbBackup(databases, clean));
     }
 
     /** See {@link RcloneBackup#dbBackupAll}; each database's backup is recorded. */
     public DbBackupsResult dbBackupAll(boolean clean) {
-        return measured(backups.dbBackupAll(clean));
+        return measuredRun(List.of(), () -> backups.dbBackupAll(clean));
     }
 
     /** See {@link RcloneBackup#dbRestore}. */
     public DbRestoreResult dbRestore(String database, String inputPath, RestoreConfirmation confirmation) {
         String tag = database == null ? singleDatabase() : database;
-        return measured("db-restore", tag, () -> backups.dbRestore(database, inputPath, confirmation), result -> -1);
+        return measured(
+                "db-restore",
+                "dbrestore",
+                tag,
+                named(database),
+                () -> backups.dbRestore(database, inputPath, confirmation),
+                result -> -1);
     }
 
     /** See {@link RcloneBackup#dbRestore(DbRestoreOptions, RestoreConfirmation)}; recorded under the database restored into. */
     public DbRestoreResult dbRestore(DbRestoreOptions options, RestoreConfirmation confirmation) {
         String tag = options.database() == null ? singleDatabase() : options.database();
-        return measured("db-restore", tag, () -> backups.dbRestore(options, confirmation), result -> -1);
+        return measured(
+                "db-restore",
+                "dbrestore",
+                tag,
+                named(options.database()),
+                () -> backups.dbRestore(options, confirmation),
+                result -> -1);
     }
 
     /** See {@link RcloneBackup#dbVerify}; recorded as the operation {@code db-verify}. */
     public DbVerifyResult dbVerify(String database, String inputPath) {
         String tag = database == null ? singleDatabase() : database;
-        return measured("db-verify", tag, () -> backups.dbVerify(database, inputPath), result -> -1);
+        return measured(
+                "db-verify",
+                "dbverify",
+                tag,
+                named(database),
+                () -> backups.dbVerify(database, inputPath),
+                result -> -1);
     }
 
     /** See {@link RcloneBackup#mediaBackup}. */
     public MediaResult mediaBackup(MediaBackupOptions options) {
-        return measured("media-backup", MEDIA, () -> backups.mediaBackup(options), result -> -1);
+        return measured(
+                "media-backup", "mediabackup", MEDIA, List.of(), () -> backups.mediaBackup(options), result -> -1);
     }
 
     /** See {@link RcloneBackup#mediaRestore}. */
     public MediaResult mediaRestore(MediaRestoreOptions options) {
-        return measured("media-restore", MEDIA, () -> backups.mediaRestore(options), result -> -1);
+        return measured(
+                "media-restore", "mediarestore", MEDIA, List.of(), () -> backups.mediaRestore(options), result -> -1);
     }
 
     /**
@@ -92,7 +122,13 @@ public class RcloneBackupOperations {
      */
     public CleanupResult cleanup(List<String> databases, boolean dryRun) {
         String tag = databases == null || databases.isEmpty() ? "all" : String.join(",", databases);
-        return measured("cleanup", tag, () -> backups.cleanup(databases, dryRun), result -> -1);
+        return measured(
+                "cleanup",
+                "cleanup",
+                tag,
+                databases == null ? List.of() : databases,
+                () -> backups.cleanup(databases, dryRun),
+                result -> -1);
     }
 
     /** See {@link RcloneBackup#listBackups}. */
@@ -105,13 +141,29 @@ public class RcloneBackupOperations {
         return backups.listMedia();
     }
 
+    private static List<String> named(String database) {
+        return database == null ? List.of() : List.of(database);
+    }
+
     private String singleDatabase() {
         return settings().databases().size() == 1
                 ? settings().databases().keySet().iterator().next()
                 : "unknown";
     }
 
-    private DbBackupsResult measured(DbBackupsResult result) {
+    /**
+     * Runs {@code call} as one run of {@code dbbackup}, notified as on the command line, each
+     * database's backup measured on its own; the run failed when any database failed.
+     */
+    private DbBackupsResult measuredRun(List<String> databases, Supplier<DbBackupsResult> call) {
+        CommandRun run = backups.startRun("dbbackup", databases);
+        DbBackupsResult result;
+        try {
+            result = call.get();
+        } catch (RuntimeException e) {
+            run.failed(e);
+            throw e;
+        }
         for (DbBackupsResult.Outcome outcome : result.databases()) {
             if (outcome.succeeded()) {
                 metrics.success(
@@ -123,17 +175,32 @@ public class RcloneBackupOperations {
                 metrics.failure("db-backup", outcome.database(), outcome.duration());
             }
         }
+        if (result.succeeded()) {
+            run.succeeded();
+        } else {
+            run.failed(new RcloneBackupException(ErrorCode.OPERATION_FAILED, result.failureSummary()));
+        }
         return result;
     }
 
-    private <T> T measured(String operation, String database, Supplier<T> call, ToLongFunction<T> size) {
+    /** Runs {@code call} as one run of {@code command}, notified as on the command line, and measured. */
+    private <T> T measured(
+            String operation,
+            String command,
+            String database,
+            List<String> databases,
+            Supplier<T> call,
+            ToLongFunction<T> size) {
         long start = System.nanoTime();
+        CommandRun run = backups.startRun(command, databases);
         try {
             T result = call.get();
             metrics.success(operation, database, Duration.ofNanos(System.nanoTime() - start), size.applyAsLong(result));
+            run.succeeded();
             return result;
         } catch (RuntimeException e) {
             metrics.failure(operation, database, Duration.ofNanos(System.nanoTime() - start));
+            run.failed(e);
             throw e;
         }
     }

@@ -3,6 +3,7 @@ package dev.rclonebackup.spring;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.sun.net.httpserver.HttpServer;
 import dev.rclonebackup.BackupEvent;
 import dev.rclonebackup.BackupListener;
 import dev.rclonebackup.DbBackupResult;
@@ -14,6 +15,8 @@ import dev.rclonebackup.RestoreConfirmation;
 import dev.rclonebackup.testing.RcloneFixture;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -108,6 +111,11 @@ class EventsAndMetricsTest {
                             () -> context.getBean(RcloneBackupOperations.class).dbBackup("default", false))
                     .hasMessageContaining("backups are refused");
             assertThat(storedFiles()).isEmpty();
+            assertThat(context.getBean(Recorder.class).events)
+                    .last()
+                    .isInstanceOfSatisfying(
+                            BackupEvent.DbBackupFailed.class,
+                            failed -> assertThat(failed.error()).isEqualTo("backups are refused during maintenance"));
             assertThat(context.getBean(Recorder.class).listenerPaths).isEmpty();
         });
     }
@@ -181,6 +189,34 @@ class EventsAndMetricsTest {
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
         assertThat(process.waitFor()).as(output).isZero();
         return output;
+    }
+
+    @Test
+    void eachOperationIsAnnouncedToTheNotifyUrlsAsOneRun() throws Exception {
+        List<String> received = new CopyOnWriteArrayList<>();
+        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        server.createContext("/", exchange -> {
+            String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+            received.add(exchange.getRequestURI().getPath() + " " + body);
+            exchange.sendResponseHeaders(200, -1);
+            exchange.close();
+        });
+        server.start();
+        String base = "http://127.0.0.1:" + server.getAddress().getPort();
+        try {
+            runner.withPropertyValues(
+                            "rclone-backup.notify.start-url=" + base + "/start",
+                            "rclone-backup.notify.success-url=" + base + "/ok")
+                    .run(context ->
+                            context.getBean(RcloneBackupOperations.class).dbBackup("default", false));
+        } finally {
+            server.stop(0);
+        }
+
+        assertThat(received).hasSize(2);
+        assertThat(received.get(0)).startsWith("/start {\"command\":\"dbbackup\",\"status\":\"start\"");
+        assertThat(received.get(1))
+                .startsWith("/ok {\"command\":\"dbbackup\",\"status\":\"success\",\"databases\":[\"default\"]");
     }
 
     private List<Path> storedFiles() throws Exception {

@@ -442,7 +442,35 @@ class ConfigLoaderTest {
                             "RCLONE_BACKUP_MEDIA_FOLLOW_SYMLINKS",
                             "RCLONE_BACKUP_MEDIA_MAX_DELETE_PERCENT",
                             "RCLONE_BACKUP_CHECK_MAX_AGE",
-                            "RCLONE_BACKUP_CHECK_MIN_SIZE_RATIO");
+                            "RCLONE_BACKUP_CHECK_MIN_SIZE_RATIO",
+                            "RCLONE_BACKUP_DB_RETRIES",
+                            "RCLONE_BACKUP_DB_RETRY_DELAY",
+                            "RCLONE_BACKUP_NOTIFY_START_URL",
+                            "RCLONE_BACKUP_NOTIFY_SUCCESS_URL",
+                            "RCLONE_BACKUP_NOTIFY_FAILURE_URL",
+                            "RCLONE_BACKUP_NOTIFY_TIMEOUT");
+        }
+
+        @Test
+        void retriesAndNotificationsAreReadFromTheFileAndTheEnvironment() {
+            Settings settings = load(MINIMAL
+                    + "db: {retries: 3, retry-delay: 2m}\n"
+                    + "notify: {success-url: \"https://hc-ping.com/${HC_UUID:-abc}\", timeout: 5s}\n");
+            assertThat(settings.dbRetries()).isEqualTo(3);
+            assertThat(settings.dbRetryDelay()).isEqualTo(Duration.ofMinutes(2));
+            assertThat(settings.notifySuccessUrl()).isEqualTo("https://hc-ping.com/abc");
+            assertThat(settings.notifyTimeout()).isEqualTo(Duration.ofSeconds(5));
+
+            assertThat(failure(MINIMAL + "notify: {start-url: \"ftp://hc-ping.com/abc\"}\n"))
+                    .hasMessage("rclone-backup.yml: notify.start-url must be an http:// or https:// URL, "
+                            + "got the scheme 'ftp:'");
+            assertThat(failure(MINIMAL + "db: {retries: -1}\n")).hasMessageContaining("db.retries must be 0 or more");
+
+            env.put("RCLONE_BACKUP_NOTIFY_FAILURE_URL", "https://hc-ping.com/abc/fail");
+            env.put("RCLONE_BACKUP_DB_RETRIES", "1");
+            Settings overridden = load(MINIMAL);
+            assertThat(overridden.notifyFailureUrl()).isEqualTo("https://hc-ping.com/abc/fail");
+            assertThat(overridden.dbRetries()).isEqualTo(1);
         }
 
         @Test
