@@ -1,5 +1,7 @@
 package dev.rclonebackup.testing.contract;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.rclonebackup.connector.Connector;
 import dev.rclonebackup.settings.DatabaseSettings;
 import dev.rclonebackup.settings.Settings;
@@ -13,11 +15,13 @@ import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The connector contract on the custom connector of docs/connectors.md, compiled from the page:
- * its "database" is a directory, so the sample is a set of files rather than rows.
+ * its "database" is a directory, so the sample is a set of files rather than rows. The page's own,
+ * shorter contract test of it is compiled too.
  */
 class DirectoryConnectorContractTest extends AbstractConnectorContractTest {
     private static final AtomicInteger DIRECTORIES = new AtomicInteger();
@@ -46,9 +50,20 @@ class DirectoryConnectorContractTest extends AbstractConnectorContractTest {
                 "{\"segments\": 3}\n".getBytes(StandardCharsets.UTF_8));
     }
 
+    private ClassLoader docs;
+
     @BeforeEach
-    void compileTheConnectorOfTheDocs() throws Exception {
-        connector = DocsConnector.compile(Files.createDirectories(work.resolve("compiled")));
+    void compileTheExamplesOfTheDocs() throws Exception {
+        docs = DocsConnector.compile(Files.createDirectories(work.resolve("compiled")));
+        connector = docs.loadClass(DocsConnector.CONNECTOR)
+                .asSubclass(Connector.class)
+                .getConstructor()
+                .newInstance();
+    }
+
+    @Test
+    void theDocsContractTestOfTheConnectorExtendsTheContract() throws Exception {
+        assertThat(docs.loadClass(DocsConnector.CONTRACT_TEST)).isAssignableTo(AbstractConnectorContractTest.class);
     }
 
     @Override
