@@ -28,8 +28,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class PostgisConnectorTest {
     private static final AtomicInteger DATABASES = new AtomicInteger();
-    private static final String POSTGIS_TEMPLATE = "gis_template";
-    private static boolean postgisTemplateCreated;
     private static final String PLACES = "CREATE TABLE places (id INT PRIMARY KEY, name TEXT,"
             + " location geometry(Point, 4326), area geometry(Polygon, 3857), path geometry)";
     private static final String PLACES_ROWS = "INSERT INTO places VALUES"
@@ -47,39 +45,17 @@ class PostgisConnectorTest {
         return newApp(false);
     }
 
-    /**
-     * A new database owned by a new application role; with PostGIS created by the superuser when
-     * {@code withPostgis}, copied from a template because creating PostGIS takes seconds.
-     */
+    /** A new database owned by a new application role; with PostGIS created by the superuser when {@code withPostgis}. */
     private App newApp(boolean withPostgis) {
         String name = "gis_" + DATABASES.incrementAndGet();
         String password = Passwords.random();
         server.createRole(name, password);
         if (withPostgis) {
-            superuserStatement(
-                    "postgres", "CREATE DATABASE " + name + " TEMPLATE " + postgisTemplate() + " OWNER " + name);
+            server.createPostgisDatabase(name, name);
         } else {
             server.createDatabase(name, name);
         }
         return new App(name, password);
-    }
-
-    private static synchronized String postgisTemplate() {
-        if (!postgisTemplateCreated) {
-            superuserStatement("postgres", "CREATE DATABASE " + POSTGIS_TEMPLATE);
-            superuserStatement(POSTGIS_TEMPLATE, "CREATE EXTENSION postgis");
-            postgisTemplateCreated = true;
-        }
-        return POSTGIS_TEMPLATE;
-    }
-
-    private static void superuserStatement(String database, String sql) {
-        try (Connection connection = PostgresServer.shared().connectAsSuperuser(database);
-                Statement statement = connection.createStatement()) {
-            statement.execute(sql);
-        } catch (SQLException e) {
-            throw new IllegalStateException("Test setup failed: " + sql, e);
-        }
     }
 
     private record App(String name, String password) {}

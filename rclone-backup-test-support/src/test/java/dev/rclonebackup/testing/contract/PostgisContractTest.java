@@ -6,7 +6,6 @@ import dev.rclonebackup.testing.PostgresServer;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
@@ -16,18 +15,16 @@ import org.junit.jupiter.api.Test;
  */
 class PostgisContractTest extends AbstractConnectorContractTest {
     private static final AtomicInteger DATABASES = new AtomicInteger();
-    private static final String POSTGIS_TEMPLATE = "contract_gis_template";
-    private static boolean postgisTemplateCreated;
 
     private final PostgresServer server = PostgresServer.shared();
 
-    /** A database with PostGIS, copied from a template because creating PostGIS takes seconds. */
+    /** A database with PostGIS, created by the superuser. */
     @Override
     protected DatabaseSettings newDatabase() {
         String name = "contract_gis_" + DATABASES.incrementAndGet();
         String password = Passwords.random();
         server.createRole(name, password);
-        superuserStatement("postgres", "CREATE DATABASE " + name + " TEMPLATE " + postgisTemplate() + " OWNER " + name);
+        server.createPostgisDatabase(name, name);
         return DatabaseSettings.builder()
                 .url(server.jdbcUrl(name))
                 .engine("postgis")
@@ -36,24 +33,6 @@ class PostgisContractTest extends AbstractConnectorContractTest {
                 .option("admin-user", server.superuser())
                 .option("admin-password", server.superuserPassword())
                 .build();
-    }
-
-    private static synchronized String postgisTemplate() {
-        if (!postgisTemplateCreated) {
-            superuserStatement("postgres", "CREATE DATABASE " + POSTGIS_TEMPLATE);
-            superuserStatement(POSTGIS_TEMPLATE, "CREATE EXTENSION postgis");
-            postgisTemplateCreated = true;
-        }
-        return POSTGIS_TEMPLATE;
-    }
-
-    private static void superuserStatement(String database, String sql) {
-        try (Connection connection = PostgresServer.shared().connectAsSuperuser(database);
-                Statement statement = connection.createStatement()) {
-            statement.execute(sql);
-        } catch (SQLException e) {
-            throw new IllegalStateException("Test setup failed: " + sql, e);
-        }
     }
 
     /** Each database is named after its owner. */
