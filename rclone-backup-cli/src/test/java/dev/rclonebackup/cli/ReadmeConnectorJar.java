@@ -1,21 +1,18 @@
 package dev.rclonebackup.cli;
 
-import java.io.ByteArrayOutputStream;
+import dev.rclonebackup.testing.MarkdownJava;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
+import java.util.Map;
 import java.util.jar.Attributes;
 import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
 import java.util.jar.Manifest;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import javax.tools.JavaCompiler;
-import javax.tools.ToolProvider;
 
 /**
  * The custom connector of the "Custom connectors" section of docs/connectors.md, taken from that page,
@@ -26,7 +23,6 @@ final class ReadmeConnectorJar {
             LauncherSandbox.REAL_LAUNCHER.getParent().getParent().resolve("docs/connectors.md");
     static final String SERVICE_FILE = "META-INF/services/dev.rclonebackup.connector.Connector";
 
-    private static final Pattern JAVA_BLOCK = Pattern.compile("```java\n(package (\\S+);.*?)```", Pattern.DOTALL);
     private static final Pattern CONNECTOR_CLASS = Pattern.compile("public class (\\w+) implements Connector");
 
     /** The connector's fully qualified class name. */
@@ -39,13 +35,11 @@ final class ReadmeConnectorJar {
         this.source = source;
     }
 
-    /** The first Java block of the page that declares a package and a class implementing Connector. */
+    /** The first Java example of the page that declares a package and a class implementing Connector. */
     static ReadmeConnectorJar fromReadme() throws IOException {
-        Matcher block = JAVA_BLOCK.matcher(Files.readString(README, StandardCharsets.UTF_8));
-        while (block.find()) {
-            Matcher connector = CONNECTOR_CLASS.matcher(block.group(1));
-            if (connector.find()) {
-                return new ReadmeConnectorJar(block.group(2) + "." + connector.group(1), block.group(1));
+        for (Map.Entry<String, String> example : MarkdownJava.examples(README).entrySet()) {
+            if (CONNECTOR_CLASS.matcher(example.getValue()).find()) {
+                return new ReadmeConnectorJar(example.getKey(), example.getValue());
             }
         }
         throw new IllegalStateException(README + " has no Java example of a class implementing Connector");
@@ -56,12 +50,7 @@ final class ReadmeConnectorJar {
      * and writes it to {@code jar}, listed for ServiceLoader when {@code registered}.
      */
     Path build(Path workDirectory, Path jar, boolean registered) throws IOException {
-        Path sourceFile = workDirectory.resolve("src").resolve(className.replace('.', '/') + ".java");
-        Path classes = workDirectory.resolve("classes");
-        Files.createDirectories(sourceFile.getParent());
-        Files.createDirectories(classes);
-        Files.writeString(sourceFile, source, StandardCharsets.UTF_8);
-        compile(sourceFile, classes);
+        Path classes = MarkdownJava.compile(Map.of(className, source), workDirectory);
 
         Manifest manifest = new Manifest();
         manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
@@ -81,30 +70,5 @@ final class ReadmeConnectorJar {
             }
         }
         return jar;
-    }
-
-    private static void compile(Path sourceFile, Path classes) {
-        JavaCompiler compiler = ToolProvider.getSystemJavaCompiler();
-        if (compiler == null) {
-            throw new IllegalStateException(
-                    "These tests need a JDK: no Java compiler in " + System.getProperty("java.home"));
-        }
-        ByteArrayOutputStream diagnostics = new ByteArrayOutputStream();
-        List<String> arguments = List.of(
-                "--release",
-                "17",
-                "-proc:none",
-                "-Xlint:all",
-                "-Werror",
-                "-classpath",
-                System.getProperty("java.class.path"),
-                "-d",
-                classes.toString(),
-                sourceFile.toString());
-        int status = compiler.run(null, diagnostics, diagnostics, arguments.toArray(String[]::new));
-        if (status != 0) {
-            throw new IllegalStateException("The connector of docs/connectors.md does not compile:\n"
-                    + diagnostics.toString(StandardCharsets.UTF_8));
-        }
     }
 }

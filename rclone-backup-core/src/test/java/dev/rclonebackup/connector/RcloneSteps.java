@@ -6,6 +6,7 @@ import dev.rclonebackup.process.ProcessPipeline;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 
 /** Real rclone uploads and downloads to a local file, for connector round trips. */
 public final class RcloneSteps {
@@ -30,13 +31,28 @@ public final class RcloneSteps {
     }
 
     /**
-     * Streams {@code rclone cat FILE} into {@code restore} the way the core does: prepare, stream,
-     * then commit on success or abort on failure, and close.
+     * Streams {@code rclone cat FILE} into {@code restore} the way the core does: its inspections
+     * first (stopping at the first that fails), then prepare, stream, commit on success or abort
+     * on failure, and close.
      */
     public static PipelineResult restore(Restore restore, Path file) throws IOException, InterruptedException {
         try (restore) {
+            for (Optional<Step.Command> next = restore.nextInspection();
+                    next.isPresent();
+                    next = restore.nextInspection()) {
+                PipelineResult inspected = ProcessPipeline.run(cat(file), next.get(), Reporter.SILENT);
+                if (!inspected.consumer().succeeded()) {
+                    return inspected;
+                }
+            }
             restore.prepare(Reporter.SILENT);
-            PipelineResult result = ProcessPipeline.run(cat(file), restore.step(), Reporter.SILENT);
+            PipelineResult result;
+            try {
+                result = ProcessPipeline.run(cat(file), restore.step(), Reporter.SILENT);
+            } catch (IOException | InterruptedException | RuntimeException e) {
+                restore.abort();
+                throw e;
+            }
             if (result.succeeded()) {
                 restore.commit();
             } else {

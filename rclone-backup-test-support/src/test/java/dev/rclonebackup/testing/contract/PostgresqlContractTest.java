@@ -1,8 +1,7 @@
-package dev.rclonebackup.connector;
+package dev.rclonebackup.testing.contract;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.rclonebackup.connector.postgresql.PostgresqlConnector;
 import dev.rclonebackup.settings.DatabaseSettings;
 import dev.rclonebackup.testing.Passwords;
 import dev.rclonebackup.testing.PostgresServer;
@@ -16,8 +15,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 /** The connector contract on a real PostgreSQL 15, as an application role that is not a superuser. */
-class PostgresqlConnectorTest extends ConnectorContractTest {
-    /** The contract's sample table in PostgreSQL's types; the postgis connector's test uses it too. */
+class PostgresqlContractTest extends AbstractConnectorContractTest {
+    /** The contract's sample table in PostgreSQL's types; the PostGIS contract uses it too. */
     static final String SAMPLE_TABLE = "CREATE TABLE sample (id BIGINT PRIMARY KEY, label TEXT, amount NUMERIC(12, 2),"
             + " big BIGINT, born DATE, seen_at TIMESTAMP(6), active BOOLEAN, payload BYTEA, note TEXT)";
 
@@ -26,7 +25,7 @@ class PostgresqlConnectorTest extends ConnectorContractTest {
     @Override
     protected DatabaseSettings newDatabase() {
         PostgresServer server = PostgresServer.shared();
-        String name = "app_" + DATABASES.incrementAndGet();
+        String name = "contract_" + DATABASES.incrementAndGet();
         String password = Passwords.random();
         server.createRole(name, password);
         server.createDatabase(name, name);
@@ -37,9 +36,10 @@ class PostgresqlConnectorTest extends ConnectorContractTest {
                 .build();
     }
 
+    /** Each database is named after its owner. */
     @Override
-    protected Connection connect(Database database) throws SQLException {
-        return PostgresServer.shared().connect(database.name(), database.username(), database.password());
+    protected Connection connect(DatabaseSettings database) throws SQLException {
+        return PostgresServer.shared().connect(database.username(), database.username(), database.password());
     }
 
     @Override
@@ -48,15 +48,13 @@ class PostgresqlConnectorTest extends ConnectorContractTest {
     }
 
     @Override
-    protected Class<? extends Connector> expectedConnector() {
-        return PostgresqlConnector.class;
+    protected String expectedConnectorId() {
+        return "postgresql";
     }
 
     @Test
     void theApplicationRoleIsNotASuperuser() throws Exception {
-        Configured database = resolve(newDatabase());
-
-        try (Connection connection = connect(database.database());
+        try (Connection connection = connect(newDatabase());
                 Statement statement = connection.createStatement();
                 ResultSet role = statement.executeQuery("SELECT rolsuper FROM pg_roles WHERE rolname = current_user")) {
             assertThat(role.next()).isTrue();
@@ -71,22 +69,18 @@ class PostgresqlConnectorTest extends ConnectorContractTest {
 
     @Test
     void aRestoreThatFailsAfterDroppingTheTableIsRolledBack() throws Exception {
-        byte[] backup = backUpSample();
+        DatabaseSettings other = newDatabase();
+        try (Connection connection = connect(other);
+                Statement statement = connection.createStatement()) {
+            statement.execute(SAMPLE_TABLE);
+            statement.execute(
+                    "INSERT INTO sample (id, label) SELECT n, repeat('x', 100) FROM generate_series(1, 1000) n");
+        }
+        byte[] backup = backupBytes(other);
         // Cut inside the table data, which comes after the schema: the table is dropped and
         // recreated before pg_restore finds the archive truncated.
         byte[] truncated = Arrays.copyOf(backup, backup.length - 20);
 
         assertFailedRestoreLeavesDataUnchanged(truncated);
-    }
-
-    private byte[] backUpSample() throws Exception {
-        Configured source = resolve(newDatabase());
-        try (Connection connection = connect(source.database());
-                Statement statement = connection.createStatement()) {
-            statement.execute(createSampleTable());
-            statement.execute(
-                    "INSERT INTO sample (id, label) SELECT n, repeat('x', 100) FROM generate_series(1, 1000) n");
-        }
-        return backUp(source, "other");
     }
 }
