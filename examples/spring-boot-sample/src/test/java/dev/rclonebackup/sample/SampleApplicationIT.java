@@ -1,6 +1,7 @@
 package dev.rclonebackup.sample;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.rclonebackup.MediaBackupOptions;
 import dev.rclonebackup.MediaRestoreOptions;
@@ -31,7 +32,8 @@ import tools.jackson.databind.ObjectMapper;
  * The sample application end to end, on its H2 file database and a real rclone local-folder
  * remote: a one-shot restore failing with the command line's message and status, health DOWN
  * without backups, a backup through the Actuator endpoint, health UP, data
- * changed, a restore through the one-shot command {@code dbrestore}, the data back; the uploads
+ * changed, a restore through the one-shot command {@code dbrestore} while the application's Flyway
+ * migration and schema script fail (it runs neither and opens no port), the data back; the uploads
  * folder backed up and restored through the operations bean. One-shot commands run as
  * {@code java -jar} on the repackaged application, so this runs after {@code package}; SIGTERM
  * stops one, and a schedule does not fire during one.
@@ -117,14 +119,37 @@ class SampleApplicationIT {
             Files.delete(dataDir.resolve("uploads/photo.jpg"));
         }
 
-        // At INFO, a web server that started would say so.
-        CommandRun restore = runCommand("dbrestore", "--noinput", "--logging.level.root=INFO");
+        // A migration and a schema script that fail: the application no longer starts, yet restores.
+        Path migrations = Files.createDirectories(dataDir.resolve("broken-migrations"));
+        Files.writeString(migrations.resolve("V2__broken.sql"), "NOT SQL AT ALL (migration);");
+        Path schema = Files.writeString(dataDir.resolve("broken-schema.sql"), "NOT SQL AT ALL (schema script);");
+        List<String> brokenStartUp = List.of(
+                "--spring.flyway.locations=classpath:db/migration,filesystem:" + migrations,
+                "--spring.sql.init.mode=always",
+                "--spring.sql.init.schema-locations=file:" + schema);
+        assertThatThrownBy(() -> start(brokenStartUp).close()).hasStackTraceContaining("NOT SQL AT ALL");
+
+        // The restore's pre-db-restore hook lists the TCP ports its parent, the application, listens on.
+        Path listening = dataDir.resolve("listening");
+        Path portCheck = script("port-check.sh", "ss -ltnp | grep \"pid=$PPID,\" > '" + listening + "'\ntrue");
+        List<String> restoreCommand = new ArrayList<>(List.of(
+                "dbrestore",
+                "--noinput",
+                "--logging.level.root=INFO",
+                "--rclone-backup.hooks.pre-db-restore[0]=" + portCheck));
+        restoreCommand.addAll(brokenStartUp);
+        CommandRun restore = runCommand(restoreCommand.toArray(String[]::new));
         assertThat(restore.exitStatus()).as(restore.output()).isZero();
         assertThat(restore.output())
                 .contains("Restoring database 'default' from " + backups.get(0))
                 .contains("Restore completed from: " + backups.get(0))
                 .doesNotContain("Notes application ready")
-                .doesNotContain("Tomcat started");
+                .doesNotContain("Tomcat started")
+                .doesNotContain("NOT SQL AT ALL");
+        assertThat(listening)
+                .as("the ports the application listened on")
+                .exists()
+                .isEmptyFile();
 
         CommandRun list = runCommand("listbackups");
         assertThat(list.exitStatus()).as(list.output()).isZero();
@@ -187,8 +212,13 @@ class SampleApplicationIT {
     }
 
     private ConfigurableApplicationContext start() {
-        return new SpringApplicationBuilder(SampleApplication.class)
-                .run(properties().toArray(String[]::new));
+        return start(List.of());
+    }
+
+    private ConfigurableApplicationContext start(List<String> extraArguments) {
+        List<String> args = new ArrayList<>(properties());
+        args.addAll(extraArguments);
+        return new SpringApplicationBuilder(SampleApplication.class).run(args.toArray(String[]::new));
     }
 
     private List<String> properties() {
