@@ -1,6 +1,7 @@
 package dev.rclonebackup.spring;
 
 import dev.rclonebackup.BackupFile;
+import dev.rclonebackup.CheckResult;
 import dev.rclonebackup.DbBackupResult;
 import dev.rclonebackup.DbRestoreResult;
 import dev.rclonebackup.MediaBackupOptions;
@@ -65,6 +66,11 @@ public class RcloneBackupOperations {
     /** See {@link RcloneBackup#listMedia}. */
     public MediaListing listMedia() {
         return backups.listMedia();
+    }
+
+    /** See {@link RcloneBackup#check}. */
+    public List<CheckResult> check(List<String> databases, Duration maxAge) {
+        return backups.check(databases, maxAge);
     }
 
     private String singleDatabase() {
