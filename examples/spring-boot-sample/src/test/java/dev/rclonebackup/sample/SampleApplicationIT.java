@@ -16,6 +16,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
@@ -32,7 +33,8 @@ import tools.jackson.databind.ObjectMapper;
 /**
  * The sample application end to end, on its H2 file database and a real rclone local-folder
  * remote: a one-shot restore failing with the command line's message and status, health UNKNOWN
- * without backups (a fresh deployment), a backup through the Actuator endpoint, health UP, data
+ * without backups (a fresh deployment), the Actuator endpoints closed to anonymous callers but
+ * for the health's status, a backup through the Actuator endpoint, health UP, data
  * changed, a restore through the one-shot command {@code dbrestore} while the application's Flyway
  * migration and schema script fail (it runs neither and opens no port), the data back; the uploads
  * folder backed up and restored through the operations bean. One-shot commands run as
@@ -40,6 +42,9 @@ import tools.jackson.databind.ObjectMapper;
  * stops one, and a schedule does not fire during one.
  */
 class SampleApplicationIT {
+    private static final String ADMIN = "admin";
+    private static final String ADMIN_PASSWORD = "correct horse battery staple";
+
     @RegisterExtension
     final RcloneFixture rclone = new RcloneFixture();
 
@@ -70,6 +75,24 @@ class SampleApplicationIT {
             assertThat(healthBefore.at("/details/databases/default/problem").asString())
                     .isEqualTo("no backups found");
             assertThat(send(base, "GET", "/actuator/health", null).statusCode()).isEqualTo(200);
+
+            // Anonymous callers: the health's status only, and no backup.
+            HttpResponse<String> anonymousHealth = sendAnonymously(base, "GET", "/actuator/health", null);
+            assertThat(anonymousHealth.statusCode()).isEqualTo(200);
+            assertThat(json(anonymousHealth).has("components")).isFalse();
+            assertThat(sendAnonymously(base, "POST", "/actuator/backups", "{\"database\":\"default\"}")
+                            .statusCode())
+                    .isEqualTo(401);
+            assertThat(sendAnonymously(base, "GET", "/actuator/backups", null).statusCode())
+                    .isEqualTo(401);
+            assertThat(send(base, "POST", "/actuator/backups", "{\"database\":\"default\"}", "admin:wrong")
+                            .statusCode())
+                    .isEqualTo(401);
+            // What a cross-site form could send, even with the browser's credentials: refused.
+            assertThat(send(base, "POST", "/actuator/backups", "database=default")
+                            .statusCode())
+                    .isEqualTo(415);
+            assertThat(remote.resolve("db")).doesNotExist();
 
             HttpResponse<String> backup = send(base, "POST", "/actuator/backups", "{\"database\":\"default\"}");
             assertThat(backup.statusCode()).isEqualTo(200);
@@ -223,7 +246,8 @@ class SampleApplicationIT {
                 "--server.port=0",
                 "--server.address=127.0.0.1",
                 "--app.data-dir=" + dataDir,
-                "--rclone-backup.remote=" + rclone.plainRemote());
+                "--rclone-backup.remote=" + rclone.plainRemote(),
+                "--spring.security.user.password=" + ADMIN_PASSWORD);
     }
 
     private CommandRun runCommand(String... command) throws IOException, InterruptedException {
@@ -285,7 +309,18 @@ class SampleApplicationIT {
         }
     }
 
+    /** Sends a request as the sample's Actuator user. */
     private HttpResponse<String> send(String base, String method, String path, String body)
+            throws IOException, InterruptedException {
+        return send(base, method, path, body, ADMIN + ":" + ADMIN_PASSWORD);
+    }
+
+    private HttpResponse<String> sendAnonymously(String base, String method, String path, String body)
+            throws IOException, InterruptedException {
+        return send(base, method, path, body, null);
+    }
+
+    private HttpResponse<String> send(String base, String method, String path, String body, String credentials)
             throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
                 .method(
@@ -293,6 +328,11 @@ class SampleApplicationIT {
                         body == null
                                 ? HttpRequest.BodyPublishers.noBody()
                                 : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+        if (credentials != null) {
+            request.header(
+                    "Authorization",
+                    "Basic " + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8)));
+        }
         if (body != null && body.startsWith("{")) {
             request.header("Content-Type", "application/json");
         } else if (body != null) {
