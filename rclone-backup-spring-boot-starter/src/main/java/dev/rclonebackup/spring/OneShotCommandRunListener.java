@@ -3,6 +3,8 @@ package dev.rclonebackup.spring;
 import dev.rclonebackup.cli.SignalGuard;
 import java.time.Duration;
 import java.util.Map;
+import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
+import org.springframework.beans.factory.support.BeanDefinitionRegistry;
 import org.springframework.boot.Banner;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.SpringApplicationRunListener;
@@ -13,11 +15,14 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.Ordered;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
+import org.springframework.scheduling.config.TaskManagementConfigUtils;
 
 /**
  * Turns {@code java -jar app.jar dbbackup …} into a one-shot command: the application context
- * starts without a web server or scheduled backups, the command runs once it is refreshed, before the application's
- * runners, and the process exits with the command's status. As on the command line, SIGINT or SIGTERM
+ * starts without a web server, schema migrations (Flyway, Liquibase), {@code spring.sql.init}
+ * scripts or scheduling, with its beans created lazily, so that an application whose schema or
+ * start-up is broken can still be restored; the command runs once the context is refreshed,
+ * before the application's runners (which never run), and the process exits with the command's status. As on the command line, SIGINT or SIGTERM
  * interrupts the command, which cleans up, and the process exits with 130 or 143. Off with
  * {@code rclone-backup.commands.enabled=false} or {@code rclone-backup.enabled=false}.
  */
@@ -53,6 +58,14 @@ public class OneShotCommandRunListener implements SpringApplicationRunListener, 
                         Map.of(
                                 "spring.main.web-application-type",
                                 "none",
+                                "spring.main.lazy-initialization",
+                                "true",
+                                "spring.flyway.enabled",
+                                "false",
+                                "spring.liquibase.enabled",
+                                "false",
+                                "spring.sql.init.mode",
+                                "never",
                                 "rclone-backup.schedule.db.cron",
                                 "",
                                 "rclone-backup.schedule.media.cron",
@@ -62,6 +75,21 @@ public class OneShotCommandRunListener implements SpringApplicationRunListener, 
         if (!environment.containsProperty("logging.level.root")) {
             // The command's own lines are its output; the application's start-up chatter is not.
             LoggingSystem.get(application.getClassLoader()).setLogLevel(LoggingSystem.ROOT_LOGGER_NAME, LogLevel.WARN);
+        }
+    }
+
+    @Override
+    public void contextPrepared(ConfigurableApplicationContext context) {
+        if (active) {
+            context.addBeanFactoryPostProcessor(OneShotCommandRunListener::withoutScheduling);
+        }
+    }
+
+    /** Removes {@code @EnableScheduling}'s processor, so that no {@code @Scheduled} method runs during a command. */
+    private static void withoutScheduling(ConfigurableListableBeanFactory beanFactory) {
+        String processor = TaskManagementConfigUtils.SCHEDULED_ANNOTATION_PROCESSOR_BEAN_NAME;
+        if (beanFactory instanceof BeanDefinitionRegistry registry && registry.containsBeanDefinition(processor)) {
+            registry.removeBeanDefinition(processor);
         }
     }
 

@@ -6,6 +6,7 @@ import dev.rclonebackup.connector.Connector;
 import dev.rclonebackup.settings.Settings;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
+import java.time.Duration;
 import net.javacrumbs.shedlock.core.LockProvider;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.actuate.autoconfigure.endpoint.condition.ConditionalOnAvailableEndpoint;
@@ -144,17 +145,20 @@ public class RcloneBackupAutoConfiguration {
         }
     }
 
-    /** The {@code rcloneBackup} health indicator. */
+    /** The {@code rcloneBackup} health indicator ({@code management.health.rclone-backup.enabled}). */
     @Configuration(proxyBeanMethods = false)
     @ConditionalOnClass({HealthIndicator.class, ConditionalOnEnabledHealthIndicator.class})
     static class HealthConfiguration {
 
         @Bean
         @ConditionalOnMissingBean
-        @ConditionalOnEnabledHealthIndicator("rcloneBackup")
+        @ConditionalOnEnabledHealthIndicator("rclone-backup")
         BackupsHealthIndicator rcloneBackupHealthIndicator(
                 RcloneBackupOperations operations, RcloneBackupProperties properties) {
-            return new BackupsHealthIndicator(operations, properties.getHealth().getMaxAge(), Clock.systemUTC());
+            RcloneBackupProperties.Health health = properties.getHealth();
+            Duration gracePeriod = health.getGracePeriod() != null ? health.getGracePeriod() : health.getMaxAge();
+            return new BackupsHealthIndicator(
+                    operations, health.getMaxAge(), gracePeriod, health.getRefreshInterval(), Clock.systemUTC());
         }
     }
 

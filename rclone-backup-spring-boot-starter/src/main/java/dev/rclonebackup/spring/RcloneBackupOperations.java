@@ -3,6 +3,7 @@ package dev.rclonebackup.spring;
 import dev.rclonebackup.BackupFile;
 import dev.rclonebackup.CleanupResult;
 import dev.rclonebackup.CommandRun;
+import dev.rclonebackup.CheckResult;
 import dev.rclonebackup.DbBackupResult;
 import dev.rclonebackup.DbBackupsResult;
 import dev.rclonebackup.DbRestoreOptions;
@@ -139,6 +140,11 @@ public class RcloneBackupOperations {
     /** See {@link RcloneBackup#listMedia}. */
     public MediaListing listMedia() {
         return backups.listMedia();
+    }
+
+    /** See {@link RcloneBackup#check}. */
+    public List<CheckResult> check(List<String> databases, Duration maxAge) {
+        return backups.check(databases, maxAge);
     }
 
     private static List<String> named(String database) {

@@ -264,12 +264,37 @@ public class RcloneBackupProperties {
         /** Age beyond which the newest backup of a database makes the health DOWN. */
         private Duration maxAge = Duration.ofHours(26);
 
+        /**
+         * How long after start-up a database without any backup is UNKNOWN rather than DOWN, so that
+         * a fresh deployment is not unhealthy before its first backup. Unset: the max-age.
+         */
+        private Duration gracePeriod;
+
+        /** How long a check's result answers the health probes before the next probe starts a new check. */
+        private Duration refreshInterval = Duration.ofMinutes(5);
+
         public Duration getMaxAge() {
             return maxAge;
         }
 
         public void setMaxAge(Duration maxAge) {
             this.maxAge = maxAge;
+        }
+
+        public Duration getGracePeriod() {
+            return gracePeriod;
+        }
+
+        public void setGracePeriod(Duration gracePeriod) {
+            this.gracePeriod = gracePeriod;
+        }
+
+        public Duration getRefreshInterval() {
+            return refreshInterval;
+        }
+
+        public void setRefreshInterval(Duration refreshInterval) {
+            this.refreshInterval = refreshInterval;
         }
     }
 }

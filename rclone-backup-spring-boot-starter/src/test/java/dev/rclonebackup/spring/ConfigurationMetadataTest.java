@@ -46,7 +46,10 @@ class ConfigurationMetadataTest {
                         "rclone-backup.schedule.db.databases",
                         "rclone-backup.schedule.media.cron",
                         "rclone-backup.health.max-age",
-                        "rclone-backup.rclone.stall-timeout");
+                        "rclone-backup.rclone.stall-timeout",
+                        "rclone-backup.health.grace-period",
+                        "rclone-backup.health.refresh-interval",
+                        "management.health.rclone-backup.enabled");
         properties.forEach((name, property) -> {
             if (name.startsWith("rclone-backup.")) {
                 assertThat(property.path("description").asString()).as(name).isNotBlank();
@@ -77,6 +80,11 @@ class ConfigurationMetadataTest {
                         .get("defaultValue")
                         .asString())
                 .isEqualTo("26h");
+        assertThat(properties
+                        .get("rclone-backup.health.refresh-interval")
+                        .get("defaultValue")
+                        .asString())
+                .isEqualTo("5m");
         assertThat(properties
                         .get("rclone-backup.rclone.stall-timeout")
                         .get("defaultValue")

@@ -1,6 +1,7 @@
 package dev.rclonebackup.sample;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.rclonebackup.MediaBackupOptions;
 import dev.rclonebackup.MediaRestoreOptions;
@@ -15,9 +16,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
+import java.util.function.Predicate;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -29,14 +32,19 @@ import tools.jackson.databind.ObjectMapper;
 
 /**
  * The sample application end to end, on its H2 file database and a real rclone local-folder
- * remote: a one-shot restore failing with the command line's message and status, health DOWN
- * without backups, a backup through the Actuator endpoint, health UP, data
- * changed, a restore through the one-shot command {@code dbrestore}, the data back; the uploads
+ * remote: a one-shot restore failing with the command line's message and status, health UNKNOWN
+ * without backups (a fresh deployment), the Actuator endpoints closed to anonymous callers but
+ * for the health's status, a backup through the Actuator endpoint, health UP, data
+ * changed, a restore through the one-shot command {@code dbrestore} while the application's Flyway
+ * migration and schema script fail (it runs neither and opens no port), the data back; the uploads
  * folder backed up and restored through the operations bean. One-shot commands run as
  * {@code java -jar} on the repackaged application, so this runs after {@code package}; SIGTERM
  * stops one, and a schedule does not fire during one.
  */
 class SampleApplicationIT {
+    private static final String ADMIN = "admin";
+    private static final String ADMIN_PASSWORD = "correct horse battery staple";
+
     @RegisterExtension
     final RcloneFixture rclone = new RcloneFixture();
 
@@ -60,14 +68,31 @@ class SampleApplicationIT {
             HttpResponse<String> upload = send(base, "PUT", "/uploads/photo.jpg", "jpeg bytes");
             assertThat(upload.statusCode()).as(upload.body()).isEqualTo(204);
 
-            HttpResponse<String> healthBefore = send(base, "GET", "/actuator/health", null);
-            assertThat(healthBefore.statusCode()).isEqualTo(503);
-            assertThat(json(healthBefore).at("/components/rcloneBackup/status").asString())
-                    .isEqualTo("DOWN");
-            assertThat(json(healthBefore)
-                            .at("/components/rcloneBackup/details/databases/default/status")
-                            .asString())
-                    .isEqualTo("no backup");
+            // A fresh deployment without a backup yet: UNKNOWN, which leaves the application UP.
+            JsonNode healthBefore = awaitBackupsHealth(
+                    base, health -> !health.at("/details/checked").asString().equals("not yet"));
+            assertThat(healthBefore.at("/status").asString()).isEqualTo("UNKNOWN");
+            assertThat(healthBefore.at("/details/databases/default/problem").asString())
+                    .isEqualTo("no backups found");
+            assertThat(send(base, "GET", "/actuator/health", null).statusCode()).isEqualTo(200);
+
+            // Anonymous callers: the health's status only, and no backup.
+            HttpResponse<String> anonymousHealth = sendAnonymously(base, "GET", "/actuator/health", null);
+            assertThat(anonymousHealth.statusCode()).isEqualTo(200);
+            assertThat(json(anonymousHealth).has("components")).isFalse();
+            assertThat(sendAnonymously(base, "POST", "/actuator/backups", "{\"database\":\"default\"}")
+                            .statusCode())
+                    .isEqualTo(401);
+            assertThat(sendAnonymously(base, "GET", "/actuator/backups", null).statusCode())
+                    .isEqualTo(401);
+            assertThat(send(base, "POST", "/actuator/backups", "{\"database\":\"default\"}", "admin:wrong")
+                            .statusCode())
+                    .isEqualTo(401);
+            // What a cross-site form could send, even with the browser's credentials: refused.
+            assertThat(send(base, "POST", "/actuator/backups", "database=default")
+                            .statusCode())
+                    .isEqualTo(415);
+            assertThat(remote.resolve("db")).doesNotExist();
 
             HttpResponse<String> backup = send(base, "POST", "/actuator/backups", "{\"database\":\"default\"}");
             assertThat(backup.statusCode()).isEqualTo(200);
@@ -86,13 +111,10 @@ class SampleApplicationIT {
                 assertThat(stored).containsExactly(remote.resolve(path));
             }
 
-            HttpResponse<String> healthAfter = send(base, "GET", "/actuator/health", null);
-            assertThat(healthAfter.statusCode()).isEqualTo(200);
-            assertThat(json(healthAfter).at("/components/rcloneBackup/status").asString())
-                    .isEqualTo("UP");
-            assertThat(json(healthAfter)
-                            .at("/components/rcloneBackup/details/databases/default/newest")
-                            .asString())
+            // The backup made the health check again, in the background.
+            JsonNode healthAfter = awaitBackupsHealth(
+                    base, health -> health.at("/status").asString().equals("UP"));
+            assertThat(healthAfter.at("/details/databases/default/newest").asString())
                     .isEqualTo(path.substring("db/".length()));
             assertThat(json(send(base, "GET", "/actuator/backups", null))
                             .at("/backups/0/name")
@@ -117,14 +139,37 @@ class SampleApplicationIT {
             Files.delete(dataDir.resolve("uploads/photo.jpg"));
         }
 
-        // At INFO, a web server that started would say so.
-        CommandRun restore = runCommand("dbrestore", "--noinput", "--logging.level.root=INFO");
+        // A migration and a schema script that fail: the application no longer starts, yet restores.
+        Path migrations = Files.createDirectories(dataDir.resolve("broken-migrations"));
+        Files.writeString(migrations.resolve("V2__broken.sql"), "NOT SQL AT ALL (migration);");
+        Path schema = Files.writeString(dataDir.resolve("broken-schema.sql"), "NOT SQL AT ALL (schema script);");
+        List<String> brokenStartUp = List.of(
+                "--spring.flyway.locations=classpath:db/migration,filesystem:" + migrations,
+                "--spring.sql.init.mode=always",
+                "--spring.sql.init.schema-locations=file:" + schema);
+        assertThatThrownBy(() -> start(brokenStartUp).close()).hasStackTraceContaining("NOT SQL AT ALL");
+
+        // The restore's pre-db-restore hook lists the TCP ports its parent, the application, listens on.
+        Path listening = dataDir.resolve("listening");
+        Path portCheck = script("port-check.sh", "ss -ltnp | grep \"pid=$PPID,\" > '" + listening + "'\ntrue");
+        List<String> restoreCommand = new ArrayList<>(List.of(
+                "dbrestore",
+                "--noinput",
+                "--logging.level.root=INFO",
+                "--rclone-backup.hooks.pre-db-restore[0]=" + portCheck));
+        restoreCommand.addAll(brokenStartUp);
+        CommandRun restore = runCommand(restoreCommand.toArray(String[]::new));
         assertThat(restore.exitStatus()).as(restore.output()).isZero();
         assertThat(restore.output())
                 .contains("Restoring database 'default' from " + backups.get(0))
                 .contains("Restore completed from: " + backups.get(0))
                 .doesNotContain("Notes application ready")
-                .doesNotContain("Tomcat started");
+                .doesNotContain("Tomcat started")
+                .doesNotContain("NOT SQL AT ALL");
+        assertThat(listening)
+                .as("the ports the application listened on")
+                .exists()
+                .isEmptyFile();
 
         CommandRun list = runCommand("listbackups");
         assertThat(list.exitStatus()).as(list.output()).isZero();
@@ -187,8 +232,13 @@ class SampleApplicationIT {
     }
 
     private ConfigurableApplicationContext start() {
-        return new SpringApplicationBuilder(SampleApplication.class)
-                .run(properties().toArray(String[]::new));
+        return start(List.of());
+    }
+
+    private ConfigurableApplicationContext start(List<String> extraArguments) {
+        List<String> args = new ArrayList<>(properties());
+        args.addAll(extraArguments);
+        return new SpringApplicationBuilder(SampleApplication.class).run(args.toArray(String[]::new));
     }
 
     private List<String> properties() {
@@ -196,7 +246,8 @@ class SampleApplicationIT {
                 "--server.port=0",
                 "--server.address=127.0.0.1",
                 "--app.data-dir=" + dataDir,
-                "--rclone-backup.remote=" + rclone.plainRemote());
+                "--rclone-backup.remote=" + rclone.plainRemote(),
+                "--spring.security.user.password=" + ADMIN_PASSWORD);
     }
 
     private CommandRun runCommand(String... command) throws IOException, InterruptedException {
@@ -243,7 +294,33 @@ class SampleApplicationIT {
         }
     }
 
+    /** The rcloneBackup health component, once {@code condition} holds (the health is checked in the background). */
+    private JsonNode awaitBackupsHealth(String base, Predicate<JsonNode> condition) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (true) {
+            JsonNode health = json(send(base, "GET", "/actuator/health", null)).at("/components/rcloneBackup");
+            if (condition.test(health)) {
+                return health;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("Gave up waiting for the backups' health, last: " + health);
+            }
+            Thread.sleep(50);
+        }
+    }
+
+    /** Sends a request as the sample's Actuator user. */
     private HttpResponse<String> send(String base, String method, String path, String body)
+            throws IOException, InterruptedException {
+        return send(base, method, path, body, ADMIN + ":" + ADMIN_PASSWORD);
+    }
+
+    private HttpResponse<String> sendAnonymously(String base, String method, String path, String body)
+            throws IOException, InterruptedException {
+        return send(base, method, path, body, null);
+    }
+
+    private HttpResponse<String> send(String base, String method, String path, String body, String credentials)
             throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
                 .method(
@@ -251,6 +328,11 @@ class SampleApplicationIT {
                         body == null
                                 ? HttpRequest.BodyPublishers.noBody()
                                 : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+        if (credentials != null) {
+            request.header(
+                    "Authorization",
+                    "Basic " + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8)));
+        }
         if (body != null && body.startsWith("{")) {
             request.header("Content-Type", "application/json");
         } else if (body != null) {
