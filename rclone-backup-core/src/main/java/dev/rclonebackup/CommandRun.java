@@ -1,8 +1,8 @@
 package dev.rclonebackup;
 
-import dev.rclonebackup.notify.HttpNotifier;
-import dev.rclonebackup.notify.Notification;
-import dev.rclonebackup.operation.Failures;
+import dev.rclonebackup.internal.notify.HttpNotifier;
+import dev.rclonebackup.internal.notify.Notification;
+import dev.rclonebackup.internal.operation.Failures;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.Clock;

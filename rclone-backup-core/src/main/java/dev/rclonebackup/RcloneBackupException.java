@@ -1,6 +1,6 @@
 package dev.rclonebackup;
 
-import dev.rclonebackup.secrets.Redactor;
+import dev.rclonebackup.internal.secrets.Redactor;
 import java.util.Objects;
 
 /**

@@ -2,7 +2,7 @@ package dev.rclonebackup.cli;
 
 import dev.rclonebackup.ErrorCode;
 import dev.rclonebackup.RcloneBackupException;
-import dev.rclonebackup.secrets.Redactor;
+import dev.rclonebackup.internal.secrets.Redactor;
 import java.io.PrintStream;
 import java.util.List;
 import picocli.CommandLine;

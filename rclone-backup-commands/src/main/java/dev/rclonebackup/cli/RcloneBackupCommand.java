@@ -2,7 +2,7 @@ package dev.rclonebackup.cli;
 
 import dev.rclonebackup.RcloneBackupException;
 import dev.rclonebackup.Reporter;
-import dev.rclonebackup.rclone.Rclone;
+import dev.rclonebackup.internal.rclone.Rclone;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

@@ -1,6 +1,6 @@
 package dev.rclonebackup.cli;
 
-import dev.rclonebackup.process.ProcessTree;
+import dev.rclonebackup.internal.process.ProcessTree;
 import java.io.PrintStream;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;

@@ -2,7 +2,7 @@ package dev.rclonebackup.settings;
 
 import dev.rclonebackup.BackupEvent;
 import dev.rclonebackup.ConfigurationException;
-import dev.rclonebackup.secrets.Redactor;
+import dev.rclonebackup.internal.secrets.Redactor;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Collections;

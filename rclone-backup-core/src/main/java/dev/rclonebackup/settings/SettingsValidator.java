@@ -1,7 +1,7 @@
 package dev.rclonebackup.settings;
 
 import dev.rclonebackup.ConfigurationException;
-import dev.rclonebackup.naming.FilenameTemplate;
+import dev.rclonebackup.internal.naming.FilenameTemplate;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;

@@ -1,5 +1,6 @@
 package dev.rclonebackup.connector;
 
+import dev.rclonebackup.internal.connector.ConnectorRegistry;
 import dev.rclonebackup.settings.DatabaseSettings;
 import dev.rclonebackup.settings.Settings;
 import java.util.Map;

@@ -10,7 +10,7 @@ public class EchoConnector implements Connector {
         this("echo");
     }
 
-    EchoConnector(String id) {
+    public EchoConnector(String id) {
         this.id = id;
     }
 

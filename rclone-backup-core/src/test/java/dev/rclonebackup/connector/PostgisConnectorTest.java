@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.rclonebackup.RcloneBackupException;
-import dev.rclonebackup.connector.postgis.PostgisConnector;
-import dev.rclonebackup.process.PipelineResult;
+import dev.rclonebackup.internal.connector.postgis.PostgisConnector;
+import dev.rclonebackup.internal.process.PipelineResult;
 import dev.rclonebackup.settings.DatabaseSettings;
 import dev.rclonebackup.testing.CommandLineSampler;
 import dev.rclonebackup.testing.Passwords;

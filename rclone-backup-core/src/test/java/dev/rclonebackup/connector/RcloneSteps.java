@@ -1,8 +1,8 @@
 package dev.rclonebackup.connector;
 
 import dev.rclonebackup.Reporter;
-import dev.rclonebackup.process.PipelineResult;
-import dev.rclonebackup.process.ProcessPipeline;
+import dev.rclonebackup.internal.process.PipelineResult;
+import dev.rclonebackup.internal.process.ProcessPipeline;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;

@@ -2,7 +2,7 @@ package dev.rclonebackup.connector;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.rclonebackup.process.PipelineResult;
+import dev.rclonebackup.internal.process.PipelineResult;
 import dev.rclonebackup.settings.DatabaseSettings;
 import java.nio.file.Files;
 import java.nio.file.Path;

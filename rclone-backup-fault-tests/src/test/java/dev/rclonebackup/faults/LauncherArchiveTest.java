@@ -27,7 +27,7 @@ class LauncherArchiveTest {
             "dev.rclonebackup.cli.Main",
             "dev.rclonebackup.shaded.picocli.CommandLine",
             "tools.jackson.dataformat.yaml.YAMLFactory",
-            "dev.rclonebackup.rclone.Rclone",
+            "dev.rclonebackup.internal.rclone.Rclone",
             "java.lang.ProcessBuilder");
 
     @TempDir

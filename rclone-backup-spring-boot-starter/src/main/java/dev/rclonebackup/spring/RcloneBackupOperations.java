@@ -1,9 +1,9 @@
 package dev.rclonebackup.spring;
 
 import dev.rclonebackup.BackupFile;
+import dev.rclonebackup.CheckResult;
 import dev.rclonebackup.CleanupResult;
 import dev.rclonebackup.CommandRun;
-import dev.rclonebackup.CheckResult;
 import dev.rclonebackup.DbBackupResult;
 import dev.rclonebackup.DbBackupsResult;
 import dev.rclonebackup.DbRestoreOptions;

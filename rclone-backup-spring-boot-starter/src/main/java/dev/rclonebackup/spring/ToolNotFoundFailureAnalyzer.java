@@ -1,6 +1,6 @@
 package dev.rclonebackup.spring;
 
-import dev.rclonebackup.process.ToolNotFoundException;
+import dev.rclonebackup.internal.process.ToolNotFoundException;
 import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 
