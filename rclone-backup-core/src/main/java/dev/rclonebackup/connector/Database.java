@@ -1,7 +1,6 @@
 package dev.rclonebackup.connector;
 
 import dev.rclonebackup.ConfigurationException;
-import dev.rclonebackup.internal.connector.DatabaseUrl;
 import dev.rclonebackup.settings.Durations;
 import java.time.Duration;
 import java.util.List;

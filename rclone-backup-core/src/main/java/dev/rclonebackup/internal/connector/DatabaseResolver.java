@@ -2,6 +2,7 @@ package dev.rclonebackup.internal.connector;
 
 import dev.rclonebackup.ConfigurationException;
 import dev.rclonebackup.connector.Database;
+import dev.rclonebackup.connector.DatabaseUrl;
 import dev.rclonebackup.settings.DatabaseSettings;
 import java.util.Locale;
 

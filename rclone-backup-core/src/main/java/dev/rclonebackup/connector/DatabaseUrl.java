@@ -1,4 +1,4 @@
-package dev.rclonebackup.internal.connector;
+package dev.rclonebackup.connector;
 
 import dev.rclonebackup.ConfigurationException;
 import java.net.URLDecoder;
@@ -25,7 +25,7 @@ public record DatabaseUrl(String engine, String host, Integer port, String name,
      * @param key the configuration key of the URL, for error messages ({@code databases.x.url})
      * @throws ConfigurationException when {@code url} is not a database URL this tool understands
      */
-    static DatabaseUrl parse(String url, String key) {
+    public static DatabaseUrl parse(String url, String key) {
         String lower = url.toLowerCase(Locale.ROOT);
         if (lower.startsWith("mongodb://") || lower.startsWith("mongodb+srv://")) {
             return hierarchical("mongodb", url.substring(url.indexOf("//") + 2), key);

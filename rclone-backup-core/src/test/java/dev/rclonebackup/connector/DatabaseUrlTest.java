@@ -1,4 +1,4 @@
-package dev.rclonebackup.internal.connector;
+package dev.rclonebackup.connector;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
