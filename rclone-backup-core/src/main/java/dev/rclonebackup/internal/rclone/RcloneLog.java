@@ -1,6 +1,7 @@
 package dev.rclonebackup.internal.rclone;
 
 import dev.rclonebackup.Reporter;
+import dev.rclonebackup.internal.ForwardingReporter;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -82,45 +83,15 @@ public final class RcloneLog {
         return plain.toString();
     }
 
-    /** A reporter that shows rclone's JSON log lines (tool {@code tool}) as text. */
+    /** A reporter that shows rclone's JSON log lines (those of tool {@code tool}) as text. */
     public static Reporter textToolOutput(Reporter reporter, String tool) {
-        return new Reporter() {
-            @Override
-            public void info(String message) {
-                reporter.info(message);
-            }
-
-            @Override
-            public void success(String message) {
-                reporter.success(message);
-            }
-
-            @Override
-            public void warning(String message) {
-                reporter.warning(message);
-            }
-
-            @Override
-            public void detail(String message) {
-                reporter.detail(message);
-            }
-
+        return new ForwardingReporter(reporter) {
             @Override
             public void toolOutput(String source, String line) {
                 String shown = source.equals(tool) ? asText(line) : line;
                 if (!shown.isEmpty()) {
-                    reporter.toolOutput(source, shown);
+                    delegate().toolOutput(source, shown);
                 }
-            }
-
-            @Override
-            public void progress(long bytes, double bytesPerSecond) {
-                reporter.progress(bytes, bytesPerSecond);
-            }
-
-            @Override
-            public void progressDone() {
-                reporter.progressDone();
             }
         };
     }

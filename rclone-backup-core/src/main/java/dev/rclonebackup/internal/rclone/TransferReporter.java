@@ -1,6 +1,7 @@
 package dev.rclonebackup.internal.rclone;
 
 import dev.rclonebackup.Reporter;
+import dev.rclonebackup.internal.ForwardingReporter;
 import java.util.Optional;
 
 /**
@@ -10,52 +11,20 @@ import java.util.Optional;
  * since rclone goes on without those files and the user must hear of it at the default
  * verbosity. Everything else passes through as tool output.
  */
-final class TransferReporter implements Reporter {
-    private final Reporter delegate;
-
+final class TransferReporter extends ForwardingReporter {
     TransferReporter(Reporter delegate) {
-        this.delegate = delegate;
-    }
-
-    @Override
-    public void info(String message) {
-        delegate.info(message);
-    }
-
-    @Override
-    public void success(String message) {
-        delegate.success(message);
-    }
-
-    @Override
-    public void warning(String message) {
-        delegate.warning(message);
-    }
-
-    @Override
-    public void detail(String message) {
-        delegate.detail(message);
+        super(delegate);
     }
 
     @Override
     public void toolOutput(String tool, String line) {
         Optional<String> notice = RcloneDiagnostics.notice(line);
         if (notice.isEmpty()) {
-            delegate.toolOutput(tool, line);
+            delegate().toolOutput(tool, line);
         } else if (notice.get().contains("as --dry-run is set")) {
-            delegate.info(notice.get());
+            delegate().info(notice.get());
         } else {
-            delegate.warning("rclone: " + notice.get());
+            delegate().warning("rclone: " + notice.get());
         }
-    }
-
-    @Override
-    public void progress(long bytes, double bytesPerSecond) {
-        delegate.progress(bytes, bytesPerSecond);
-    }
-
-    @Override
-    public void progressDone() {
-        delegate.progressDone();
     }
 }
