@@ -2,6 +2,7 @@ package dev.rclonebackup.spring;
 
 import dev.rclonebackup.BackupFile;
 import dev.rclonebackup.DbBackupResult;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
 import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;
@@ -9,7 +10,7 @@ import org.springframework.boot.actuate.endpoint.annotation.WriteOperation;
 
 /**
  * The Actuator endpoint {@code backups}: reading it lists the database backups on the remote,
- * newest first; writing it ({@code {"database": "default"}}) backs up that database and returns
+ * newest first, with the fields of {@code listbackups --json}; writing it ({@code {"database": "default"}}) backs up that database and returns
  * where the backup was stored. Exposed and secured like any other Actuator endpoint.
  */
 @Endpoint(id = "backups")
@@ -23,7 +24,10 @@ public class BackupsEndpoint {
     /** The database backups on the remote, newest first. */
     @ReadOperation
     public Listing backups() {
-        return new Listing(operations.listBackups(null));
+        String folder = operations.settings().dbBackupDir();
+        return new Listing(operations.listBackups(null).stream()
+                .map(backup -> Entry.of(backup, folder))
+                .toList());
     }
 
     /** Backs up {@code database} and returns where it was stored. */
@@ -34,7 +38,25 @@ public class BackupsEndpoint {
     }
 
     /** The endpoint's read response. */
-    public record Listing(List<BackupFile> backups) {}
+    public record Listing(List<Entry> backups) {}
+
+    /**
+     * One backup, as {@code listbackups --json} shows it.
+     *
+     * @param path     the backup's path under the remote, e.g. {@code db/default-2024-01-15-120000.dump}
+     * @param size     bytes, or -1 when the remote does not know
+     * @param modified the modification time in UTC, whole seconds, e.g. {@code 2024-01-15T12:00:00Z}
+     */
+    public record Entry(String database, String name, String path, long size, String modified) {
+        static Entry of(BackupFile backup, String folder) {
+            return new Entry(
+                    backup.database(),
+                    backup.name(),
+                    folder + "/" + backup.name(),
+                    backup.size(),
+                    backup.modified().truncatedTo(ChronoUnit.SECONDS).toString());
+        }
+    }
 
     /**
      * The endpoint's write response.
