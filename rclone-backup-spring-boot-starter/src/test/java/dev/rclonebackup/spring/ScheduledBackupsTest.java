@@ -131,8 +131,8 @@ class ScheduledBackupsTest {
 
     private ApplicationContextRunner application(H2Database database) {
         return new ApplicationContextRunner()
-                .withConfiguration(
-                        AutoConfigurations.of(DataSourceAutoConfiguration.class, RcloneBackupAutoConfiguration.class))
+                .withConfiguration(AutoConfigurations.of(DataSourceAutoConfiguration.class))
+                .withConfiguration(Starter.autoConfigurations())
                 .withPropertyValues(database.dataSourceProperties())
                 .withPropertyValues(
                         "rclone-backup.remote=" + rclone.plainRemote(),
