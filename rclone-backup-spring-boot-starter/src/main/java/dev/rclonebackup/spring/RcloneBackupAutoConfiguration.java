@@ -36,9 +36,13 @@ public class RcloneBackupAutoConfiguration {
     Settings rcloneBackupSettings(
             Environment environment,
             RcloneBackupProperties properties,
-            ObjectProvider<ApplicationDatabase> applicationDatabase) {
+            ObjectProvider<ApplicationDatabase> applicationDatabase,
+            ObjectProvider<RcloneBackupSettingsCustomizer> customizers) {
         return SpringSettings.read(
-                Binder.get(environment), properties.getDatabases(), applicationDatabase.getIfAvailable());
+                Binder.get(environment),
+                properties.getDatabases(),
+                applicationDatabase.getIfAvailable(),
+                customizers.orderedStream().toList());
     }
 
     @Bean

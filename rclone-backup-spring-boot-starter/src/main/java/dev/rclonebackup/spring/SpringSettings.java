@@ -39,12 +39,14 @@ final class SpringSettings {
     /**
      * @param databases           the {@code rclone-backup.databases} entries, as Spring bound them
      * @param applicationDatabase the application's data source, or null when it has none
+     * @param customizers         applied in this order, last
      * @throws ConfigurationException naming the {@code rclone-backup.*} key that is wrong
      */
     static Settings read(
             Binder binder,
             Map<String, RcloneBackupProperties.Database> databases,
-            ApplicationDatabase applicationDatabase) {
+            ApplicationDatabase applicationDatabase,
+            List<RcloneBackupSettingsCustomizer> customizers) {
         Map<String, Object> tree = new LinkedHashMap<>();
         for (Setting<?> setting : Setting.all()) {
             Object value = setting == Setting.DATABASES ? databaseTree(databases) : bind(binder, setting);
@@ -63,6 +65,7 @@ final class SpringSettings {
                             .password(applicationDatabase.password())
                             .build());
         }
+        customizers.forEach(customizer -> customizer.customize(builder));
         try {
             return builder.build();
         } catch (ConfigurationException e) {
