@@ -4,6 +4,9 @@ import dev.rclonebackup.BackupListener;
 import dev.rclonebackup.RcloneBackup;
 import dev.rclonebackup.connector.Connector;
 import dev.rclonebackup.settings.Settings;
+import java.util.Map;
+import javax.sql.DataSource;
+import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -37,11 +40,17 @@ public class RcloneBackupAutoConfiguration {
             Environment environment,
             RcloneBackupProperties properties,
             ObjectProvider<ApplicationDatabase> applicationDatabase,
+            ObjectProvider<DataSourceDatabases> dataSources,
             ObjectProvider<RcloneBackupSettingsCustomizer> customizers) {
+        DataSourceDatabases fromDataSources = dataSources.getIfAvailable();
+        ApplicationDatabase defaultDatabase = fromDataSources == null
+                ? applicationDatabase.getIfAvailable()
+                : fromDataSources.defaultDatabase(applicationDatabase.getIfAvailable());
         return SpringSettings.read(
                 Binder.get(environment),
                 properties.getDatabases(),
-                applicationDatabase.getIfAvailable(),
+                defaultDatabase,
+                fromDataSources == null ? Map.of() : fromDataSources.aliases(),
                 customizers.orderedStream().toList());
     }
 
@@ -80,7 +89,11 @@ public class RcloneBackupAutoConfiguration {
         return new OneShotCommands(factory);
     }
 
-    /** The application's data source becomes database {@code default}. */
+    /**
+     * The application's data source becomes database {@code default} (the {@link RcloneBackupDataSource}
+     * one when there are several) and, with {@code rclone-backup.datasources.enabled}, every data
+     * source a database named after its bean.
+     */
     @Configuration(proxyBeanMethods = false)
     @ConditionalOnClass(JdbcConnectionDetails.class)
     static class ApplicationDatabaseConfiguration {
@@ -91,6 +104,29 @@ public class RcloneBackupAutoConfiguration {
         ApplicationDatabase rcloneBackupApplicationDatabase(JdbcConnectionDetails connectionDetails) {
             return new ApplicationDatabase(
                     connectionDetails.getJdbcUrl(), connectionDetails.getUsername(), connectionDetails.getPassword());
+        }
+
+        @Bean
+        @ConditionalOnBean(DataSource.class)
+        DataSourceDatabases rcloneBackupDataSourceDatabases(
+                ListableBeanFactory beanFactory,
+                @RcloneBackupDataSource ObjectProvider<DataSource> qualified,
+                ObjectProvider<ApplicationDatabase> applicationDatabase,
+                RcloneBackupProperties properties) {
+            Map<String, DataSource> dataSources = beanFactory.getBeansOfType(DataSource.class);
+            DataSource marked = qualified.getIfUnique();
+            String markedName = marked == null
+                    ? null
+                    : dataSources.entrySet().stream()
+                            .filter(entry -> entry.getValue() == marked)
+                            .map(Map.Entry::getKey)
+                            .findFirst()
+                            .orElse(null);
+            return new DataSourceDatabases(
+                    dataSources,
+                    markedName,
+                    applicationDatabase.getIfAvailable(),
+                    properties.getDatasources().isEnabled());
         }
     }
 }

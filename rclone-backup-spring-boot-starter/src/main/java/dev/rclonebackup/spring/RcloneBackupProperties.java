@@ -26,6 +26,7 @@ public class RcloneBackupProperties {
      */
     private final Map<String, Database> databases = new LinkedHashMap<>();
 
+    private final DataSources datasources = new DataSources();
     private final Commands commands = new Commands();
     private final Schedule schedule = new Schedule();
     private final Health health = new Health();
@@ -40,6 +41,10 @@ public class RcloneBackupProperties {
 
     public Map<String, Database> getDatabases() {
         return databases;
+    }
+
+    public DataSources getDatasources() {
+        return datasources;
     }
 
     public Commands getCommands() {
@@ -142,6 +147,23 @@ public class RcloneBackupProperties {
 
         public void setOptions(Map<String, Object> options) {
             this.options = options;
+        }
+    }
+
+    /** {@code datasources.*}: the application's data sources as databases. */
+    public static class DataSources {
+        /**
+         * Whether every DataSource bean is also a database, named after its bean (the one backed up
+         * as "default" excepted); one whose JDBC URL is not supported is left out with a warning.
+         */
+        private boolean enabled;
+
+        public boolean isEnabled() {
+            return enabled;
+        }
+
+        public void setEnabled(boolean enabled) {
+            this.enabled = enabled;
         }
     }
 
