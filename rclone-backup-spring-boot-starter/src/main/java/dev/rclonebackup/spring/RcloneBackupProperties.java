@@ -186,9 +186,20 @@ public class RcloneBackupProperties {
 
     /** {@code schedule.*}: backups run on a cron schedule while the application runs. */
     public static class Schedule {
+        /** Time zone of the cron expressions, e.g. Europe/Berlin; unset: the JVM's time zone. */
+        private String zone;
+
         private final DbSchedule db = new DbSchedule();
         private final MediaSchedule media = new MediaSchedule();
         private final Lock lock = new Lock();
+
+        public String getZone() {
+            return zone;
+        }
+
+        public void setZone(String zone) {
+            this.zone = zone;
+        }
 
         public DbSchedule getDb() {
             return db;
