@@ -78,8 +78,14 @@ public class RcloneBackupAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    RcloneBackupOperations rcloneBackupOperations(RcloneBackup rcloneBackup, ObjectProvider<BackupMetrics> metrics) {
-        return new RcloneBackupOperations(rcloneBackup, metrics.getIfAvailable(() -> BackupMetrics.NONE));
+    RcloneBackupOperations rcloneBackupOperations(
+            RcloneBackup rcloneBackup,
+            ObjectProvider<BackupMetrics> metrics,
+            ObjectProvider<OperationObserver> observer) {
+        return new RcloneBackupOperations(
+                rcloneBackup,
+                metrics.getIfAvailable(() -> BackupMetrics.NONE),
+                observer.getIfAvailable(() -> OperationObserver.NONE));
     }
 
     @Bean
