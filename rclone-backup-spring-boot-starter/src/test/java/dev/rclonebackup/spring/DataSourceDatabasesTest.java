@@ -16,6 +16,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
@@ -91,6 +93,20 @@ class DataSourceDatabasesTest {
                                 .get("ordersDataSource")
                                 .url())
                         .isEqualTo("jdbc:postgresql://db:5432/orders"));
+    }
+
+    @Test
+    void springBootsDataSourceIsBackedUpOnceAsDefault() {
+        new ApplicationContextRunner()
+                .withConfiguration(AutoConfigurations.of(DataSourceAutoConfiguration.class))
+                .withConfiguration(Starter.autoConfigurations())
+                .withPropertyValues(orders.dataSourceProperties())
+                .withPropertyValues(
+                        "rclone-backup.remote=" + rclone.plainRemote(), "rclone-backup.datasources.enabled=true")
+                .run(context -> {
+                    assertThat(context).hasBean("dataSource");
+                    assertThat(context.getBean(Settings.class).databases()).containsOnlyKeys("default");
+                });
     }
 
     @Configuration(proxyBeanMethods = false)
