@@ -11,8 +11,9 @@ public interface BackupMetrics {
     /**
      * An operation succeeded.
      *
-     * @param operation {@code db-backup}, {@code db-restore}, {@code media-backup} or {@code media-restore}
-     * @param database  the database alias, or {@code media} for media operations
+     * @param operation {@code db-backup}, {@code db-restore}, {@code db-verify}, {@code cleanup},
+     *                  {@code media-backup} or {@code media-restore}
+     * @param database  the database alias, or {@code none} for media operations
      * @param size      bytes stored, or -1 when unknown or not applicable
      */
     default void success(String operation, String database, Duration duration, long size) {}

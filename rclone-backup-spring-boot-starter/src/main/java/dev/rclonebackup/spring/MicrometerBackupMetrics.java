@@ -1,5 +1,6 @@
 package dev.rclonebackup.spring;
 
+import dev.rclonebackup.BackupFile;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.Gauge;
@@ -8,15 +9,18 @@ import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.Timer;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Micrometer meters, tagged with {@code operation} and {@code database}:
+ * Micrometer meters, tagged with {@code operation} and {@code database} ({@code none} for the media
+ * operations, so that every meter of a name has the same tags):
  * {@code rclone.backup.duration} (timer, also tagged {@code outcome}), {@code rclone.backup.size}
  * (bytes stored by database backups), {@code rclone.backup.failures} (counter) and
- * {@code rclone.backup.last.success} (gauge, epoch seconds of the last success).
+ * {@code rclone.backup.last.success} (gauge, epoch seconds of the last success; for database
+ * backups first the newest backup's time on the remote, see {@link #initialiseLastSuccess}).
  */
 public class MicrometerBackupMetrics implements BackupMetrics {
     private final MeterRegistry registry;
@@ -62,6 +66,21 @@ public class MicrometerBackupMetrics implements BackupMetrics {
                 .tags(tags)
                 .tag("outcome", outcome)
                 .register(registry);
+    }
+
+    /**
+     * Sets each database's {@code db-backup} last-success gauge to the time of its newest backup in
+     * {@code backups}, unless a later success was recorded meanwhile.
+     */
+    public void initialiseLastSuccess(List<BackupFile> backups) {
+        for (BackupFile backup : backups) {
+            if (backup.database() == null || backup.modified() == null) {
+                continue;
+            }
+            Tags tags = Tags.of("operation", "db-backup", "database", backup.database());
+            long modified = backup.modified().getEpochSecond();
+            lastSuccess.computeIfAbsent(tags, this::lastSuccessGauge).accumulateAndGet(modified, Math::max);
+        }
     }
 
     private AtomicLong lastSuccessGauge(Tags tags) {

@@ -4,22 +4,17 @@ import dev.rclonebackup.BackupListener;
 import dev.rclonebackup.RcloneBackup;
 import dev.rclonebackup.connector.Connector;
 import dev.rclonebackup.settings.Settings;
-import io.micrometer.core.instrument.MeterRegistry;
-import java.time.Clock;
-import java.time.Duration;
-import net.javacrumbs.shedlock.core.LockProvider;
+import java.util.Map;
+import javax.sql.DataSource;
+import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.boot.actuate.autoconfigure.endpoint.condition.ConditionalOnAvailableEndpoint;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.context.properties.bind.Binder;
-import org.springframework.boot.health.autoconfigure.contributor.ConditionalOnEnabledHealthIndicator;
-import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.boot.jdbc.autoconfigure.JdbcConnectionDetails;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
@@ -27,17 +22,14 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 
 /**
- * Auto-configuration of rclone-backup: settings from {@code rclone-backup.*} (the application's
- * data source becoming database {@code default}), the {@link RcloneBackup} facade and its metered
- * {@link RcloneBackupOperations}, events as application events, one-shot commands, scheduled
- * backups, the Actuator endpoint, health indicator and metrics. Every bean can be replaced by
- * one of the application's own; {@code rclone-backup.enabled=false} turns it all off.
+ * The core of rclone-backup's auto-configuration: settings from {@code rclone-backup.*} (the
+ * application's data source becoming database {@code default}), the {@link RcloneBackup} facade,
+ * its metered {@link RcloneBackupOperations}, events as application events and one-shot commands.
+ * Scheduling, the Actuator endpoint, the health indicator and the metrics are auto-configurations
+ * of their own ({@link RcloneBackupSchedulingAutoConfiguration} …), each excludable. Every bean can
+ * be replaced by one of the application's own; {@code rclone-backup.enabled=false} turns it all off.
  */
-@AutoConfiguration(
-        afterName = {
-            "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration",
-            "org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration"
-        })
+@AutoConfiguration(afterName = "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration")
 @ConditionalOnBooleanProperty(name = "rclone-backup.enabled", matchIfMissing = true)
 @EnableConfigurationProperties(RcloneBackupProperties.class)
 public class RcloneBackupAutoConfiguration {
@@ -47,9 +39,19 @@ public class RcloneBackupAutoConfiguration {
     Settings rcloneBackupSettings(
             Environment environment,
             RcloneBackupProperties properties,
-            ObjectProvider<ApplicationDatabase> applicationDatabase) {
+            ObjectProvider<ApplicationDatabase> applicationDatabase,
+            ObjectProvider<DataSourceDatabases> dataSources,
+            ObjectProvider<RcloneBackupSettingsCustomizer> customizers) {
+        DataSourceDatabases fromDataSources = dataSources.getIfAvailable();
+        ApplicationDatabase defaultDatabase = fromDataSources == null
+                ? applicationDatabase.getIfAvailable()
+                : fromDataSources.defaultDatabase(applicationDatabase.getIfAvailable());
         return SpringSettings.read(
-                Binder.get(environment), properties.getDatabases(), applicationDatabase.getIfAvailable());
+                Binder.get(environment),
+                properties.getDatabases(),
+                defaultDatabase,
+                fromDataSources == null ? Map.of() : fromDataSources.aliases(),
+                customizers.orderedStream().toList());
     }
 
     @Bean
@@ -76,8 +78,14 @@ public class RcloneBackupAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    RcloneBackupOperations rcloneBackupOperations(RcloneBackup rcloneBackup, ObjectProvider<BackupMetrics> metrics) {
-        return new RcloneBackupOperations(rcloneBackup, metrics.getIfAvailable(() -> BackupMetrics.NONE));
+    RcloneBackupOperations rcloneBackupOperations(
+            RcloneBackup rcloneBackup,
+            ObjectProvider<BackupMetrics> metrics,
+            ObjectProvider<OperationObserver> observer) {
+        return new RcloneBackupOperations(
+                rcloneBackup,
+                metrics.getIfAvailable(() -> BackupMetrics.NONE),
+                observer.getIfAvailable(() -> OperationObserver.NONE));
     }
 
     @Bean
@@ -87,7 +95,11 @@ public class RcloneBackupAutoConfiguration {
         return new OneShotCommands(factory);
     }
 
-    /** The application's data source becomes database {@code default}. */
+    /**
+     * The application's data source becomes database {@code default} (the {@link RcloneBackupDataSource}
+     * one when there are several) and, with {@code rclone-backup.datasources.enabled}, every data
+     * source a database named after its bean.
+     */
     @Configuration(proxyBeanMethods = false)
     @ConditionalOnClass(JdbcConnectionDetails.class)
     static class ApplicationDatabaseConfiguration {
@@ -99,79 +111,28 @@ public class RcloneBackupAutoConfiguration {
             return new ApplicationDatabase(
                     connectionDetails.getJdbcUrl(), connectionDetails.getUsername(), connectionDetails.getPassword());
         }
-    }
-
-    /** Scheduled backups, only when a cron expression is configured. */
-    @Configuration(proxyBeanMethods = false)
-    @ConditionalOnExpression(
-            "'${rclone-backup.schedule.db.cron:}' != '' or '${rclone-backup.schedule.media.cron:}' != ''")
-    static class SchedulingConfiguration {
 
         @Bean
-        @ConditionalOnMissingBean
-        ScheduledBackups rcloneBackupSchedule(
-                RcloneBackupOperations operations,
-                RcloneBackupProperties properties,
-                ObjectProvider<ScheduledTaskLock> lock) {
-            return new ScheduledBackups(
-                    operations, properties.getSchedule(), lock.getIfAvailable(() -> ScheduledTaskLock.NONE));
-        }
-    }
-
-    /** With ShedLock and a {@link LockProvider} bean, only one instance runs each scheduled backup. */
-    @Configuration(proxyBeanMethods = false)
-    @ConditionalOnClass(LockProvider.class)
-    static class ShedLockConfiguration {
-
-        @Bean
-        @ConditionalOnMissingBean
-        @ConditionalOnBean(LockProvider.class)
-        ScheduledTaskLock rcloneBackupTaskLock(LockProvider lockProvider, RcloneBackupProperties properties) {
-            RcloneBackupProperties.Lock lock = properties.getSchedule().getLock();
-            return new ShedLockTaskLock(lockProvider, lock.getAtMostFor(), lock.getAtLeastFor(), Clock.systemUTC());
-        }
-    }
-
-    /** Micrometer meters for every operation. */
-    @Configuration(proxyBeanMethods = false)
-    @ConditionalOnClass(MeterRegistry.class)
-    static class MetricsConfiguration {
-
-        @Bean
-        @ConditionalOnMissingBean
-        @ConditionalOnBean(MeterRegistry.class)
-        BackupMetrics rcloneBackupMetrics(MeterRegistry registry) {
-            return new MicrometerBackupMetrics(registry, Clock.systemUTC());
-        }
-    }
-
-    /** The {@code rcloneBackup} health indicator ({@code management.health.rclone-backup.enabled}). */
-    @Configuration(proxyBeanMethods = false)
-    @ConditionalOnClass({HealthIndicator.class, ConditionalOnEnabledHealthIndicator.class})
-    static class HealthConfiguration {
-
-        @Bean
-        @ConditionalOnMissingBean
-        @ConditionalOnEnabledHealthIndicator("rclone-backup")
-        BackupsHealthIndicator rcloneBackupHealthIndicator(
-                RcloneBackupOperations operations, RcloneBackupProperties properties) {
-            RcloneBackupProperties.Health health = properties.getHealth();
-            Duration gracePeriod = health.getGracePeriod() != null ? health.getGracePeriod() : health.getMaxAge();
-            return new BackupsHealthIndicator(
-                    operations, health.getMaxAge(), gracePeriod, health.getRefreshInterval(), Clock.systemUTC());
-        }
-    }
-
-    /** The Actuator endpoint {@code backups}. */
-    @Configuration(proxyBeanMethods = false)
-    @ConditionalOnClass(ConditionalOnAvailableEndpoint.class)
-    static class EndpointConfiguration {
-
-        @Bean
-        @ConditionalOnMissingBean
-        @ConditionalOnAvailableEndpoint
-        BackupsEndpoint backupsEndpoint(RcloneBackupOperations operations) {
-            return new BackupsEndpoint(operations);
+        @ConditionalOnBean(DataSource.class)
+        DataSourceDatabases rcloneBackupDataSourceDatabases(
+                ListableBeanFactory beanFactory,
+                @RcloneBackupDataSource ObjectProvider<DataSource> qualified,
+                ObjectProvider<ApplicationDatabase> applicationDatabase,
+                RcloneBackupProperties properties) {
+            Map<String, DataSource> dataSources = beanFactory.getBeansOfType(DataSource.class);
+            DataSource marked = qualified.getIfUnique();
+            String markedName = marked == null
+                    ? null
+                    : dataSources.entrySet().stream()
+                            .filter(entry -> entry.getValue() == marked)
+                            .map(Map.Entry::getKey)
+                            .findFirst()
+                            .orElse(null);
+            return new DataSourceDatabases(
+                    dataSources,
+                    markedName,
+                    applicationDatabase.getIfAvailable(),
+                    properties.getDatasources().isEnabled());
         }
     }
 }

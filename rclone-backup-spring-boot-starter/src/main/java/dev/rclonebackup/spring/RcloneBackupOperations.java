@@ -30,14 +30,22 @@ import java.util.function.ToLongFunction;
  * metrics; failures are the core's {@link dev.rclonebackup.RcloneBackupException}s.
  */
 public class RcloneBackupOperations {
-    static final String MEDIA = "media";
+    /** The {@code database} of the media operations, which back up no database. */
+    static final String NO_DATABASE = "none";
 
     private final RcloneBackup backups;
     private final BackupMetrics metrics;
+    private final OperationObserver observer;
 
     public RcloneBackupOperations(RcloneBackup backups, BackupMetrics metrics) {
+        this(backups, metrics, OperationObserver.NONE);
+    }
+
+    /** @param observer wraps each operation, e.g. in a Micrometer observation */
+    public RcloneBackupOperations(RcloneBackup backups, BackupMetrics metrics, OperationObserver observer) {
         this.backups = backups;
         this.metrics = metrics;
+        this.observer = observer;
     }
 
     /** The settings the operations run with. */
@@ -108,13 +116,23 @@ public class RcloneBackupOperations {
     /** See {@link RcloneBackup#mediaBackup}. */
     public MediaResult mediaBackup(MediaBackupOptions options) {
         return measured(
-                "media-backup", "mediabackup", MEDIA, List.of(), () -> backups.mediaBackup(options), result -> -1);
+                "media-backup",
+                "mediabackup",
+                NO_DATABASE,
+                List.of(),
+                () -> backups.mediaBackup(options),
+                result -> -1);
     }
 
     /** See {@link RcloneBackup#mediaRestore}. */
     public MediaResult mediaRestore(MediaRestoreOptions options) {
         return measured(
-                "media-restore", "mediarestore", MEDIA, List.of(), () -> backups.mediaRestore(options), result -> -1);
+                "media-restore",
+                "mediarestore",
+                NO_DATABASE,
+                List.of(),
+                () -> backups.mediaRestore(options),
+                result -> -1);
     }
 
     /**
@@ -162,6 +180,11 @@ public class RcloneBackupOperations {
      * database's backup measured on its own; the run failed when any database failed.
      */
     private DbBackupsResult measuredRun(List<String> databases, Supplier<DbBackupsResult> call) {
+        String observed = databases.isEmpty() ? "all" : String.join(",", databases);
+        return observer.observe("db-backup", observed, () -> measuredRunUnobserved(databases, call));
+    }
+
+    private DbBackupsResult measuredRunUnobserved(List<String> databases, Supplier<DbBackupsResult> call) {
         CommandRun run = backups.startRun("dbbackup", databases);
         DbBackupsResult result;
         try {
@@ -191,6 +214,17 @@ public class RcloneBackupOperations {
 
     /** Runs {@code call} as one run of {@code command}, notified as on the command line, and measured. */
     private <T> T measured(
+            String operation,
+            String command,
+            String database,
+            List<String> databases,
+            Supplier<T> call,
+            ToLongFunction<T> size) {
+        return observer.observe(
+                operation, database, () -> measuredUnobserved(operation, command, database, databases, call, size));
+    }
+
+    private <T> T measuredUnobserved(
             String operation,
             String command,
             String database,

@@ -26,6 +26,7 @@ public class RcloneBackupProperties {
      */
     private final Map<String, Database> databases = new LinkedHashMap<>();
 
+    private final DataSources datasources = new DataSources();
     private final Commands commands = new Commands();
     private final Schedule schedule = new Schedule();
     private final Health health = new Health();
@@ -40,6 +41,10 @@ public class RcloneBackupProperties {
 
     public Map<String, Database> getDatabases() {
         return databases;
+    }
+
+    public DataSources getDatasources() {
+        return datasources;
     }
 
     public Commands getCommands() {
@@ -145,6 +150,23 @@ public class RcloneBackupProperties {
         }
     }
 
+    /** {@code datasources.*}: the application's data sources as databases. */
+    public static class DataSources {
+        /**
+         * Whether every DataSource bean is also a database, named after its bean (the one backed up
+         * as "default" excepted); one whose JDBC URL is not supported is left out with a warning.
+         */
+        private boolean enabled;
+
+        public boolean isEnabled() {
+            return enabled;
+        }
+
+        public void setEnabled(boolean enabled) {
+            this.enabled = enabled;
+        }
+    }
+
     /** {@code commands.*}: one-shot commands given as the application's arguments. */
     public static class Commands {
         /**
@@ -164,9 +186,20 @@ public class RcloneBackupProperties {
 
     /** {@code schedule.*}: backups run on a cron schedule while the application runs. */
     public static class Schedule {
+        /** Time zone of the cron expressions, e.g. Europe/Berlin; unset: the JVM's time zone. */
+        private String zone;
+
         private final DbSchedule db = new DbSchedule();
         private final MediaSchedule media = new MediaSchedule();
         private final Lock lock = new Lock();
+
+        public String getZone() {
+            return zone;
+        }
+
+        public void setZone(String zone) {
+            this.zone = zone;
+        }
 
         public DbSchedule getDb() {
             return db;

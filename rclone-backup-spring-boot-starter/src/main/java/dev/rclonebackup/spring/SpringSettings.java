@@ -39,12 +39,17 @@ final class SpringSettings {
     /**
      * @param databases           the {@code rclone-backup.databases} entries, as Spring bound them
      * @param applicationDatabase the application's data source, or null when it has none
+     * @param dataSourceAliases   more databases from the application's data sources, by alias; a
+     *                            configured database of the same alias wins
+     * @param customizers         applied in this order, last
      * @throws ConfigurationException naming the {@code rclone-backup.*} key that is wrong
      */
     static Settings read(
             Binder binder,
             Map<String, RcloneBackupProperties.Database> databases,
-            ApplicationDatabase applicationDatabase) {
+            ApplicationDatabase applicationDatabase,
+            Map<String, ApplicationDatabase> dataSourceAliases,
+            List<RcloneBackupSettingsCustomizer> customizers) {
         Map<String, Object> tree = new LinkedHashMap<>();
         for (Setting<?> setting : Setting.all()) {
             Object value = setting == Setting.DATABASES ? databaseTree(databases) : bind(binder, setting);
@@ -55,19 +60,27 @@ final class SpringSettings {
         Settings.Builder builder = Settings.builder();
         SettingsReader.forText(PREFIX, Path.of("").toAbsolutePath()).read(tree, builder);
         if (applicationDatabase != null && !databases.containsKey(DEFAULT_DATABASE)) {
-            builder.database(
-                    DEFAULT_DATABASE,
-                    DatabaseSettings.builder()
-                            .url(applicationDatabase.url())
-                            .username(applicationDatabase.username())
-                            .password(applicationDatabase.password())
-                            .build());
+            builder.database(DEFAULT_DATABASE, settings(applicationDatabase));
         }
+        dataSourceAliases.forEach((alias, database) -> {
+            if (!databases.containsKey(alias) && !alias.equals(DEFAULT_DATABASE)) {
+                builder.database(alias, settings(database));
+            }
+        });
+        customizers.forEach(customizer -> customizer.customize(builder));
         try {
             return builder.build();
         } catch (ConfigurationException e) {
             throw e.located("", PREFIX);
         }
+    }
+
+    private static DatabaseSettings settings(ApplicationDatabase database) {
+        return DatabaseSettings.builder()
+                .url(database.url())
+                .username(database.username())
+                .password(database.password())
+                .build();
     }
 
     /** The value of {@code setting} as Spring binds it, or {@code null} when it is not set. */

@@ -57,7 +57,8 @@ class BackupsHealthConfigurationTest {
                         ApplicationAvailabilityAutoConfiguration.class,
                         AvailabilityHealthContributorAutoConfiguration.class,
                         AvailabilityProbesAutoConfiguration.class,
-                        RcloneBackupAutoConfiguration.class))
+                        RcloneBackupAutoConfiguration.class,
+                        RcloneBackupHealthAutoConfiguration.class))
                 .withPropertyValues(database.dataSourceProperties())
                 .withPropertyValues(
                         "rclone-backup.remote=" + rclone.plainRemote(),

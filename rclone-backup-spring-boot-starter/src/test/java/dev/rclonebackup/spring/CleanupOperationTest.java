@@ -35,8 +35,8 @@ class CleanupOperationTest {
     void applicationWithBackups() throws Exception {
         H2Database database = H2Database.create(folder);
         runner = new ApplicationContextRunner()
-                .withConfiguration(
-                        AutoConfigurations.of(DataSourceAutoConfiguration.class, RcloneBackupAutoConfiguration.class))
+                .withConfiguration(AutoConfigurations.of(DataSourceAutoConfiguration.class))
+                .withConfiguration(Starter.autoConfigurations())
                 .withPropertyValues(database.dataSourceProperties())
                 .withPropertyValues("rclone-backup.remote=" + rclone.plainRemote())
                 .withBean(MeterRegistry.class, SimpleMeterRegistry::new);

@@ -41,6 +41,7 @@ class ConfigurationMetadataTest {
                         "rclone-backup.hooks",
                         "rclone-backup.enabled",
                         "rclone-backup.commands.enabled",
+                        "rclone-backup.datasources.enabled",
                         "rclone-backup.schedule.db.cron",
                         "rclone-backup.schedule.db.clean",
                         "rclone-backup.schedule.db.databases",

@@ -48,8 +48,8 @@ class EventsAndMetricsTest {
     void application() throws Exception {
         H2Database database = H2Database.create(folder);
         runner = new ApplicationContextRunner()
-                .withConfiguration(
-                        AutoConfigurations.of(DataSourceAutoConfiguration.class, RcloneBackupAutoConfiguration.class))
+                .withConfiguration(AutoConfigurations.of(DataSourceAutoConfiguration.class))
+                .withConfiguration(Starter.autoConfigurations())
                 .withPropertyValues(database.dataSourceProperties())
                 .withPropertyValues("rclone-backup.remote=" + rclone.plainRemote())
                 .withUserConfiguration(Recorder.class);

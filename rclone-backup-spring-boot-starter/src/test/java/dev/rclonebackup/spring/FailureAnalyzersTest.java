@@ -55,8 +55,8 @@ class FailureAnalyzersTest {
     private ApplicationContextRunner runner() throws Exception {
         H2Database database = H2Database.create(folder);
         return new ApplicationContextRunner()
-                .withConfiguration(
-                        AutoConfigurations.of(DataSourceAutoConfiguration.class, RcloneBackupAutoConfiguration.class))
+                .withConfiguration(AutoConfigurations.of(DataSourceAutoConfiguration.class))
+                .withConfiguration(Starter.autoConfigurations())
                 .withPropertyValues(database.dataSourceProperties());
     }
 

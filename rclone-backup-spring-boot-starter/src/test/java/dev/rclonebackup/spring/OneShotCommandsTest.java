@@ -28,8 +28,8 @@ class OneShotCommandsTest {
     void backsUpAndListsLikeTheCommandLine() throws Exception {
         H2Database database = H2Database.create(folder);
         new ApplicationContextRunner()
-                .withConfiguration(
-                        AutoConfigurations.of(DataSourceAutoConfiguration.class, RcloneBackupAutoConfiguration.class))
+                .withConfiguration(AutoConfigurations.of(DataSourceAutoConfiguration.class))
+                .withConfiguration(Starter.autoConfigurations())
                 .withPropertyValues(database.dataSourceProperties())
                 .withPropertyValues("rclone-backup.remote=" + rclone.plainRemote())
                 .run(context -> {

@@ -16,8 +16,8 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 class RcloneBackupAutoConfigurationTest {
     private final ApplicationContextRunner runner = new ApplicationContextRunner()
-            .withConfiguration(
-                    AutoConfigurations.of(DataSourceAutoConfiguration.class, RcloneBackupAutoConfiguration.class))
+            .withConfiguration(AutoConfigurations.of(DataSourceAutoConfiguration.class))
+            .withConfiguration(Starter.autoConfigurations())
             .withPropertyValues("rclone-backup.remote=/srv/backups");
 
     @Test
@@ -178,7 +178,7 @@ class RcloneBackupAutoConfigurationTest {
     @Test
     void aMissingRemoteStopsTheApplicationNamingTheProperty() {
         new ApplicationContextRunner()
-                .withConfiguration(AutoConfigurations.of(RcloneBackupAutoConfiguration.class))
+                .withConfiguration(Starter.autoConfigurations())
                 .run(context -> assertThat(context)
                         .hasFailed()
                         .getFailure()

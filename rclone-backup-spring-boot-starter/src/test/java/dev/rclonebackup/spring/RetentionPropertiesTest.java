@@ -5,13 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.rclonebackup.settings.RetentionPolicy;
 import dev.rclonebackup.settings.Settings;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 /** {@code rclone-backup.db.retention.*} binds like every other key of the schema. */
 class RetentionPropertiesTest {
     private final ApplicationContextRunner runner = new ApplicationContextRunner()
-            .withConfiguration(AutoConfigurations.of(RcloneBackupAutoConfiguration.class))
+            .withConfiguration(Starter.autoConfigurations())
             .withPropertyValues("rclone-backup.remote=/srv/backups");
 
     @Test

@@ -1,6 +1,7 @@
 package dev.rclonebackup.spring;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import dev.rclonebackup.BackupEvent;
 import dev.rclonebackup.BackupListener;
@@ -12,23 +13,31 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 import javax.sql.DataSource;
 import net.javacrumbs.shedlock.core.LockProvider;
 import net.javacrumbs.shedlock.provider.jdbctemplate.JdbcTemplateLockProvider;
+import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.actuate.autoconfigure.scheduling.ScheduledTasksEndpointAutoConfiguration;
+import org.springframework.boot.actuate.scheduling.ScheduledTasksEndpoint;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.scheduling.support.SimpleTriggerContext;
 
 /** Cron schedules on real backups; two instances sharing a ShedLock table back up once. */
 class ScheduledBackupsTest {
@@ -121,6 +130,70 @@ class ScheduledBackupsTest {
                 });
     }
 
+    @Test
+    void theScheduledBackupsAreListedByActuatorsScheduledTasksEndpoint() throws Exception {
+        application(H2Database.create(folder))
+                .withConfiguration(AutoConfigurations.of(ScheduledTasksEndpointAutoConfiguration.class))
+                .withPropertyValues(
+                        "management.endpoints.web.exposure.include=*",
+                        "rclone-backup.schedule.db.cron=0 0 3 * * *",
+                        "rclone-backup.schedule.media.cron=0 30 3 * * SUN")
+                .run(context -> {
+                    List<ScheduledTasksEndpoint.TaskDescriptor> cron = context.getBean(ScheduledTasksEndpoint.class)
+                            .scheduledTasks()
+                            .getCron();
+                    assertThat(cron)
+                            .asInstanceOf(
+                                    InstanceOfAssertFactories.list(ScheduledTasksEndpoint.CronTaskDescriptor.class))
+                            .extracting(task -> task.getRunnable().getTarget(), task -> task.getExpression())
+                            .containsExactlyInAnyOrder(
+                                    tuple(ScheduledBackups.class.getName() + ".backUpDatabases", "0 0 3 * * *"),
+                                    tuple(ScheduledBackups.class.getName() + ".backUpMedia", "0 30 3 * * SUN"));
+                });
+    }
+
+    @Test
+    void theCronExpressionsRunInTheConfiguredTimeZone() throws Exception {
+        ApplicationContextRunner nightly =
+                application(H2Database.create(folder)).withPropertyValues("rclone-backup.schedule.db.cron=0 0 3 * * *");
+        // 2026-01-01 00:00 UTC is 09:00 in Tokyo: the next 03:00 there is 18:00 UTC.
+        SimpleTriggerContext newYear =
+                new SimpleTriggerContext(Clock.fixed(Instant.parse("2026-01-01T00:00:00Z"), ZoneOffset.UTC));
+        nightly.withPropertyValues("rclone-backup.schedule.zone=Asia/Tokyo")
+                .run(context -> assertThat(nextRun(context.getBean(ScheduledBackups.class), newYear))
+                        .isEqualTo(Instant.parse("2026-01-01T18:00:00Z")));
+        nightly.run(context -> assertThat(nextRun(context.getBean(ScheduledBackups.class), newYear))
+                .isEqualTo(nextThreeOClock(
+                        ZoneId.systemDefault(), newYear.getClock().instant())));
+    }
+
+    private static Instant nextThreeOClock(ZoneId zone, Instant after) {
+        ZonedDateTime start = after.atZone(zone);
+        ZonedDateTime threeOClock = start.toLocalDate().atTime(3, 0).atZone(zone);
+        return (threeOClock.isAfter(start) ? threeOClock : threeOClock.plusDays(1)).toInstant();
+    }
+
+    @Test
+    void anInvalidTimeZoneOrMediaCronStopsTheApplicationNamingTheProperty() throws Exception {
+        ApplicationContextRunner application = application(H2Database.create(folder));
+        application
+                .withPropertyValues("rclone-backup.schedule.zone=Mars/Olympus")
+                .run(context -> assertThat(context)
+                        .hasFailed()
+                        .getFailure()
+                        .hasStackTraceContaining("rclone-backup.schedule.zone is not a time zone"));
+        application
+                .withPropertyValues("rclone-backup.schedule.media.cron=every night")
+                .run(context -> assertThat(context)
+                        .hasFailed()
+                        .getFailure()
+                        .hasStackTraceContaining("rclone-backup.schedule.media.cron is not a cron expression"));
+    }
+
+    private static Instant nextRun(ScheduledBackups backups, SimpleTriggerContext context) {
+        return backups.cronTasks().get(0).getTrigger().nextExecution(context);
+    }
+
     @Configuration(proxyBeanMethods = false)
     static class SharedLock {
         @Bean
@@ -131,8 +204,8 @@ class ScheduledBackupsTest {
 
     private ApplicationContextRunner application(H2Database database) {
         return new ApplicationContextRunner()
-                .withConfiguration(
-                        AutoConfigurations.of(DataSourceAutoConfiguration.class, RcloneBackupAutoConfiguration.class))
+                .withConfiguration(AutoConfigurations.of(DataSourceAutoConfiguration.class))
+                .withConfiguration(Starter.autoConfigurations())
                 .withPropertyValues(database.dataSourceProperties())
                 .withPropertyValues(
                         "rclone-backup.remote=" + rclone.plainRemote(),

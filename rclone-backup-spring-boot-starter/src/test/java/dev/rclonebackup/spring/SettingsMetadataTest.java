@@ -20,7 +20,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 class SettingsMetadataTest {
     private static final List<String> STARTER_KEYS =
-            List.of("enabled", "commands.", "schedule.", "health.", "databases");
+            List.of("enabled", "commands.", "schedule.", "health.", "databases", "datasources.");
 
     private static Map<String, JsonNode> properties() throws IOException {
         try (InputStream in =
