@@ -17,7 +17,6 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.health.autoconfigure.contributor.ConditionalOnEnabledHealthIndicator;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.boot.jdbc.autoconfigure.JdbcConnectionDetails;
@@ -48,8 +47,7 @@ public class RcloneBackupAutoConfiguration {
             Environment environment,
             RcloneBackupProperties properties,
             ObjectProvider<ApplicationDatabase> applicationDatabase) {
-        return SpringSettings.read(
-                Binder.get(environment), properties.getDatabases(), applicationDatabase.getIfAvailable());
+        return SpringSettings.read(environment, properties.getDatabases(), applicationDatabase.getIfAvailable());
     }
 
     @Bean
