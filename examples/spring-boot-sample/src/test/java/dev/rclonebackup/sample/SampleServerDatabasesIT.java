@@ -2,6 +2,8 @@ package dev.rclonebackup.sample;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.rclonebackup.testing.LoopbackServer;
+import dev.rclonebackup.testing.MariaDbServer;
 import dev.rclonebackup.testing.Passwords;
 import dev.rclonebackup.testing.PostgresServer;
 import dev.rclonebackup.testing.RcloneFixture;
@@ -31,13 +33,13 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * The packaged sample on a real PostgreSQL 15 server instead of H2: Flyway migrates it, and the
- * one-shot commands {@code check}, {@code dbbackup}, {@code dbverify}, {@code dbrestore --noinput},
+ * The packaged sample on real PostgreSQL 15 and MariaDB 10.11 servers instead of H2: Flyway
+ * migrates it, and the one-shot commands {@code check}, {@code dbbackup}, {@code dbverify}, {@code dbrestore --noinput},
  * {@code dbbackup --all} and {@code cleanup --dry-run} run as {@code java -jar} with the data source
  * given only as {@code SPRING_DATASOURCE_*} environment variables, as a deployment would: the
  * password never appears on a command line or in the output.
  */
-class SamplePostgresqlIT {
+class SampleServerDatabasesIT {
     private static final String ADMIN_PASSWORD = "correct horse battery staple";
     private static final String DB_PASSWORD = Passwords.random() + " ü `$(id)` ;|&";
 
@@ -47,16 +49,38 @@ class SamplePostgresqlIT {
     @TempDir
     Path dataDir;
 
-    private final PostgresServer server = PostgresServer.shared();
     private final String database =
             "notes_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+    private LoopbackServer server;
 
     @Test
     void oneShotCommandsBackUpCheckVerifyRestoreAndCleanUpAPostgresqlDatabase() throws Exception {
-        server.createRole(database, DB_PASSWORD);
-        server.createDatabase(database, database);
-        superuser("ALTER ROLE " + database + " CREATEDB"); // dbverify restores into a scratch database
+        PostgresServer postgres = PostgresServer.shared();
+        server = postgres;
+        postgres.createRole(database, DB_PASSWORD);
+        postgres.createDatabase(database, database);
+        superuser("postgres", "ALTER ROLE " + database + " CREATEDB"); // dbverify's scratch database
 
+        oneShotCommandsBackUpCheckVerifyRestoreAndCleanUp("dump");
+    }
+
+    @Test
+    void oneShotCommandsBackUpCheckVerifyRestoreAndCleanUpAMariadbDatabase() throws Exception {
+        MariaDbServer mariadb = MariaDbServer.shared();
+        server = mariadb;
+        mariadb.createDatabase(database);
+        mariadb.createUser(database, DB_PASSWORD);
+        mariadb.grantAll(database, database);
+        mariadb.grantRestoreScratch(database, database);
+        superuser(
+                "",
+                "GRANT ALL PRIVILEGES ON `" + database.replace("_", "\\_") + "\\_verify\\_%`.* TO '" + database
+                        + "'@'%'");
+
+        oneShotCommandsBackUpCheckVerifyRestoreAndCleanUp("sql");
+    }
+
+    private void oneShotCommandsBackUpCheckVerifyRestoreAndCleanUp(String extension) throws Exception {
         CommandRun noBackupYet = runCommand("check");
         assertThat(noBackupYet.exitStatus()).as(noBackupYet.output()).isEqualTo(1);
         assertThat(noBackupYet.output()).contains("FAILED default: no backups found");
@@ -75,7 +99,7 @@ class SamplePostgresqlIT {
         assertThat(stored)
                 .singleElement()
                 .satisfies(file -> assertThat(file.getFileName().toString())
-                        .matches("default-\\d{4}-\\d{2}-\\d{2}-\\d{6}\\.dump"));
+                        .matches("default-\\d{4}-\\d{2}-\\d{2}-\\d{6}\\." + extension));
         String backupPath = "db/" + stored.get(0).getFileName();
 
         CommandRun check = runCommand("check");
@@ -177,10 +201,6 @@ class SamplePostgresqlIT {
             }
         }
         return notes;
-    }
-
-    private void superuser(String sql) throws SQLException {
-        superuser("postgres", sql);
     }
 
     private void superuser(String in, String sql) throws SQLException {
