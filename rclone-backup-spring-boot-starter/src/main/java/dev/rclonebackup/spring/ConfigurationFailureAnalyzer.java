@@ -33,7 +33,7 @@ public class ConfigurationFailureAnalyzer extends AbstractFailureAnalyzer<Config
     private static String action(String property, ConfigurationException cause) {
         if (cause.problem().startsWith("is not a known") || cause.problem().startsWith("is not an event")) {
             return "Rename " + property + " to the key it was meant to be, or remove it, wherever it is set"
-                    + " (application.yml, a profile, the environment or the command line)." + TURN_OFF;
+                    + " (application.yml, a profile, a system property or the command line)." + TURN_OFF;
         }
         String verb = cause.problem().startsWith("is required") ? "Set " : "Correct ";
         return verb + property + " in the application's configuration (application.yml, a profile, or the"

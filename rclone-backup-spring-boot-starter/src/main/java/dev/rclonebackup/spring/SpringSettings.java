@@ -8,6 +8,7 @@ import dev.rclonebackup.settings.SettingsReader;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -36,16 +37,14 @@ final class SpringSettings {
     static final String PREFIX = "rclone-backup.";
     static final String DEFAULT_DATABASE = "default";
 
-    /** The keys only {@link RcloneBackupProperties} binds, not the schema. */
-    private static final Set<String> APPLICATION_KEYS = Set.of("enabled", "commands", "schedule", "health");
+    /**
+     * The keys only {@link RcloneBackupProperties} binds, not the schema ({@code enabled},
+     * {@code schedule} …), in Spring's uniform form: Spring checks their values.
+     */
+    private static final Set<String> APPLICATION_KEYS = uniformPropertyNames(RcloneBackupProperties.class);
 
-    /** The keys of a {@code databases} entry: the properties of {@link RcloneBackupProperties.Database}. */
-    private static final Set<String> DATABASE_FIELDS = Stream.of(
-                    BeanUtils.getPropertyDescriptors(RcloneBackupProperties.Database.class))
-            .filter(property -> property.getWriteMethod() != null || property.getReadMethod() != null)
-            .map(property -> property.getName())
-            .filter(field -> !field.equals("class"))
-            .collect(Collectors.toUnmodifiableSet());
+    /** The keys of a {@code databases} entry, in Spring's uniform form. */
+    private static final Set<String> DATABASE_FIELDS = uniformPropertyNames(RcloneBackupProperties.Database.class);
 
     private static final ConfigurationPropertyName ROOT = ConfigurationPropertyName.of("rclone-backup");
 
@@ -127,9 +126,16 @@ final class SpringSettings {
         return unknown;
     }
 
+    private static Set<String> uniformPropertyNames(Class<?> type) {
+        return Stream.of(BeanUtils.getPropertyDescriptors(type))
+                .map(property -> property.getName().toLowerCase(Locale.ROOT))
+                .filter(name -> !name.equals("class"))
+                .collect(Collectors.toUnmodifiableSet());
+    }
+
     private static boolean isKnown(ConfigurationPropertyName name) {
         String section = name.getElement(1, ConfigurationPropertyName.Form.UNIFORM);
-        if (section.equals("databases")) {
+        if (section.equals(Setting.DATABASES.key())) {
             return name.getNumberOfElements() < 4
                     || DATABASE_FIELDS.contains(name.getElement(3, ConfigurationPropertyName.Form.UNIFORM));
         }

@@ -97,6 +97,8 @@ class BadPropertiesTest {
         "rclone-backup.commands.enabled, false",
         "rclone-backup.schedule.db.cron, false",
         "rclone-backup.health.max-age, false",
+        "rclone-backup.health.gracePeriod, false",
+        "rclone-backup.schedule.lock.at-most-for, false",
         "rclone-backup.databases.reports.url, false",
         "rclone-backup.databases.reports.options.dump-args[0], false",
         "rclone-backup.databases.reports.options.anything, false",
