@@ -39,7 +39,9 @@ final class DatabaseEntryReader {
                 case "options" -> readOptions(key, node, database);
                 default ->
                     throw values.error(
-                            key, "is not a known database setting" + KeySuggestion.hint(field.getKey(), KEYS, prefix));
+                            key,
+                            "is not a known database setting"
+                                    + KeySuggestion.hint(field.getKey(), KEYS, values.keyPrefix() + prefix));
             }
         }
         return database.engine(engine)

@@ -97,7 +97,9 @@ public final class SettingsReader {
                 set(setting.get(), child.getValue(), builder);
             } else if (keysIn(key).isEmpty()) {
                 throw values.error(
-                        key, "is not a known setting" + KeySuggestion.hint(name, keysIn(section), section + "."));
+                        key,
+                        "is not a known setting"
+                                + KeySuggestion.hint(name, keysIn(section), values.keyPrefix() + section + "."));
             } else {
                 readSection(key, child.getValue(), builder);
             }
@@ -200,7 +202,7 @@ public final class SettingsReader {
         }
         for (Setting<?> setting : Setting.all()) {
             if (setting.key().endsWith("." + key)) {
-                return "; did you mean '" + setting.key() + "'?";
+                return "; did you mean '" + values.keyPrefix() + setting.key() + "'?";
             }
         }
         List<String> known = new ArrayList<>();
@@ -210,6 +212,6 @@ public final class SettingsReader {
             }
         }
         known.addAll(1, sections());
-        return KeySuggestion.hint(key, known, "");
+        return KeySuggestion.hint(key, known, values.keyPrefix());
     }
 }

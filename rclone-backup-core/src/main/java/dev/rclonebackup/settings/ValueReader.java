@@ -47,6 +47,11 @@ final class ValueReader {
         this.textIsTyped = textIsTyped;
     }
 
+    /** What messages write before every key, e.g. {@code rclone-backup.}; empty for a file. */
+    String keyPrefix() {
+        return keyPrefix;
+    }
+
     /** A problem with {@code key}, located at this reader's source. */
     ConfigurationException error(String key, String problem) {
         return ConfigurationException.forKey(key, problem).located(source, keyPrefix);

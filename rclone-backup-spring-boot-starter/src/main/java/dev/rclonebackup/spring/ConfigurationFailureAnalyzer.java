@@ -6,7 +6,8 @@ import org.springframework.boot.diagnostics.FailureAnalysis;
 
 /**
  * Explains a start-up that failed on rclone-backup's settings, such as a missing
- * {@code rclone-backup.remote}: the property at fault and how to fix it.
+ * {@code rclone-backup.remote}, a value of the wrong type or a misspelt key: the property at fault
+ * and how to fix it.
  */
 public class ConfigurationFailureAnalyzer extends AbstractFailureAnalyzer<ConfigurationException> {
     private static final String TURN_OFF =
@@ -25,10 +26,17 @@ public class ConfigurationFailureAnalyzer extends AbstractFailureAnalyzer<Config
                 cause.key().startsWith("rclone-backup.") || cause.key().startsWith("spring.")
                         ? cause.key()
                         : "rclone-backup." + cause.key();
-        return new FailureAnalysis(
-                "The property " + property + " " + cause.problem(),
-                "Set " + property + " in the application's configuration (application.yml, a profile, or the"
-                        + " command line: --" + property + "=…)." + TURN_OFF,
-                cause);
+        return new FailureAnalysis("The property " + property + " " + cause.problem(), action(property, cause), cause);
+    }
+
+    /** Set a missing property, rename or remove one that means nothing, correct a wrong value. */
+    private static String action(String property, ConfigurationException cause) {
+        if (cause.problem().startsWith("is not a known") || cause.problem().startsWith("is not an event")) {
+            return "Rename " + property + " to the key it was meant to be, or remove it, wherever it is set"
+                    + " (application.yml, a profile, a system property or the command line)." + TURN_OFF;
+        }
+        String verb = cause.problem().startsWith("is required") ? "Set " : "Correct ";
+        return verb + property + " in the application's configuration (application.yml, a profile, or the"
+                + " command line: --" + property + "=…)." + TURN_OFF;
     }
 }

@@ -9,7 +9,7 @@ import java.util.Arrays;
 import java.util.Map;
 
 /**
- * Runs one of the five commands given as the application's arguments ({@code dbbackup --database
+ * Runs one of the command line's commands given as the application's arguments ({@code dbbackup --database
  * analytics}) with the command line's options, output and exit status, against the application's
  * settings, listeners and connectors.
  */

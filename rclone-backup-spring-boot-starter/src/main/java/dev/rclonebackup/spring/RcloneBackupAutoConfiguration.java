@@ -14,7 +14,6 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProp
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.jdbc.autoconfigure.JdbcConnectionDetails;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
@@ -47,7 +46,7 @@ public class RcloneBackupAutoConfiguration {
                 ? applicationDatabase.getIfAvailable()
                 : fromDataSources.defaultDatabase(applicationDatabase.getIfAvailable());
         return SpringSettings.read(
-                Binder.get(environment),
+                environment,
                 properties.getDatabases(),
                 defaultDatabase,
                 fromDataSources == null ? Map.of() : fromDataSources.aliases(),
