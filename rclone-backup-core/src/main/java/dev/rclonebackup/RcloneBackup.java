@@ -31,7 +31,7 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * Entry point of the Java API: the five operations over one immutable configuration.
+ * Entry point of the Java API: one method per operation over one immutable configuration.
  *
  * <pre>{@code
  * RcloneBackup backups = RcloneBackup.configure()

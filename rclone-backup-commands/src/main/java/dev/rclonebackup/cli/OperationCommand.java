@@ -9,7 +9,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
 
 /**
- * Base of the five commands: describes the command, reads its options into a typed value
+ * Base of the commands: describes the command, reads its options into a typed value
  * ({@code O}, a record of the command's class) and the common ones into {@link CommonOptions},
  * loads the configuration, builds the core facade with a console reporter and the configured
  * hooks, and runs the command against it as one notified run ({@link CommandRun}). Failures propagate as exceptions, which

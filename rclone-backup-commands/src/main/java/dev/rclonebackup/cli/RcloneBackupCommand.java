@@ -14,7 +14,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.ParameterException;
 
-/** The top-level {@code rclone-backup} command: only help, version and the five subcommands. */
+/** The top-level {@code rclone-backup} command: only help, version and the subcommands. */
 final class RcloneBackupCommand implements Runnable {
     private final CommandSpec spec;
 
