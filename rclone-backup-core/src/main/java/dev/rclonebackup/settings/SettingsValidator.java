@@ -26,26 +26,29 @@ final class SettingsValidator {
                     "is required: set it to an rclone remote:path " + "(e.g. \"myremote:backups\") or a local folder");
         }
         validateRclone(settings);
-        relativeFolder("db.backup-dir", settings.dbBackupDir());
+        relativeFolder(Setting.DB_BACKUP_DIR.key(), settings.dbBackupDir());
         FilenameTemplate.of(settings.filenameTemplate(), settings.dateFormat());
         if (settings.cleanupKeep() < 1) {
-            throw ConfigurationException.forKey("db.cleanup-keep", "must be at least 1, got " + settings.cleanupKeep());
+            throw ConfigurationException.forKey(
+                    Setting.DB_CLEANUP_KEEP.key(), "must be at least 1, got " + settings.cleanupKeep());
         }
         validateRetention(settings);
         if (settings.dbRetries() < 0) {
-            throw ConfigurationException.forKey("db.retries", "must be 0 or more, got " + settings.dbRetries());
+            throw ConfigurationException.forKey(
+                    Setting.DB_RETRIES.key(), "must be 0 or more, got " + settings.dbRetries());
         }
-        positive("db.retry-delay", settings.dbRetryDelay(), "30s");
+        positive(Setting.DB_RETRY_DELAY.key(), settings.dbRetryDelay(), "30s");
         validateNotify(settings);
         Path mediaRoot = settings.mediaRoot();
         if (mediaRoot != null && mediaRoot.toString().isEmpty()) {
             throw ConfigurationException.forKey(
-                    "media.root", "must not be empty; leave it unset when there is no media folder");
+                    Setting.MEDIA_ROOT.key(), "must not be empty; leave it unset when there is no media folder");
         }
-        relativeFolder("media.backup-dir", settings.mediaBackupDir());
+        relativeFolder(Setting.MEDIA_BACKUP_DIR.key(), settings.mediaBackupDir());
         if (settings.mediaMaxDeletePercent() < 0 || settings.mediaMaxDeletePercent() > 100) {
             throw ConfigurationException.forKey(
-                    "media.max-delete-percent", "must be between 0 and 100, got " + settings.mediaMaxDeletePercent());
+                    Setting.MEDIA_MAX_DELETE_PERCENT.key(),
+                    "must be between 0 and 100, got " + settings.mediaMaxDeletePercent());
         }
         validateCheck(settings);
         for (Map.Entry<String, DatabaseSettings> database : settings.databases().entrySet()) {
@@ -73,30 +76,33 @@ final class SettingsValidator {
 
     private static void validateRclone(Settings settings) {
         if (isBlank(settings.rcloneBinary())) {
-            throw ConfigurationException.forKey("rclone.binary", "must not be empty; it names the rclone executable");
+            throw ConfigurationException.forKey(
+                    Setting.RCLONE_BINARY.key(), "must not be empty; it names the rclone executable");
         }
         if (settings.rcloneConfig() != null
                 && settings.rcloneConfig().toString().isEmpty()) {
             throw ConfigurationException.forKey(
-                    "rclone.config", "must not be empty; leave it unset to use rclone's default");
+                    Setting.RCLONE_CONFIG.key(), "must not be empty; leave it unset to use rclone's default");
         }
         validateFlags(settings.rcloneFlags());
         Duration stallTimeout = settings.rcloneStallTimeout();
         if (stallTimeout == null || stallTimeout.isZero() || stallTimeout.isNegative()) {
             throw ConfigurationException.forKey(
-                    "rclone.stall-timeout", "must be a duration greater than zero, such as 10m");
+                    Setting.RCLONE_STALL_TIMEOUT.key(), "must be a duration greater than zero, such as 10m");
         }
     }
 
     private static void validateCheck(Settings settings) {
         Duration maxAge = settings.checkMaxAge();
         if (maxAge == null || maxAge.isZero() || maxAge.isNegative()) {
-            throw ConfigurationException.forKey("check.max-age", "must be a duration greater than zero, such as 26h");
+            throw ConfigurationException.forKey(
+                    Setting.CHECK_MAX_AGE.key(), "must be a duration greater than zero, such as 26h");
         }
         Double ratio = settings.checkMinSizeRatio();
         if (ratio != null && !(ratio > 0 && ratio <= 1)) {
             throw ConfigurationException.forKey(
-                    "check.min-size-ratio", "must be greater than 0 and at most 1 (e.g. 0.5), got " + ratio);
+                    Setting.CHECK_MIN_SIZE_RATIO.key(),
+                    "must be greater than 0 and at most 1 (e.g. 0.5), got " + ratio);
         }
     }
 
@@ -110,7 +116,7 @@ final class SettingsValidator {
         NotifyUrls.check(Setting.NOTIFY_START_URL.key(), settings.notifyStartUrl());
         NotifyUrls.check(Setting.NOTIFY_SUCCESS_URL.key(), settings.notifySuccessUrl());
         NotifyUrls.check(Setting.NOTIFY_FAILURE_URL.key(), settings.notifyFailureUrl());
-        positive("notify.timeout", settings.notifyTimeout(), "10s");
+        positive(Setting.NOTIFY_TIMEOUT.key(), settings.notifyTimeout(), "10s");
     }
 
     /**
@@ -168,7 +174,7 @@ final class SettingsValidator {
     }
 
     private static void validateDatabase(String alias, DatabaseSettings database) {
-        String key = "databases." + alias;
+        String key = Setting.DATABASES.key() + "." + alias;
         if (alias == null || !FilenameTemplate.ALIAS.matcher(alias).matches()) {
             throw ConfigurationException.forKey(
                     "databases",
@@ -261,7 +267,7 @@ final class SettingsValidator {
         }
         for (Map.Entry<String, String> entry : settings.connectorMapping().entrySet()) {
             if (isBlank(entry.getKey())) {
-                throw ConfigurationException.forKey("connector-mapping", "has an empty engine name");
+                throw ConfigurationException.forKey(Setting.CONNECTOR_MAPPING.key(), "has an empty engine name");
             }
             if (isBlank(entry.getValue())) {
                 throw ConfigurationException.forKey(

@@ -17,6 +17,7 @@ import dev.rclonebackup.MediaResult;
 import dev.rclonebackup.RcloneBackup;
 import dev.rclonebackup.RcloneBackupException;
 import dev.rclonebackup.RestoreConfirmation;
+import dev.rclonebackup.cli.Command;
 import dev.rclonebackup.settings.Settings;
 import java.time.Duration;
 import java.util.List;
@@ -57,7 +58,7 @@ public class RcloneBackupOperations {
     public DbBackupResult dbBackup(String database, boolean clean) {
         return measured(
                 "db-backup",
-                "dbbackup",
+                Command.DBBACKUP.commandName(),
                 database,
                 named(database),
                 () -> backups.dbBackup(database, clean),
@@ -82,7 +83,7 @@ public class RcloneBackupOperations {
         String tag = database == null ? singleDatabase() : database;
         return measured(
                 "db-restore",
-                "dbrestore",
+                Command.DBRESTORE.commandName(),
                 tag,
                 named(database),
                 () -> backups.dbRestore(database, inputPath, confirmation),
@@ -94,7 +95,7 @@ public class RcloneBackupOperations {
         String tag = options.database() == null ? singleDatabase() : options.database();
         return measured(
                 "db-restore",
-                "dbrestore",
+                Command.DBRESTORE.commandName(),
                 tag,
                 named(options.database()),
                 () -> backups.dbRestore(options, confirmation),
@@ -106,7 +107,7 @@ public class RcloneBackupOperations {
         String tag = database == null ? singleDatabase() : database;
         return measured(
                 "db-verify",
-                "dbverify",
+                Command.DBVERIFY.commandName(),
                 tag,
                 named(database),
                 () -> backups.dbVerify(database, inputPath),
@@ -117,7 +118,7 @@ public class RcloneBackupOperations {
     public MediaResult mediaBackup(MediaBackupOptions options) {
         return measured(
                 "media-backup",
-                "mediabackup",
+                Command.MEDIABACKUP.commandName(),
                 NO_DATABASE,
                 List.of(),
                 () -> backups.mediaBackup(options),
@@ -128,7 +129,7 @@ public class RcloneBackupOperations {
     public MediaResult mediaRestore(MediaRestoreOptions options) {
         return measured(
                 "media-restore",
-                "mediarestore",
+                Command.MEDIARESTORE.commandName(),
                 NO_DATABASE,
                 List.of(),
                 () -> backups.mediaRestore(options),
@@ -143,7 +144,7 @@ public class RcloneBackupOperations {
         String tag = databases == null || databases.isEmpty() ? "all" : String.join(",", databases);
         return measured(
                 "cleanup",
-                "cleanup",
+                Command.CLEANUP.commandName(),
                 tag,
                 databases == null ? List.of() : databases,
                 () -> backups.cleanup(databases, dryRun),
@@ -185,7 +186,7 @@ public class RcloneBackupOperations {
     }
 
     private DbBackupsResult measuredRunUnobserved(List<String> databases, Supplier<DbBackupsResult> call) {
-        CommandRun run = backups.startRun("dbbackup", databases);
+        CommandRun run = backups.startRun(Command.DBBACKUP.commandName(), databases);
         DbBackupsResult result;
         try {
             result = call.get();

@@ -3,20 +3,17 @@ package dev.rclonebackup.internal.connector.h2;
 import dev.rclonebackup.Reporter;
 import dev.rclonebackup.connector.Database;
 import dev.rclonebackup.connector.Verification;
+import dev.rclonebackup.internal.connector.ScratchFolder;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.stream.Stream;
 
 /**
  * Verifies an H2 backup in a new file database inside a private temporary folder, restored there
@@ -33,7 +30,7 @@ final class H2Verification implements Verification {
 
     private final Database database;
     private Reporter reporter = Reporter.SILENT;
-    private Path folder;
+    private ScratchFolder folder;
     private Database scratch;
 
     H2Verification(Database database) {
@@ -44,9 +41,7 @@ final class H2Verification implements Verification {
     public Database createScratch(Reporter reporter) throws IOException {
         this.reporter = reporter;
         String configured = H2Url.of(database);
-        folder = Files.createTempDirectory(
-                "rclone-backup-verify-",
-                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+        folder = ScratchFolder.create(reporter);
         Path file = folder.resolve(Verification.scratchName(database.alias(), 100));
         scratch = new Database(
                 database.alias(),
@@ -109,19 +104,12 @@ final class H2Verification implements Verification {
         return "\"" + name.replace("\"", "\"\"") + "\"";
     }
 
-    /** Deletes the temporary folder with the scratch database's files. */
+    /** Deletes the temporary folder with the scratch file and anything the engine left beside it. */
     @Override
     public void close() {
-        if (folder == null) {
-            return;
-        }
-        try (Stream<Path> files = Files.walk(folder)) {
-            for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(file);
-            }
+        if (folder != null) {
+            folder.close();
             folder = null;
-        } catch (IOException e) {
-            reporter.warning("Could not delete the scratch folder " + folder + " of a verify: " + e.getMessage());
         }
     }
 }

@@ -6,17 +6,14 @@ import dev.rclonebackup.Reporter;
 import dev.rclonebackup.connector.Database;
 import dev.rclonebackup.connector.Step;
 import dev.rclonebackup.connector.Verification;
+import dev.rclonebackup.internal.connector.ScratchFolder;
 import dev.rclonebackup.internal.process.ProcessResult;
 import dev.rclonebackup.internal.process.ProcessRunner;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
-import java.util.stream.Stream;
 
 /**
  * Verifies an SQLite backup in a new file inside a private temporary folder (restored there by
@@ -31,7 +28,7 @@ final class SqliteVerification implements Verification {
 
     private final Database database;
     private Reporter reporter = Reporter.SILENT;
-    private Path folder;
+    private ScratchFolder folder;
     private Path scratch;
 
     SqliteVerification(Database database) {
@@ -41,9 +38,7 @@ final class SqliteVerification implements Verification {
     @Override
     public Database createScratch(Reporter reporter) throws IOException {
         this.reporter = reporter;
-        folder = Files.createTempDirectory(
-                "rclone-backup-verify-",
-                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+        folder = ScratchFolder.create(reporter);
         String file = Path.of(database.name()).getFileName().toString();
         scratch = folder.resolve(Verification.scratchName(file, 200));
         return new Database(
@@ -112,19 +107,12 @@ final class SqliteVerification implements Verification {
         return lines;
     }
 
-    /** Deletes the temporary folder with the restored file and anything sqlite3 left beside it. */
+    /** Deletes the temporary folder with the scratch file and anything the engine left beside it. */
     @Override
     public void close() {
-        if (folder == null) {
-            return;
-        }
-        try (Stream<Path> files = Files.walk(folder)) {
-            for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(file);
-            }
+        if (folder != null) {
+            folder.close();
             folder = null;
-        } catch (IOException e) {
-            reporter.warning("Could not delete the scratch folder " + folder + " of a verify: " + e.getMessage());
         }
     }
 }
